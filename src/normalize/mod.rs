@@ -6,14 +6,8 @@
 use std::path::Path;
 
 /// What the normalizer does; every step can be switched.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {}
-    }
-}
 
 /// Normalized text with a map from output bytes back to input bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
