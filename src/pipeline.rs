@@ -129,8 +129,7 @@ impl Pipeline {
                 bytes += record.len();
                 batch.push(record);
             }
-            let parsed: Vec<Result<Article, RecordError>> =
-                batch.par_iter().map(RawRecord::parse).collect();
+            let parsed: Vec<Result<Article, RecordError>> = batch.par_iter().map(RawRecord::parse).collect();
             drop(batch);
             self.run_batch(parsed, sink)?;
             sink.progress(bytes as u64);
@@ -141,11 +140,7 @@ impl Pipeline {
     }
 
     /// Runs articles already in memory through every stage into `sink`.
-    pub fn run_articles<S: Sink + ?Sized>(
-        &mut self,
-        articles: Vec<Article>,
-        sink: &mut S,
-    ) -> anyhow::Result<()> {
+    pub fn run_articles<S: Sink + ?Sized>(&mut self, articles: Vec<Article>, sink: &mut S) -> anyhow::Result<()> {
         let started = Instant::now();
         let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
         let mut articles = articles.into_iter().map(Ok).peekable();

@@ -72,8 +72,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             None => ProgressBar::new_spinner(),
         };
         bar.set_style(
-            ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         let handle = bar.clone();
         out.on_progress(move |bytes| handle.inc(bytes));
@@ -92,11 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     if !args.quiet {
         let s = pipeline.summary();
-        let removed: Vec<String> = s
-            .removed
-            .iter()
-            .map(|(reason, n)| format!("{n} {reason}"))
-            .collect();
+        let removed: Vec<String> = s.removed.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
         eprintln!(
             "goftar: {} articles in, {} out ({} rejected, {} syndicated copies); {} statements; \
              {} paragraphs, {} kept, removed: {}; {:.1} MB in {:.2} s ({:.1} MB/s) → {}",

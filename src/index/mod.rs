@@ -19,9 +19,7 @@ impl IndexBuilder {
     /// Creates (or replaces) the index at `dir`.
     pub fn create(dir: &Path) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir)?;
-        Ok(IndexBuilder {
-            dir: dir.to_path_buf(),
-        })
+        Ok(IndexBuilder { dir: dir.to_path_buf() })
     }
 
     /// Adds an article and its statements.
