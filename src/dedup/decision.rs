@@ -16,6 +16,17 @@ const MIN_EXACT_WORDS_IN_ARTICLE: u32 = 3;
 /// Exact copies across articles need at least this many words: short headings (`شرح بازی:`)
 /// recur across a source's stories; recurring short lines are furniture's business.
 const MIN_EXACT_WORDS_ACROSS: u32 = 5;
+/// Minima of a later paragraph below its match's that are tolerated when both open alike. Each is
+/// evidence of a token the match lacks, but re-typing makes some: a compound split by a space
+/// (`دانش آموزان`), a suffix left stranded when the word before it was dropped.
+const NEW_WORD_TOLERANCE_SAME_HEAD: usize = 2;
+
+/// Can the tokens a later paragraph seems to add be put down to re-typing? With no sign of a new
+/// token, yes; with a few, only when the opening (speaker, place) is the same.
+fn new_words_explained(later_has_new: usize, same_head: bool) -> bool {
+    later_has_new == 0 || (same_head && later_has_new <= NEW_WORD_TOLERANCE_SAME_HEAD)
+}
+
 /// Share of an article's content paragraphs that must copy one earlier article to syndicate it.
 const SYNDICATED_SHARE: f64 = 0.5;
 
@@ -31,6 +42,7 @@ struct Location {
 struct NearEntry {
     location: Location,
     distinct: u32,
+    head: u32,
     numbers: NumberFacts,
     negations: u32,
     negation_mask: u32,
@@ -174,7 +186,7 @@ impl Deduper {
             let same_facts = numbers.consistent_with(&entry.numbers)
                 && print.negations == entry.negations
                 && print.negation_mask == entry.negation_mask
-                && comparison.later_has_new == 0;
+                && new_words_explained(comparison.later_has_new, print.head == entry.head);
             if same_facts
                 && comparison.jaccard >= self.config.threshold
                 && best.is_none_or(|(j, _)| comparison.jaccard > j)
@@ -203,6 +215,7 @@ impl Deduper {
             self.near.push(NearEntry {
                 location,
                 distinct: print.distinct,
+                head: print.head,
                 numbers: print.number_facts(),
                 negations: print.negations,
                 negation_mask: print.negation_mask,

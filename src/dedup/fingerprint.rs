@@ -11,6 +11,9 @@ use crate::model::Document;
 /// Paragraphs with fewer tokens are compared by exact match only.
 pub const MIN_NEAR_WORDS: u32 = 8;
 
+/// Letters and digits that make up a paragraph's head (spacing ignored).
+pub const HEAD_LETTERS: usize = 16;
+
 /// What de-duplication knows about one paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParagraphPrint {
@@ -18,6 +21,8 @@ pub struct ParagraphPrint {
     pub index: usize,
     /// Hash of the folded letters and digits, spacing and punctuation ignored.
     pub exact: u64,
+    /// Hash of the first [`HEAD_LETTERS`] letters and digits: who speaks, where, when.
+    pub head: u32,
     /// Word tokens (bound morphemes glued).
     pub words: u32,
     /// Distinct word tokens: bounds the Jaccard similarity to any other paragraph.
@@ -65,6 +70,16 @@ fn mask_bits(hash: u64) -> u64 {
     (1u64 << (hash & 63)) | (1u64 << ((hash >> 6) & 63))
 }
 
+/// Hash of the opening letters of a match form, spaces ignored.
+fn head_hash(match_form: &str) -> u32 {
+    let head: String = match_form
+        .chars()
+        .filter(|c| *c != ' ')
+        .take(HEAD_LETTERS)
+        .collect();
+    xxh3_64(head.as_bytes()) as u32
+}
+
 /// Fingerprints one paragraph of normalized text.
 pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     let form = text::match_form(text);
@@ -97,6 +112,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     ParagraphPrint {
         index,
         exact: text::spaceless_hash(&form),
+        head: head_hash(&form),
         words,
         distinct,
         numbers,

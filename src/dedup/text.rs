@@ -116,15 +116,59 @@ pub fn tokens(match_form: &str) -> Vec<String> {
     out
 }
 
-/// Number runs (ASCII digits after folding) in order of appearance.
+/// Persian number words, which state figures as surely as digits do (`چهار بر دو`). `نه` (nine,
+/// but also "no") is left to the negation check.
+const NUMBER_WORDS: &[&str] = &[
+    "صفر",
+    "یک",
+    "دو",
+    "سه",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "ده",
+    "یازده",
+    "دوازده",
+    "سیزده",
+    "چهارده",
+    "پانزده",
+    "شانزده",
+    "هفده",
+    "هجده",
+    "نوزده",
+    "بیست",
+    "سی",
+    "چهل",
+    "پنجاه",
+    "شصت",
+    "هفتاد",
+    "هشتاد",
+    "نود",
+    "صد",
+    "دویست",
+    "سیصد",
+    "پانصد",
+    "هزار",
+    "میلیون",
+    "میلیارد",
+];
+
+/// Numbers stated, in order of appearance: digit runs (ASCII after folding, leading zeros
+/// dropped) and number words.
 pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
-    match_form
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|run| !run.is_empty())
-        .map(|run| {
-            let trimmed = run.trim_start_matches('0');
-            if trimmed.is_empty() { "0" } else { trimmed }
-        })
+    match_form.split(' ').flat_map(|word| {
+        let is_word = NUMBER_WORDS.contains(&word);
+        let runs = word
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(move |run| !is_word && !run.is_empty())
+            .map(|run| {
+                let trimmed = run.trim_start_matches('0');
+                if trimmed.is_empty() { "0" } else { trimmed }
+            });
+        is_word.then_some(word).into_iter().chain(runs)
+    })
 }
 
 /// Stems a negated Persian verb is built on (`ن` + stem): `نکرد`, `نمی‌شود`, `ندارد`, `نخواهد`...
@@ -244,9 +288,9 @@ mod tests {
 
     #[test]
     fn numbers_are_found_folded() {
-        let form = match_form("در سال ۱۴۰۲ حدود 007 نفر و ۲٫۵ درصد");
+        let form = match_form("در سال ۱۴۰۲ حدود 007 نفر و ۲٫۵ درصد، چهار بر دو");
         let found: Vec<&str> = numbers(&form).collect();
-        assert_eq!(found, ["1402", "7", "2", "5"]);
+        assert_eq!(found, ["1402", "7", "2", "5", "چهار", "دو"]);
     }
 
     #[test]
