@@ -1,10 +1,28 @@
 //! Stage 2: paragraph de-duplication and page-furniture removal.
 //!
-//! SKELETON: the dedup owner replaces this file's body; the public API below is the contract the
-//! pipeline uses.
+//! - [`fingerprint`] (parallel, pure) turns each paragraph into a few dozen bytes: a hash of its
+//!   folded letters and digits (spacing, ZWNJ, punctuation and letter variants ignored), a MinHash
+//!   signature of its words, masks of its numbers and negations, and a furniture key for short lines.
+//! - [`Deduper::decide`] (sequential, input order) removes exact copies, near copies (MinHash +
+//!   LSH at Jaccard ≥ [`Config::threshold`], but never when the later paragraph states another
+//!   number, negates differently or shows a word its match lacks) and page furniture (known
+//!   patterns, plus short lines recurring under many articles of a source: learned in a pass with
+//!   [`FurnitureLearner`] or counted while streaming), and marks syndicated copies.
+//!
+//! The first occurrence in input order always wins, so the output does not depend on threads.
 
-use crate::model::Document;
+mod decision;
+mod fingerprint;
+mod furniture;
+mod lsh;
+mod minhash;
+mod text;
 
+pub use decision::Deduper;
+pub use fingerprint::{Fingerprints, ParagraphPrint, fingerprint};
+pub use furniture::{Furniture, FurnitureLearner};
+
+/// How de-duplication behaves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// Jaccard similarity at or above which a paragraph is a near duplicate.
@@ -22,28 +40,5 @@ impl Default for Config {
     }
 }
 
-/// Per-article fingerprints: computed in parallel, consumed in input order by [`Deduper::decide`].
-#[derive(Debug, Clone, Default)]
-pub struct Fingerprints {}
-
-/// Computes an article's fingerprints (pure, thread-safe).
-pub fn fingerprint(_doc: &Document) -> Fingerprints {
-    Fingerprints {}
-}
-
-/// Corpus-wide de-duplication state; fed articles in input order.
-#[derive(Debug, Default)]
-pub struct Deduper {
-    #[allow(dead_code)]
-    config: Config,
-}
-
-impl Deduper {
-    pub fn new(config: Config) -> Self {
-        Deduper { config }
-    }
-
-    /// Decides which paragraphs of `doc` are copies or furniture: moves them from `doc.paragraphs` to
-    /// `doc.removed` (unless `keep_duplicates`) and sets `doc.duplicate_of` for syndicated copies.
-    pub fn decide(&mut self, _doc: &mut Document, _fingerprints: &Fingerprints) {}
-}
+#[cfg(test)]
+mod tests;

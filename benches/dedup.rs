@@ -1,0 +1,99 @@
+//! De-duplication throughput on real news paragraphs (`../shared/data/news`, read at bench time;
+//! the texts are never copied into the repository). One core: fingerprinting is per article and
+//! scales with threads, deciding is the sequential pass.
+
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use goftar::dedup::{self, Config, Deduper};
+use goftar::model::{Document, Paragraph};
+
+const FILES: &[&str] = &[
+    "fars_news.jsonl",
+    "varzesh3.jsonl",
+    "news_2025_4agencies.jsonl",
+];
+
+/// Real articles as documents with their paragraphs (text as published; the normalizer is not
+/// what is measured here).
+fn load_documents() -> Vec<Document> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/news");
+    let mut docs = Vec::new();
+    for file in FILES {
+        let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
+            eprintln!("skipping {file}: not found under {}", dir.display());
+            continue;
+        };
+        for line in text.lines() {
+            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            let body = value["body"].as_str().unwrap_or_default();
+            let paragraphs = body
+                .split('\n')
+                .enumerate()
+                .filter(|(_, p)| !p.trim().is_empty())
+                .map(|(index, p)| Paragraph {
+                    index,
+                    text: p.trim().to_string(),
+                })
+                .collect();
+            docs.push(Document {
+                id: value["id"].as_str().unwrap_or_default().to_string(),
+                source: value["source"].as_str().map(str::to_string),
+                input_bytes: body.len(),
+                paragraphs,
+                ..Document::default()
+            });
+        }
+    }
+    docs
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = load_documents();
+    if docs.is_empty() {
+        eprintln!("no news data found: nothing to measure");
+        return;
+    }
+    let bytes: usize = docs.iter().map(|d| d.input_bytes).sum();
+    let prints: Vec<_> = docs.iter().map(dedup::fingerprint).collect();
+
+    let mut group = c.benchmark_group("dedup");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("fingerprint", |b| {
+        b.iter(|| docs.iter().map(dedup::fingerprint).collect::<Vec<_>>())
+    });
+    group.bench_function("decide", |b| {
+        b.iter_batched(
+            || docs.clone(),
+            |mut docs| {
+                let mut deduper = Deduper::new(Config::default());
+                for (doc, print) in docs.iter_mut().zip(&prints) {
+                    deduper.decide(doc, print);
+                }
+                docs
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("fingerprint_and_decide", |b| {
+        b.iter_batched(
+            || docs.clone(),
+            |mut docs| {
+                let mut deduper = Deduper::new(Config::default());
+                for doc in docs.iter_mut() {
+                    let print = dedup::fingerprint(doc);
+                    deduper.decide(doc, &print);
+                }
+                docs
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,294 @@
+//! The sequential half of de-duplication: paragraph by paragraph in input order, against every
+//! fingerprint kept so far. The first occurrence wins; later copies point at it.
+
+use std::collections::HashSet;
+
+use super::Config;
+use super::fingerprint::{self, Fingerprints, MIN_NEAR_WORDS, NumberFacts, ParagraphPrint};
+use super::furniture::{Furniture, FurnitureJudge};
+use super::lsh::{LshIndex, PrehashedMap};
+use super::minhash::{self, Signature};
+use crate::model::{Document, Paragraph, ParagraphRef, Removal, RemovalReason};
+
+/// Exact copies inside one article need at least this many words (shorter lines such as a
+/// repeated `کارت زرد` in a match report are content).
+const MIN_EXACT_WORDS_IN_ARTICLE: u32 = 3;
+/// Exact copies across articles need at least this many words: short headings (`شرح بازی:`)
+/// recur across a source's stories; recurring short lines are furniture's business.
+const MIN_EXACT_WORDS_ACROSS: u32 = 5;
+/// Minima of a later paragraph below its match's that are tolerated when both open alike. Each is
+/// evidence of a token the match lacks, but re-typing makes some: a compound split by a space
+/// (`دانش آموزان`), a suffix left stranded when the word before it was dropped.
+const NEW_WORD_TOLERANCE_SAME_HEAD: usize = 2;
+
+/// Can the tokens a later paragraph seems to add be put down to re-typing? With no sign of a new
+/// token, yes; with a few, only when the opening (speaker, place) is the same.
+fn new_words_explained(later_has_new: usize, same_head: bool) -> bool {
+    later_has_new == 0 || (same_head && later_has_new <= NEW_WORD_TOLERANCE_SAME_HEAD)
+}
+
+/// Share of an article's content paragraphs that must copy one earlier article to syndicate it.
+const SYNDICATED_SHARE: f64 = 0.5;
+
+/// Where a kept paragraph lives: article ordinal and input index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Location {
+    article: u32,
+    index: u32,
+}
+
+/// What a near-duplicate candidate must be checked against.
+#[derive(Debug, Clone)]
+struct NearEntry {
+    location: Location,
+    distinct: u32,
+    head: u32,
+    numbers: NumberFacts,
+    negations: u32,
+    negation_mask: u32,
+    signature: Signature,
+}
+
+/// A match found for one paragraph.
+struct Match {
+    location: Location,
+    reason: RemovalReason,
+    similarity: Option<f32>,
+}
+
+/// Corpus-wide de-duplication state; fed articles in input order.
+///
+/// Memory per kept paragraph: 8 + ~8 bytes in the exact table; for paragraphs of 8 words or more
+/// another 80 bytes of signature entry and 8 × ~9 bytes of LSH buckets. No text is held.
+#[derive(Default)]
+pub struct Deduper {
+    config: Config,
+    furniture: FurnitureJudge,
+    article_ids: Vec<Box<str>>,
+    exact: PrehashedMap<u64, Location>,
+    near: Vec<NearEntry>,
+    lsh: LshIndex,
+}
+
+impl std::fmt::Debug for Deduper {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Deduper")
+            .field("config", &self.config)
+            .field("articles", &self.article_ids.len())
+            .field("exact", &self.exact.len())
+            .field("near", &self.near.len())
+            .finish()
+    }
+}
+
+impl Deduper {
+    /// A de-duplicator that learns furniture from running counts only (streaming input).
+    pub fn new(config: Config) -> Self {
+        Self::with_furniture(config, Furniture::default())
+    }
+
+    /// A de-duplicator that also knows the furniture learned in a pass over the corpus
+    /// ([`FurnitureLearner`](super::FurnitureLearner)).
+    pub fn with_furniture(config: Config, furniture: Furniture) -> Self {
+        Deduper {
+            config,
+            furniture: FurnitureJudge::new(furniture),
+            ..Deduper::default()
+        }
+    }
+
+    /// Approximate heap bytes of the fingerprint tables.
+    pub fn heap_bytes(&self) -> usize {
+        self.exact.capacity() * 17
+            + self.near.capacity() * std::mem::size_of::<NearEntry>()
+            + self.lsh.heap_bytes()
+            + self
+                .article_ids
+                .iter()
+                .map(|id| id.len() + 16)
+                .sum::<usize>()
+    }
+
+    /// Decides which paragraphs of `doc` are copies or furniture: moves them from `doc.paragraphs` to
+    /// `doc.removed` (unless `keep_duplicates`) and sets `doc.duplicate_of` for syndicated copies.
+    pub fn decide(&mut self, doc: &mut Document, fingerprints: &Fingerprints) {
+        let recomputed;
+        let prints = if prints_match(doc, fingerprints) {
+            fingerprints
+        } else {
+            // The caller changed the paragraphs after fingerprinting: fingerprint what is there.
+            recomputed = fingerprint::fingerprint(doc);
+            &recomputed
+        };
+        let article = self.article_ids.len() as u32;
+        self.article_ids.push(doc.id.as_str().into());
+
+        let mut matches: Vec<Option<Match>> = Vec::with_capacity(doc.paragraphs.len());
+        let mut line_keys = HashSet::new();
+        for print in &prints.paragraphs {
+            let is_furniture = print.known_furniture
+                || print
+                    .line_key
+                    .is_some_and(|key| self.furniture.is_furniture(prints.source, key));
+            if let Some(key) = print.line_key {
+                line_keys.insert(key);
+            }
+            let found = if is_furniture {
+                Some(Match {
+                    location: Location { article, index: 0 },
+                    reason: RemovalReason::Boilerplate,
+                    similarity: None,
+                })
+            } else {
+                let found = self.find_copy(print, article);
+                if found.is_none() {
+                    self.remember(print, article);
+                }
+                found
+            };
+            matches.push(found);
+        }
+        self.furniture.record(prints.source, &line_keys);
+        self.apply(doc, article, matches);
+    }
+
+    /// The earlier paragraph `print` copies, if any.
+    fn find_copy(&self, print: &ParagraphPrint, article: u32) -> Option<Match> {
+        if let Some(&location) = self.exact.get(&print.exact) {
+            let min_words = if location.article == article {
+                MIN_EXACT_WORDS_IN_ARTICLE
+            } else {
+                MIN_EXACT_WORDS_ACROSS
+            };
+            if print.words >= min_words {
+                return Some(Match {
+                    location,
+                    reason: RemovalReason::Duplicate,
+                    similarity: None,
+                });
+            }
+        }
+        let signature = print.signature.as_ref()?;
+        let numbers = print.number_facts();
+        let mut best: Option<(f64, &NearEntry)> = None;
+        for ordinal in self.lsh.candidates(signature) {
+            let Some(entry) = self.near.get(ordinal as usize) else {
+                continue;
+            };
+            // Jaccard can be no higher than the ratio of the set sizes: an exact bound that
+            // steadies the noisy estimate for a short paragraph quoted inside a longer one.
+            let size_ratio = f64::from(print.distinct.min(entry.distinct))
+                / f64::from(print.distinct.max(entry.distinct).max(1));
+            if size_ratio < self.config.threshold {
+                continue;
+            }
+            let comparison = minhash::compare(signature, &entry.signature);
+            let same_facts = numbers.consistent_with(&entry.numbers)
+                && print.negations == entry.negations
+                && print.negation_mask == entry.negation_mask
+                && new_words_explained(comparison.later_has_new, print.head == entry.head);
+            if same_facts
+                && comparison.jaccard >= self.config.threshold
+                && best.is_none_or(|(j, _)| comparison.jaccard > j)
+            {
+                best = Some((comparison.jaccard, entry));
+            }
+        }
+        best.map(|(jaccard, entry)| Match {
+            location: entry.location,
+            reason: RemovalReason::NearDuplicate,
+            similarity: Some(jaccard as f32),
+        })
+    }
+
+    /// Keeps the fingerprint of a paragraph seen for the first time.
+    fn remember(&mut self, print: &ParagraphPrint, article: u32) {
+        let location = Location {
+            article,
+            index: u32::try_from(print.index).unwrap_or(u32::MAX),
+        };
+        if print.words >= MIN_EXACT_WORDS_IN_ARTICLE {
+            self.exact.entry(print.exact).or_insert(location);
+        }
+        if let Some(signature) = print.signature.filter(|_| print.words >= MIN_NEAR_WORDS) {
+            let ordinal = self.near.len() as u32;
+            self.near.push(NearEntry {
+                location,
+                distinct: print.distinct,
+                head: print.head,
+                numbers: print.number_facts(),
+                negations: print.negations,
+                negation_mask: print.negation_mask,
+                signature,
+            });
+            self.lsh.insert(&signature, ordinal);
+        }
+    }
+
+    /// Records the removals, moves removed paragraphs out unless duplicates are kept, and marks a
+    /// syndicated copy.
+    fn apply(&self, doc: &mut Document, article: u32, matches: Vec<Option<Match>>) {
+        let paragraphs = std::mem::take(&mut doc.paragraphs);
+        let mut kept = Vec::with_capacity(paragraphs.len());
+        let mut content = 0usize;
+        let mut copied_from: PrehashedMap<u32, usize> = PrehashedMap::default();
+        for (paragraph, found) in paragraphs.into_iter().zip(matches) {
+            let Some(found) = found else {
+                content += 1;
+                kept.push(paragraph);
+                continue;
+            };
+            if found.reason != RemovalReason::Boilerplate {
+                content += 1;
+                if found.location.article != article {
+                    *copied_from.entry(found.location.article).or_insert(0) += 1;
+                }
+            }
+            doc.removed.push(self.removal(&paragraph, &found));
+            if self.config.keep_duplicates {
+                kept.push(paragraph);
+            }
+        }
+        doc.paragraphs = kept;
+        // Most copied source first; ties go to the earlier article.
+        let syndicated = copied_from
+            .into_iter()
+            .max_by_key(|&(source, copies)| (copies, std::cmp::Reverse(source)))
+            .filter(|&(_, copies)| {
+                copies >= 2 && copies as f64 > SYNDICATED_SHARE * content as f64
+            });
+        if let Some((source, _)) = syndicated {
+            doc.duplicate_of = self
+                .article_ids
+                .get(source as usize)
+                .map(|id| id.to_string());
+        }
+    }
+
+    fn removal(&self, paragraph: &Paragraph, found: &Match) -> Removal {
+        let duplicate_of = (found.reason != RemovalReason::Boilerplate)
+            .then(|| self.article_ids.get(found.location.article as usize))
+            .flatten()
+            .map(|id| ParagraphRef {
+                article_id: id.to_string(),
+                index: found.location.index as usize,
+            });
+        Removal {
+            index: paragraph.index,
+            reason: found.reason,
+            duplicate_of,
+            similarity: found.similarity,
+            text: paragraph.text.clone(),
+        }
+    }
+}
+
+/// Do the fingerprints describe exactly the document's paragraphs?
+fn prints_match(doc: &Document, fingerprints: &Fingerprints) -> bool {
+    doc.paragraphs.len() == fingerprints.paragraphs.len()
+        && doc
+            .paragraphs
+            .iter()
+            .zip(&fingerprints.paragraphs)
+            .all(|(p, f)| p.index == f.index)
+}

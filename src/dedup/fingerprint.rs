@@ -1,0 +1,216 @@
+//! Per-paragraph fingerprints: a few dozen bytes that stand in for the text in every later
+//! comparison. Computed per article in parallel; pure.
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::furniture;
+use super::minhash::{self, Signature};
+use super::text;
+use crate::model::Document;
+
+/// Paragraphs with fewer tokens are compared by exact match only.
+pub const MIN_NEAR_WORDS: u32 = 8;
+
+/// Letters and digits that make up a paragraph's head (spacing ignored).
+pub const HEAD_LETTERS: usize = 16;
+
+/// What de-duplication knows about one paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParagraphPrint {
+    /// Input index of the paragraph this describes.
+    pub index: usize,
+    /// Hash of the folded letters and digits, spacing and punctuation ignored.
+    pub exact: u64,
+    /// Hash of the first [`HEAD_LETTERS`] letters and digits: who speaks, where, when.
+    pub head: u32,
+    /// Word tokens (bound morphemes glued).
+    pub words: u32,
+    /// Distinct word tokens: bounds the Jaccard similarity to any other paragraph.
+    pub distinct: u32,
+    /// Bloom-style mask of the numbers stated (two bits each).
+    pub numbers: u64,
+    /// How many numbers are stated, and a hash of their sequence.
+    pub number_count: u32,
+    pub number_sequence: u32,
+    /// Negation tokens: their count and a one-bit-each mask.
+    pub negations: u32,
+    pub negation_mask: u32,
+    /// MinHash of the token set, for paragraphs long enough to be near duplicates.
+    pub signature: Option<Signature>,
+    /// Counting key when the line is short enough to be page furniture.
+    pub line_key: Option<u64>,
+    /// Matches a known furniture pattern.
+    pub known_furniture: bool,
+}
+
+/// Per-article fingerprints: computed in parallel, consumed in input order by
+/// [`Deduper::decide`](super::Deduper::decide).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fingerprints {
+    /// Hash of the article's source (furniture is learned per source).
+    pub source: u64,
+    /// One per paragraph of the document, in the same order.
+    pub paragraphs: Vec<ParagraphPrint>,
+}
+
+/// Computes an article's fingerprints (pure, thread-safe).
+pub fn fingerprint(doc: &Document) -> Fingerprints {
+    Fingerprints {
+        source: furniture::source_key(doc.source.as_deref()),
+        paragraphs: doc
+            .paragraphs
+            .iter()
+            .map(|p| paragraph_print(p.index, &p.text))
+            .collect(),
+    }
+}
+
+/// Two bits of a 64-bit mask chosen by `hash`.
+fn mask_bits(hash: u64) -> u64 {
+    (1u64 << (hash & 63)) | (1u64 << ((hash >> 6) & 63))
+}
+
+/// Hash of the opening letters of a match form, spaces ignored.
+fn head_hash(match_form: &str) -> u32 {
+    let head: String = match_form
+        .chars()
+        .filter(|c| *c != ' ')
+        .take(HEAD_LETTERS)
+        .collect();
+    xxh3_64(head.as_bytes()) as u32
+}
+
+/// Fingerprints one paragraph of normalized text.
+pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
+    let form = text::match_form(text);
+    let tokens = text::tokens(&form);
+    let mut numbers = 0u64;
+    let mut number_count = 0u32;
+    let mut sequence = Vec::new();
+    for number in text::numbers(&form) {
+        numbers |= mask_bits(xxh3_64(number.as_bytes()));
+        number_count += 1;
+        sequence.extend_from_slice(number.as_bytes());
+        sequence.push(b' ');
+    }
+    let mut negations = 0u32;
+    let mut negation_mask = 0u32;
+    for token in tokens.iter().filter(|t| text::is_negation(t)) {
+        negations += 1;
+        negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
+    }
+    let words = tokens.len() as u32;
+    let distinct = tokens
+        .iter()
+        .collect::<std::collections::HashSet<_>>()
+        .len() as u32;
+    let signature = if words >= MIN_NEAR_WORDS {
+        minhash::signature(tokens.iter().map(String::as_str))
+    } else {
+        None
+    };
+    ParagraphPrint {
+        index,
+        exact: text::spaceless_hash(&form),
+        head: head_hash(&form),
+        words,
+        distinct,
+        numbers,
+        number_count,
+        number_sequence: xxh3_64(&sequence) as u32,
+        negations,
+        negation_mask,
+        signature,
+        line_key: furniture::line_key(&form),
+        known_furniture: furniture::is_known(&form),
+    }
+}
+
+/// The numbers a paragraph states, as far as comparisons need them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NumberFacts {
+    pub mask: u64,
+    pub count: u32,
+    pub sequence: u32,
+}
+
+impl NumberFacts {
+    /// Could a copy that states `self` have been made from a paragraph stating `earlier` without
+    /// changing a figure? Either the same numbers in the same order, or fewer numbers all found in
+    /// `earlier` (a copy may drop words, a number among them, but not introduce one).
+    pub fn consistent_with(&self, earlier: &NumberFacts) -> bool {
+        if self.count == earlier.count {
+            self.sequence == earlier.sequence
+        } else {
+            self.count < earlier.count && self.mask & !earlier.mask == 0
+        }
+    }
+}
+
+impl ParagraphPrint {
+    /// The paragraph's numbers.
+    pub fn number_facts(&self) -> NumberFacts {
+        NumberFacts {
+            mask: self.numbers,
+            count: self.number_count,
+            sequence: self.number_sequence,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retyped_copies_share_the_exact_hash() {
+        let a = paragraph_print(0, "وی افزود: برنامه‌های شهری با رویکرد محله‌محور اجرا می‌شود.");
+        let b = paragraph_print(
+            3,
+            "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود",
+        );
+        assert_eq!(a.exact, b.exact);
+        assert_eq!(b.index, 3);
+    }
+
+    #[test]
+    fn changed_number_is_not_within() {
+        let a = paragraph_print(
+            0,
+            "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
+        );
+        let b = paragraph_print(
+            1,
+            "در سال ۱۴۰۲ تعداد ۱۲۷ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
+        );
+        let c = paragraph_print(
+            2,
+            "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و مدرسه دیگر در دست ساخت است",
+        );
+        let d = paragraph_print(
+            3,
+            "در سال ۱۴۰۲ تعداد ۳۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
+        );
+        assert!(!b.number_facts().consistent_with(&a.number_facts()));
+        assert!(c.number_facts().consistent_with(&a.number_facts()));
+        assert!(!d.number_facts().consistent_with(&a.number_facts()));
+        assert!(a.number_facts().consistent_with(&a.number_facts()));
+    }
+
+    #[test]
+    fn short_paragraphs_have_no_signature() {
+        assert!(paragraph_print(0, "نظر شما").signature.is_none());
+        assert!(paragraph_print(0, "نظر شما").known_furniture);
+        let long = paragraph_print(
+            0,
+            "این یک پاراگراف به اندازه کافی بلند برای مقایسه تقریبی است",
+        );
+        assert!(long.signature.is_some());
+    }
+
+    #[test]
+    fn negations_are_counted() {
+        let p = paragraph_print(0, "او گفت این طرح اجرا نمی‌شود و هیچ بودجه‌ای ندارد");
+        assert_eq!(p.negations, 3);
+    }
+}

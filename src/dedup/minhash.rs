@@ -1,0 +1,125 @@
+//! MinHash signatures over a paragraph's token set, stored compactly (16 bits per hash).
+//!
+//! Besides the Jaccard estimate, a signature pair tells which side holds elements the other lacks:
+//! if a later paragraph only drops words of an earlier one, none of its minima can be smaller.
+//! A smaller minimum therefore means the later paragraph brings something new (a name, a word).
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Hash functions per signature.
+pub const HASHES: usize = 32;
+
+/// A MinHash signature: the top 16 bits of each minimum, which keeps the order of minima.
+pub type Signature = [u16; HASHES];
+
+/// Seeds of the hash family, fixed so runs are reproducible.
+const SEEDS: [u64; HASHES] = {
+    let mut seeds = [0u64; HASHES];
+    let mut i = 0;
+    while i < HASHES {
+        seeds[i] = mix((i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        i += 1;
+    }
+    seeds
+};
+
+/// The splitmix64 / murmur3 finaliser: every output bit depends on every input bit. (A cheaper
+/// multiply-add family is not min-wise independent enough: it overestimated Jaccard badly.)
+const fn mix(x: u64) -> u64 {
+    let mut z = x;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The signature of a set of tokens (duplicates in `tokens` do not matter). `None` when empty.
+pub fn signature<'a, I>(tokens: I) -> Option<Signature>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let mut minima = [u64::MAX; HASHES];
+    let mut any = false;
+    for token in tokens {
+        any = true;
+        let base = xxh3_64(token.as_bytes());
+        for (minimum, seed) in minima.iter_mut().zip(SEEDS) {
+            *minimum = (*minimum).min(mix(base ^ seed));
+        }
+    }
+    any.then(|| minima.map(|m| (m >> 48) as u16))
+}
+
+/// How two signatures compare: estimated Jaccard and how many minima of `later` fall below
+/// `earlier`'s (each is evidence of an element `later` has and `earlier` lacks).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Comparison {
+    pub jaccard: f64,
+    pub later_has_new: usize,
+}
+
+/// Compares the signature of a later paragraph with an earlier one.
+pub fn compare(later: &Signature, earlier: &Signature) -> Comparison {
+    let mut equal = 0;
+    let mut later_has_new = 0;
+    for (l, e) in later.iter().zip(earlier) {
+        if l == e {
+            equal += 1;
+        } else if l < e {
+            later_has_new += 1;
+        }
+    }
+    Comparison {
+        jaccard: equal as f64 / HASHES as f64,
+        later_has_new,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(n: usize) -> Vec<String> {
+        (0..n).map(|i| format!("word{i}")).collect()
+    }
+
+    #[test]
+    fn identical_sets_have_identical_signatures() {
+        let a = words(30);
+        let sa = signature(a.iter().map(String::as_str)).unwrap();
+        let sb = signature(a.iter().rev().map(String::as_str)).unwrap();
+        assert_eq!(compare(&sa, &sb).jaccard, 1.0);
+    }
+
+    #[test]
+    fn a_subset_never_shows_new_elements() {
+        let a = words(40);
+        let sa = signature(a.iter().map(String::as_str)).unwrap();
+        for skip in 0..40 {
+            let b: Vec<&str> = a
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip && *i != (skip + 7) % 40)
+                .map(|(_, w)| w.as_str())
+                .collect();
+            let sb = signature(b).unwrap();
+            assert_eq!(compare(&sb, &sa).later_has_new, 0);
+        }
+    }
+
+    #[test]
+    fn jaccard_estimate_is_close() {
+        // |A ∩ B| = 80, |A ∪ B| = 120: J = 0.667.
+        let a: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
+        let b: Vec<String> = (20..120).map(|i| format!("t{i}")).collect();
+        let sa = signature(a.iter().map(String::as_str)).unwrap();
+        let sb = signature(b.iter().map(String::as_str)).unwrap();
+        let j = compare(&sb, &sa).jaccard;
+        assert!((j - 0.667).abs() < 0.2, "{j}");
+        assert!(compare(&sb, &sa).later_has_new > 0);
+    }
+
+    #[test]
+    fn empty_set_has_no_signature() {
+        assert!(signature(std::iter::empty()).is_none());
+    }
+}

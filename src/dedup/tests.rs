@@ -1,0 +1,230 @@
+//! Behaviour of the whole stage on small documents.
+
+use super::*;
+use crate::model::{Document, Paragraph, RemovalReason};
+
+fn doc(id: &str, source: &str, lines: &[&str]) -> Document {
+    Document {
+        id: id.to_string(),
+        source: Some(source.to_string()),
+        paragraphs: lines
+            .iter()
+            .enumerate()
+            .map(|(index, t)| Paragraph {
+                index,
+                text: t.to_string(),
+            })
+            .collect(),
+        ..Document::default()
+    }
+}
+
+fn run(deduper: &mut Deduper, mut d: Document) -> Document {
+    let prints = fingerprint(&d);
+    deduper.decide(&mut d, &prints);
+    d
+}
+
+const FIRST: &str = "به گزارش خبرگزاری مهر، فرامرز عظیمی شهردار کلانشهر قم با اشاره به تأثیر اجرای برنامه‌های شهری با رویکرد محله‌محور اظهار کرد: محلات، ستون‌های اصلی ساختار اجتماعی و فرهنگی شهر هستند.";
+const SECOND: &str = "عظیمی با تأکید بر لزوم استفاده از ظرفیت اقوام، گروه‌ها و فعالان اجتماعی در اداره محلات گفت: شهر برای مردم است و تصمیم‌گیری‌ها باید بر پایه نظر و نیاز آنان انجام شود.";
+const LEAD: &str = "قم- شهردار قم گفت: در دوره جدید مدیریت شهری، نگاه شهرداری قم حرکت از مدیریت متمرکز به سمت مدیریت محله‌محور است.";
+const THIRD: &str = "وی در ادامه افزود: در سال ۱۴۰۲ بیش از ۱۲۰ پروژه عمرانی در محلات مختلف شهر قم اجرا شد و ۳۰ پروژه دیگر در دست اجراست.";
+
+#[test]
+fn repeated_paragraph_and_furniture_go_but_the_lead_stays() {
+    let mut deduper = Deduper::new(Config::default());
+    let d = run(
+        &mut deduper,
+        doc("a", "mehr", &[FIRST, SECOND, LEAD, FIRST, "نظر شما"]),
+    );
+    let kept: Vec<usize> = d.paragraphs.iter().map(|p| p.index).collect();
+    assert_eq!(kept, [0, 1, 2]);
+    assert_eq!(d.removed.len(), 2);
+    assert_eq!(d.removed[0].index, 3);
+    assert_eq!(d.removed[0].reason, RemovalReason::Duplicate);
+    let original = d.removed[0].duplicate_of.as_ref().unwrap();
+    assert_eq!((original.article_id.as_str(), original.index), ("a", 0));
+    assert_eq!(d.removed[1].reason, RemovalReason::Boilerplate);
+    assert_eq!(d.removed[1].text, "نظر شما");
+    assert!(d.duplicate_of.is_none());
+}
+
+#[test]
+fn retyped_copy_in_another_article_is_a_duplicate() {
+    let mut deduper = Deduper::new(Config::default());
+    run(&mut deduper, doc("a", "mehr", &[FIRST, SECOND]));
+    let retyped = "به گزارش خبرگزاري مهر فرامرز عظيمي شهردار كلانشهر قم با اشاره به تأثير اجراي برنامه هاي شهري با رويكرد محلهمحور اظهار كرد: محلات ستونهاي اصلي ساختار اجتماعي و فرهنگي شهر هستند";
+    let d = run(&mut deduper, doc("b", "isna", &[LEAD, retyped]));
+    assert_eq!(d.paragraphs.len(), 1);
+    assert_eq!(d.removed[0].reason, RemovalReason::Duplicate);
+    assert_eq!(d.removed[0].duplicate_of.as_ref().unwrap().article_id, "a");
+}
+
+#[test]
+fn copy_with_dropped_words_is_a_near_duplicate() {
+    let mut deduper = Deduper::new(Config::default());
+    run(&mut deduper, doc("a", "mehr", &[FIRST, SECOND]));
+    let dropped = "عظیمی با تأکید بر لزوم استفاده از ظرفیت اقوام، گروه ها و فعالان در اداره محلات گفت: شهر برای مردم است و تصمیم گیری ها باید بر پایه نظر و نیاز آنان انجام شود.";
+    let d = run(&mut deduper, doc("b", "isna", &[LEAD, dropped]));
+    assert_eq!(d.removed.len(), 1);
+    let removal = &d.removed[0];
+    assert_eq!(removal.reason, RemovalReason::NearDuplicate);
+    assert!(removal.similarity.unwrap() >= 0.8);
+    assert_eq!(removal.duplicate_of.as_ref().unwrap().index, 1);
+}
+
+#[test]
+fn changed_figure_negation_or_name_is_kept() {
+    let mut deduper = Deduper::new(Config::default());
+    run(&mut deduper, doc("a", "mehr", &[THIRD, SECOND]));
+    let figure = THIRD.replace("۱۲۰", "۱۲۵");
+    let negated = SECOND.replace("انجام شود", "انجام نشود");
+    let renamed = SECOND.replace("عظیمی", "محمودی");
+    let d = run(
+        &mut deduper,
+        doc("b", "mehr", &[&figure, &negated, &renamed]),
+    );
+    assert!(d.removed.is_empty(), "{:?}", d.removed);
+}
+
+#[test]
+fn short_lines_are_only_exact_copies_inside_an_article() {
+    let mut deduper = Deduper::new(Config::default());
+    run(
+        &mut deduper,
+        doc("a", "varzesh3", &[FIRST, "شرح بازی:", "کارت زرد"]),
+    );
+    let d = run(
+        &mut deduper,
+        doc(
+            "b",
+            "varzesh3",
+            &[SECOND, "شرح بازی:", "کارت زرد", "کارت زرد"],
+        ),
+    );
+    assert!(d.removed.is_empty(), "{:?}", d.removed);
+}
+
+#[test]
+fn keep_duplicates_reports_but_keeps() {
+    let config = Config {
+        keep_duplicates: true,
+        ..Config::default()
+    };
+    let mut deduper = Deduper::new(config);
+    let d = run(
+        &mut deduper,
+        doc("a", "mehr", &[FIRST, FIRST, "انتهای پیام/"]),
+    );
+    assert_eq!(d.paragraphs.len(), 3);
+    assert_eq!(d.removed.len(), 2);
+}
+
+#[test]
+fn syndicated_article_points_at_its_source_and_keeps_its_own_lead() {
+    let mut deduper = Deduper::new(Config::default());
+    run(
+        &mut deduper,
+        doc("a", "mehr", &[LEAD, FIRST, SECOND, THIRD]),
+    );
+    run(
+        &mut deduper,
+        doc(
+            "x",
+            "mehr",
+            &["خبری دیگر درباره موضوعی دیگر در شهری دیگر که ربطی ندارد"],
+        ),
+    );
+    let own_lead = "تهران- مدیرکل دفتر محلات گفت برنامه‌های محله‌محور در چند استان اجرا می‌شود و نتایج آن اعلام خواهد شد.";
+    let d = run(
+        &mut deduper,
+        doc("b", "isna", &[own_lead, FIRST, SECOND, THIRD]),
+    );
+    assert_eq!(d.duplicate_of.as_deref(), Some("a"));
+    assert_eq!(d.paragraphs.len(), 1);
+    assert_eq!(d.paragraphs[0].text, own_lead);
+}
+
+#[test]
+fn one_shared_paragraph_does_not_syndicate() {
+    let mut deduper = Deduper::new(Config::default());
+    run(&mut deduper, doc("a", "mehr", &[FIRST, SECOND]));
+    let d = run(&mut deduper, doc("b", "isna", &[LEAD, FIRST, THIRD]));
+    assert_eq!(d.removed.len(), 1);
+    assert!(d.duplicate_of.is_none());
+}
+
+/// A distinct made-up word for each `n` (letters only, so no number masks get involved).
+fn letters_word(n: usize) -> String {
+    const LETTERS: [char; 10] = ['ب', 'پ', 'ت', 'ج', 'چ', 'د', 'ر', 'س', 'ش', 'ف'];
+    let mut word = String::from("م");
+    let mut n = n;
+    loop {
+        word.push(LETTERS[n % 10]);
+        n /= 10;
+        if n == 0 {
+            break word;
+        }
+    }
+}
+
+#[test]
+fn learned_furniture_is_removed_from_the_first_article_on() {
+    let line = "برای اطلاع از آخرین اخبار استان صفحه ما را دنبال نمایید";
+    let stories: Vec<Document> = (0..30)
+        .map(|i| {
+            let story: Vec<String> = (0..10).map(|k| letters_word(i * 10 + k)).collect();
+            let story = story.join(" ");
+            doc(&format!("s{i}"), "agency", &[&story, line])
+        })
+        .collect();
+    let mut learner = FurnitureLearner::new();
+    for d in &stories {
+        learner.observe(d);
+    }
+    let mut learned = Deduper::with_furniture(Config::default(), learner.finish());
+    let mut streaming = Deduper::new(Config::default());
+    let mut streamed_removals = 0;
+    for (i, d) in stories.into_iter().enumerate() {
+        let with_learning = run(&mut learned, d.clone());
+        assert_eq!(with_learning.removed.len(), 1, "article {i}");
+        assert_eq!(with_learning.removed[0].reason, RemovalReason::Boilerplate);
+        streamed_removals += run(&mut streaming, d)
+            .removed
+            .iter()
+            .filter(|r| r.reason == RemovalReason::Boilerplate)
+            .count();
+    }
+    // Streaming keeps the line until it has been seen under enough articles.
+    assert_eq!(streamed_removals, 30 - 20);
+}
+
+#[test]
+fn fingerprints_that_do_not_match_the_document_are_recomputed() {
+    let mut deduper = Deduper::new(Config::default());
+    let mut d = doc("a", "mehr", &[FIRST, FIRST]);
+    deduper.decide(&mut d, &Fingerprints::default());
+    assert_eq!(d.removed.len(), 1);
+}
+
+#[test]
+fn same_template_with_other_names_is_kept() {
+    let mut deduper = Deduper::new(Config::default());
+    run(
+        &mut deduper,
+        doc(
+            "a",
+            "fars",
+            &["شعبه ثابت شماره 77، روستای چلوند به نشانی دبستان سینای چلوند"],
+        ),
+    );
+    let d = run(
+        &mut deduper,
+        doc(
+            "b",
+            "fars",
+            &["شعبه ثابت شماره 77، روستای کوته‌کومه به نشانی دبستان پورفرض کوته‌کومه"],
+        ),
+    );
+    assert!(d.removed.is_empty());
+}

@@ -1,0 +1,306 @@
+//! Turns a normalized paragraph into the comparable pieces fingerprints are made of: a spacing-free
+//! matching key, word tokens with bound morphemes glued on, the numbers it states and its negations.
+//!
+//! Re-typed copies differ in keyboard habits only (ZWNJ dropped or turned into a space, Arabic or
+//! Persian yeh/kaf, digits, punctuation, doubled spaces); everything here is built so those habits
+//! give the same output.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Bound morphemes derived from Persian Wikipedia word counts by `data/derive_morphemes.py`
+/// (ATTRIBUTION: vocabulary from github Text-Mining/Persian-Wikipedia-Corpus, CC BY-SA; only the
+/// derived list of pieces is committed).
+const BOUND_MORPHEMES: &str = include_str!("data/bound_morphemes.txt");
+
+struct Morphemes {
+    prefixes: HashSet<&'static str>,
+    suffixes: HashSet<&'static str>,
+}
+
+static MORPHEMES: LazyLock<Morphemes> = LazyLock::new(|| {
+    let mut prefixes = HashSet::new();
+    let mut suffixes = HashSet::new();
+    for line in BOUND_MORPHEMES.lines() {
+        match line.split_once('\t') {
+            Some(("prefix", piece)) => {
+                prefixes.insert(piece);
+            }
+            Some(("suffix", piece)) => {
+                suffixes.insert(piece);
+            }
+            _ => {}
+        }
+    }
+    // Single-letter pieces are too ambiguous for the derived list but are the commonest joints.
+    suffixes.extend(["ی", "ای"]);
+    Morphemes { prefixes, suffixes }
+});
+
+/// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'ي' | 'ى' | 'ئ' | 'ې' | 'ۍ' => 'ی',
+        'ك' | 'ڪ' => 'ک',
+        'ة' | 'ۀ' | 'ە' => 'ه',
+        'أ' | 'إ' | 'ٱ' => 'ا',
+        'ؤ' => 'و',
+        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
+        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
+        // ZWNJ, joiners, direction marks, BOM, tatweel and Arabic diacritics carry no letters.
+        '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' => return None,
+        '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
+        c if c.is_alphanumeric() => {
+            if c.is_ascii_uppercase() {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }
+        }
+        _ => ' ',
+    })
+}
+
+/// The paragraph folded for matching: letters and digits folded, ZWNJ and marks dropped,
+/// punctuation and whitespace turned into single spaces.
+pub fn match_form(text: &str) -> String {
+    let folded = crate::normalize::fold(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut pending_space = false;
+    for c in folded.chars().filter_map(fold_char) {
+        if c == ' ' {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Hash of the letters and digits of a match form, spaces ignored: spacing and ZWNJ habits collide.
+pub fn spaceless_hash(match_form: &str) -> u64 {
+    let mut bytes = Vec::with_capacity(match_form.len());
+    for piece in match_form.split(' ') {
+        bytes.extend_from_slice(piece.as_bytes());
+    }
+    xxh3_64(&bytes)
+}
+
+/// Word tokens of a match form with bound morphemes glued to their neighbour, so `می شود`,
+/// `میشود` and `می‌شود` (or `برنامه های` and `برنامه‌های`) give one token.
+pub fn tokens(match_form: &str) -> Vec<String> {
+    let morphemes = &*MORPHEMES;
+    let mut out: Vec<String> = Vec::new();
+    let mut prefix = String::new();
+    for word in match_form.split(' ').filter(|w| !w.is_empty()) {
+        if morphemes.prefixes.contains(word) {
+            prefix.push_str(word);
+            continue;
+        }
+        let mut token = std::mem::take(&mut prefix);
+        token.push_str(word);
+        match out.last_mut() {
+            Some(last) if morphemes.suffixes.contains(token.as_str()) => last.push_str(&token),
+            _ => out.push(token),
+        }
+    }
+    if !prefix.is_empty() {
+        out.push(prefix);
+    }
+    out
+}
+
+/// Persian number words, which state figures as surely as digits do (`چهار بر دو`). `نه` (nine,
+/// but also "no") is left to the negation check.
+const NUMBER_WORDS: &[&str] = &[
+    "صفر",
+    "یک",
+    "دو",
+    "سه",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "ده",
+    "یازده",
+    "دوازده",
+    "سیزده",
+    "چهارده",
+    "پانزده",
+    "شانزده",
+    "هفده",
+    "هجده",
+    "نوزده",
+    "بیست",
+    "سی",
+    "چهل",
+    "پنجاه",
+    "شصت",
+    "هفتاد",
+    "هشتاد",
+    "نود",
+    "صد",
+    "دویست",
+    "سیصد",
+    "پانصد",
+    "هزار",
+    "میلیون",
+    "میلیارد",
+];
+
+/// Numbers stated, in order of appearance: digit runs (ASCII after folding, leading zeros
+/// dropped) and number words.
+pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
+    match_form.split(' ').flat_map(|word| {
+        let is_word = NUMBER_WORDS.contains(&word);
+        let runs = word
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(move |run| !is_word && !run.is_empty())
+            .map(|run| {
+                let trimmed = run.trim_start_matches('0');
+                if trimmed.is_empty() { "0" } else { trimmed }
+            });
+        is_word.then_some(word).into_iter().chain(runs)
+    })
+}
+
+/// Stems a negated Persian verb is built on (`ن` + stem): `نکرد`, `نمی‌شود`, `ندارد`, `نخواهد`...
+const NEGATABLE_STEMS: &[&str] = &[
+    "کرد",
+    "کن",
+    "شد",
+    "شو",
+    "بود",
+    "باش",
+    "باید",
+    "دار",
+    "داشت",
+    "خواه",
+    "خواست",
+    "توان",
+    "رفت",
+    "رو",
+    "آمد",
+    "آی",
+    "داد",
+    "ده",
+    "گفت",
+    "گو",
+    "گرفت",
+    "گیر",
+    "دید",
+    "بین",
+    "یافت",
+    "یاب",
+    "زد",
+    "زن",
+    "ساخت",
+    "ساز",
+    "گذاشت",
+    "گذار",
+    "رسید",
+    "رس",
+    "ماند",
+    "مان",
+    "خورد",
+    "خور",
+    "پذیر",
+    "پذیرفت",
+    "دان",
+    "دانست",
+    "کرده",
+    "شده",
+    "بوده",
+    "داشته",
+];
+
+/// Standalone words that negate or deny.
+const NEGATION_WORDS: &[&str] = &[
+    "نه",
+    "نیست",
+    "نیستند",
+    "نیستیم",
+    "نیستم",
+    "هرگز",
+    "هیچ",
+    "هیچگاه",
+    "هیچوقت",
+    "بدون",
+    "عدم",
+    "غیر",
+    "نخیر",
+];
+
+/// True for a token that negates: a negation word or a verb carrying the negative prefix `ن`.
+pub fn is_negation(token: &str) -> bool {
+    if NEGATION_WORDS.contains(&token) {
+        return true;
+    }
+    let Some(rest) = token.strip_prefix('ن') else {
+        return false;
+    };
+    if rest.starts_with("می") || rest.starts_with("یست") {
+        return true;
+    }
+    NEGATABLE_STEMS.iter().any(|stem| rest.starts_with(stem))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn match_form_folds_keyboard_habits() {
+        assert_eq!(match_form("مي‌شود، ۱۲۳!"), "میشود 123");
+        assert_eq!(match_form("  Hello,   World  "), "hello world");
+        assert_eq!(match_form("كتابِ"), "کتاب");
+    }
+
+    #[test]
+    fn spacing_and_zwnj_variants_share_the_spaceless_hash() {
+        let a = spaceless_hash(&match_form("برنامه‌های شهری اجرا می‌شود."));
+        let b = spaceless_hash(&match_form("برنامههای  شهري اجرا مي شود"));
+        let c = spaceless_hash(&match_form("برنامه های شهری اجرا میشود"));
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert_ne!(
+            a,
+            spaceless_hash(&match_form("برنامه های شهری اجرا نمیشود"))
+        );
+    }
+
+    #[test]
+    fn tokens_glue_bound_morphemes() {
+        let joined = tokens(&match_form("برنامه‌های بین‌المللی اجرا می‌شود"));
+        let spaced = tokens(&match_form("برنامه های بین المللی اجرا می شود"));
+        let bare = tokens(&match_form("برنامههای بینالمللی اجرا میشود"));
+        assert_eq!(joined, spaced);
+        assert_eq!(joined, bare);
+        assert_eq!(joined.len(), 4);
+    }
+
+    #[test]
+    fn numbers_are_found_folded() {
+        let form = match_form("در سال ۱۴۰۲ حدود 007 نفر و ۲٫۵ درصد، چهار بر دو");
+        let found: Vec<&str> = numbers(&form).collect();
+        assert_eq!(found, ["1402", "7", "2", "5", "چهار", "دو"]);
+    }
+
+    #[test]
+    fn negations_are_recognised() {
+        for word in ["نمیشود", "نیست", "ندارد", "نخواهد", "هرگز", "نکرد"]
+        {
+            assert!(is_negation(word), "{word}");
+        }
+        for word in ["میشود", "است", "دارد", "نظر", "نامه", "نفت"] {
+            assert!(!is_negation(word), "{word}");
+        }
+    }
+}
