@@ -8,11 +8,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use goftar::dedup::{self, Config, Deduper};
 use goftar::model::{Document, Paragraph};
 
-const FILES: &[&str] = &[
-    "fars_news.jsonl",
-    "varzesh3.jsonl",
-    "news_2025_4agencies.jsonl",
-];
+const FILES: &[&str] = &["fars_news.jsonl", "varzesh3.jsonl", "news_2025_4agencies.jsonl"];
 
 /// Real articles as documents with their paragraphs (text as published; the normalizer is not
 /// what is measured here).

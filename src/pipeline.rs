@@ -112,6 +112,33 @@ impl Pipeline {
         }
     }
 
+    /// A first, cheaper pass over re-readable input: learns the page furniture of each source (short
+    /// lines printed under many of its articles) so the main pass removes it from the first article
+    /// on. Records that fail to parse are skipped here; the main pass reports them.
+    pub fn learn_records<I>(&mut self, records: I)
+    where
+        I: IntoIterator<Item = RawRecord>,
+    {
+        let started = Instant::now();
+        let mut learner = dedup::FurnitureLearner::new();
+        let config = &self.options.normalize;
+        for batch in batches(
+            records.into_iter(),
+            self.options.batch_records,
+            self.options.batch_bytes,
+        ) {
+            let docs: Vec<Option<Document>> = batch
+                .par_iter()
+                .map(|r| r.parse().ok().map(|article| prepare(article, config)))
+                .collect();
+            for doc in docs.iter().flatten() {
+                learner.observe(doc);
+            }
+        }
+        self.deduper = dedup::Deduper::with_furniture(self.options.dedup.clone(), learner.finish());
+        self.summary.wall_time += started.elapsed();
+    }
+
     /// Runs raw records (from [`crate::corpus::RecordReader`]) through every stage into `sink`.
     /// Parallelism comes from the current rayon pool.
     pub fn run_records<I, S>(&mut self, records: I, sink: &mut S) -> anyhow::Result<()>
@@ -120,15 +147,12 @@ impl Pipeline {
         S: Sink + ?Sized,
     {
         let started = Instant::now();
-        let mut records = records.into_iter().peekable();
-        while records.peek().is_some() {
-            let mut batch = Vec::new();
-            let mut bytes = 0usize;
-            while batch.len() < self.options.batch_records && bytes < self.options.batch_bytes {
-                let Some(record) = records.next() else { break };
-                bytes += record.len();
-                batch.push(record);
-            }
+        for batch in batches(
+            records.into_iter(),
+            self.options.batch_records,
+            self.options.batch_bytes,
+        ) {
+            let bytes: usize = batch.iter().map(RawRecord::len).sum();
             let parsed: Vec<Result<Article, RecordError>> = batch.par_iter().map(RawRecord::parse).collect();
             drop(batch);
             self.run_batch(parsed, sink)?;
@@ -273,4 +297,24 @@ pub fn prepare(article: Article, config: &normalize::Config) -> Document {
         paragraphs,
         ..Document::default()
     }
+}
+
+/// Cuts records into batches by count and bytes: never by thread count, so results do not depend on it.
+fn batches<I: Iterator<Item = RawRecord>>(
+    records: I,
+    max_records: usize,
+    max_bytes: usize,
+) -> impl Iterator<Item = Vec<RawRecord>> {
+    let mut records = records.peekable();
+    std::iter::from_fn(move || {
+        records.peek()?;
+        let mut batch = Vec::new();
+        let mut bytes = 0usize;
+        while batch.len() < max_records && bytes < max_bytes {
+            let Some(record) = records.next() else { break };
+            bytes += record.len();
+            batch.push(record);
+        }
+        Some(batch)
+    })
 }

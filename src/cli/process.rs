@@ -35,6 +35,10 @@ pub struct Args {
     /// Do not build the search index.
     #[arg(long)]
     no_index: bool,
+    /// Skip the first pass that learns each source's page furniture (recurring short lines); it is
+    /// then learned while streaming, as it is for stdin.
+    #[arg(long)]
+    no_learn: bool,
     /// Reject records (JSONL lines or .txt files) longer than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = corpus::DEFAULT_MAX_RECORD_BYTES)]
     max_record_bytes: usize,
@@ -73,7 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         };
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} [{elapsed_precise}] {bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta})",
+                "{spinner} [{elapsed_precise}] {bar:40} {bytes}/{total_bytes} ({bytes_per_sec}, {eta}) {msg}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
@@ -85,6 +89,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
 
     let mut pipeline = Pipeline::new(options);
+    if inputs.iter().all(Input::rereadable) && !args.no_learn {
+        // Learning page furniture first lets the main pass remove it from the first article on;
+        // stdin cannot be read twice, so there furniture is learned while streaming.
+        if let Some(bar) = &bar {
+            bar.set_message("learning page furniture");
+        }
+        let reader = RecordReader::new(&inputs, args.max_record_bytes);
+        pool.install(|| pipeline.learn_records(reader));
+        if let Some(bar) = &bar {
+            bar.set_message("");
+        }
+    }
     let reader = RecordReader::new(&inputs, args.max_record_bytes);
     pool.install(|| pipeline.run_records(reader, &mut out))?;
     out.finish(pipeline.speakers(), pipeline.summary())?;

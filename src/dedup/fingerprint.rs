@@ -72,11 +72,7 @@ fn mask_bits(hash: u64) -> u64 {
 
 /// Hash of the opening letters of a match form, spaces ignored.
 fn head_hash(match_form: &str) -> u32 {
-    let head: String = match_form
-        .chars()
-        .filter(|c| *c != ' ')
-        .take(HEAD_LETTERS)
-        .collect();
+    let head: String = match_form.chars().filter(|c| *c != ' ').take(HEAD_LETTERS).collect();
     xxh3_64(head.as_bytes()) as u32
 }
 
@@ -100,10 +96,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
     }
     let words = tokens.len() as u32;
-    let distinct = tokens
-        .iter()
-        .collect::<std::collections::HashSet<_>>()
-        .len() as u32;
+    let distinct = tokens.iter().collect::<std::collections::HashSet<_>>().len() as u32;
     let signature = if words >= MIN_NEAR_WORDS {
         minhash::signature(tokens.iter().map(String::as_str))
     } else {
@@ -165,10 +158,7 @@ mod tests {
     #[test]
     fn retyped_copies_share_the_exact_hash() {
         let a = paragraph_print(0, "وی افزود: برنامه‌های شهری با رویکرد محله‌محور اجرا می‌شود.");
-        let b = paragraph_print(
-            3,
-            "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود",
-        );
+        let b = paragraph_print(3, "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود");
         assert_eq!(a.exact, b.exact);
         assert_eq!(b.index, 3);
     }
@@ -183,14 +173,8 @@ mod tests {
             1,
             "در سال ۱۴۰۲ تعداد ۱۲۷ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
         );
-        let c = paragraph_print(
-            2,
-            "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و مدرسه دیگر در دست ساخت است",
-        );
-        let d = paragraph_print(
-            3,
-            "در سال ۱۴۰۲ تعداد ۳۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
-        );
+        let c = paragraph_print(2, "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و مدرسه دیگر در دست ساخت است");
+        let d = paragraph_print(3, "در سال ۱۴۰۲ تعداد ۳۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است");
         assert!(!b.number_facts().consistent_with(&a.number_facts()));
         assert!(c.number_facts().consistent_with(&a.number_facts()));
         assert!(!d.number_facts().consistent_with(&a.number_facts()));
@@ -201,10 +185,7 @@ mod tests {
     fn short_paragraphs_have_no_signature() {
         assert!(paragraph_print(0, "نظر شما").signature.is_none());
         assert!(paragraph_print(0, "نظر شما").known_furniture);
-        let long = paragraph_print(
-            0,
-            "این یک پاراگراف به اندازه کافی بلند برای مقایسه تقریبی است",
-        );
+        let long = paragraph_print(0, "این یک پاراگراف به اندازه کافی بلند برای مقایسه تقریبی است");
         assert!(long.signature.is_some());
     }
 

@@ -27,16 +27,14 @@ fn run(deduper: &mut Deduper, mut d: Document) -> Document {
 
 const FIRST: &str = "به گزارش خبرگزاری مهر، فرامرز عظیمی شهردار کلانشهر قم با اشاره به تأثیر اجرای برنامه‌های شهری با رویکرد محله‌محور اظهار کرد: محلات، ستون‌های اصلی ساختار اجتماعی و فرهنگی شهر هستند.";
 const SECOND: &str = "عظیمی با تأکید بر لزوم استفاده از ظرفیت اقوام، گروه‌ها و فعالان اجتماعی در اداره محلات گفت: شهر برای مردم است و تصمیم‌گیری‌ها باید بر پایه نظر و نیاز آنان انجام شود.";
-const LEAD: &str = "قم- شهردار قم گفت: در دوره جدید مدیریت شهری، نگاه شهرداری قم حرکت از مدیریت متمرکز به سمت مدیریت محله‌محور است.";
+const LEAD: &str =
+    "قم- شهردار قم گفت: در دوره جدید مدیریت شهری، نگاه شهرداری قم حرکت از مدیریت متمرکز به سمت مدیریت محله‌محور است.";
 const THIRD: &str = "وی در ادامه افزود: در سال ۱۴۰۲ بیش از ۱۲۰ پروژه عمرانی در محلات مختلف شهر قم اجرا شد و ۳۰ پروژه دیگر در دست اجراست.";
 
 #[test]
 fn repeated_paragraph_and_furniture_go_but_the_lead_stays() {
     let mut deduper = Deduper::new(Config::default());
-    let d = run(
-        &mut deduper,
-        doc("a", "mehr", &[FIRST, SECOND, LEAD, FIRST, "نظر شما"]),
-    );
+    let d = run(&mut deduper, doc("a", "mehr", &[FIRST, SECOND, LEAD, FIRST, "نظر شما"]));
     let kept: Vec<usize> = d.paragraphs.iter().map(|p| p.index).collect();
     assert_eq!(kept, [0, 1, 2]);
     assert_eq!(d.removed.len(), 2);
@@ -80,27 +78,17 @@ fn changed_figure_negation_or_name_is_kept() {
     let figure = THIRD.replace("۱۲۰", "۱۲۵");
     let negated = SECOND.replace("انجام شود", "انجام نشود");
     let renamed = SECOND.replace("عظیمی", "محمودی");
-    let d = run(
-        &mut deduper,
-        doc("b", "mehr", &[&figure, &negated, &renamed]),
-    );
+    let d = run(&mut deduper, doc("b", "mehr", &[&figure, &negated, &renamed]));
     assert!(d.removed.is_empty(), "{:?}", d.removed);
 }
 
 #[test]
 fn short_lines_are_only_exact_copies_inside_an_article() {
     let mut deduper = Deduper::new(Config::default());
-    run(
-        &mut deduper,
-        doc("a", "varzesh3", &[FIRST, "شرح بازی:", "کارت زرد"]),
-    );
+    run(&mut deduper, doc("a", "varzesh3", &[FIRST, "شرح بازی:", "کارت زرد"]));
     let d = run(
         &mut deduper,
-        doc(
-            "b",
-            "varzesh3",
-            &[SECOND, "شرح بازی:", "کارت زرد", "کارت زرد"],
-        ),
+        doc("b", "varzesh3", &[SECOND, "شرح بازی:", "کارت زرد", "کارت زرد"]),
     );
     assert!(d.removed.is_empty(), "{:?}", d.removed);
 }
@@ -112,10 +100,7 @@ fn keep_duplicates_reports_but_keeps() {
         ..Config::default()
     };
     let mut deduper = Deduper::new(config);
-    let d = run(
-        &mut deduper,
-        doc("a", "mehr", &[FIRST, FIRST, "انتهای پیام/"]),
-    );
+    let d = run(&mut deduper, doc("a", "mehr", &[FIRST, FIRST, "انتهای پیام/"]));
     assert_eq!(d.paragraphs.len(), 3);
     assert_eq!(d.removed.len(), 2);
 }
@@ -123,10 +108,7 @@ fn keep_duplicates_reports_but_keeps() {
 #[test]
 fn syndicated_article_points_at_its_source_and_keeps_its_own_lead() {
     let mut deduper = Deduper::new(Config::default());
-    run(
-        &mut deduper,
-        doc("a", "mehr", &[LEAD, FIRST, SECOND, THIRD]),
-    );
+    run(&mut deduper, doc("a", "mehr", &[LEAD, FIRST, SECOND, THIRD]));
     run(
         &mut deduper,
         doc(
@@ -136,10 +118,7 @@ fn syndicated_article_points_at_its_source_and_keeps_its_own_lead() {
         ),
     );
     let own_lead = "تهران- مدیرکل دفتر محلات گفت برنامه‌های محله‌محور در چند استان اجرا می‌شود و نتایج آن اعلام خواهد شد.";
-    let d = run(
-        &mut deduper,
-        doc("b", "isna", &[own_lead, FIRST, SECOND, THIRD]),
-    );
+    let d = run(&mut deduper, doc("b", "isna", &[own_lead, FIRST, SECOND, THIRD]));
     assert_eq!(d.duplicate_of.as_deref(), Some("a"));
     assert_eq!(d.paragraphs.len(), 1);
     assert_eq!(d.paragraphs[0].text, own_lead);

@@ -270,10 +270,7 @@ mod tests {
         let c = spaceless_hash(&match_form("برنامه های شهری اجرا میشود"));
         assert_eq!(a, b);
         assert_eq!(a, c);
-        assert_ne!(
-            a,
-            spaceless_hash(&match_form("برنامه های شهری اجرا نمیشود"))
-        );
+        assert_ne!(a, spaceless_hash(&match_form("برنامه های شهری اجرا نمیشود")));
     }
 
     #[test]
@@ -295,8 +292,7 @@ mod tests {
 
     #[test]
     fn negations_are_recognised() {
-        for word in ["نمیشود", "نیست", "ندارد", "نخواهد", "هرگز", "نکرد"]
-        {
+        for word in ["نمیشود", "نیست", "ندارد", "نخواهد", "هرگز", "نکرد"] {
             assert!(is_negation(word), "{word}");
         }
         for word in ["میشود", "است", "دارد", "نظر", "نامه", "نفت"] {
