@@ -1,0 +1,186 @@
+//! Canonical ZWNJ placement for spaced affixes and compounds: `می شود` → `می‌شود`,
+//! `کتاب ها` → `کتاب‌ها`, `رفته اند` → `رفته‌اند`, `بزرگ ترین` → `بزرگ‌ترین`. Auxiliaries
+//! (`خواهد بود`, `شده است`), `از`, vocatives and pairs of real words stay apart.
+
+use super::buffer::Buf;
+use super::config::Config;
+use super::lexicon::{SPACED_JOIN, lexicon};
+use super::script::{ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char};
+use super::step::{Context, Step};
+
+/// Joins a spaced affix to its word.
+pub(crate) struct AffixJoin;
+
+/// The verbal prefixes written apart from the verb with a ZWNJ.
+pub(crate) const VERB_PREFIXES: [&str; 2] = ["نمی", "می"];
+
+/// Plural suffixes (with possessive and copula endings).
+pub(crate) const PLURAL_SUFFIXES: [&str; 12] = [
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هایش",
+    "هایت",
+    "هایم",
+    "هایی",
+    "هاست",
+    "های",
+    "هاش",
+    "هام",
+    "ها",
+];
+
+/// Comparative and superlative suffixes.
+pub(crate) const DEGREE_SUFFIXES: [&str; 4] = ["ترین", "تری", "ترها", "تر"];
+
+/// Enclitics written after a final heh with ZWNJ (`خانه‌ای`, `رفته‌اند`, `نامه‌ام`).
+pub(crate) const HEH_ENCLITICS: [&str; 9] =
+    ["ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی", "ایی"];
+
+/// Words that are never the verb after a spaced `می`.
+const NOT_VERBS: [&str; 16] = [
+    "از", "به", "در", "با", "بر", "که", "و", "را", "تا", "این", "آن", "هم", "یا", "نه", "هر",
+    "برای",
+];
+
+/// Words that never join their neighbour: auxiliaries and `از`.
+const NEVER_JOINED: [&str; 16] = [
+    "از",
+    "است",
+    "بود",
+    "بودند",
+    "باشد",
+    "باشند",
+    "شد",
+    "شده",
+    "شدند",
+    "شود",
+    "خواهد",
+    "خواهند",
+    "کرد",
+    "کرده",
+    "هست",
+    "نیست",
+];
+
+fn first_piece(word: &str) -> &str {
+    word.split(ZWNJ).next().unwrap_or(word)
+}
+
+fn last_piece(word: &str) -> &str {
+    word.rsplit(ZWNJ).next().unwrap_or(word)
+}
+
+/// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
+fn is_canonical_affix(left: &str, right: &str) -> bool {
+    let (left_piece, right_piece) = (last_piece(left), first_piece(right));
+    if VERB_PREFIXES.contains(&left) {
+        return right_piece.chars().count() >= 2 && !NOT_VERBS.contains(&right_piece);
+    }
+    if PLURAL_SUFFIXES.contains(&right_piece) {
+        return true;
+    }
+    if HEH_ENCLITICS.contains(&right_piece) {
+        return left_piece.ends_with('ه') && left_piece.chars().count() >= 3;
+    }
+    if DEGREE_SUFFIXES.contains(&right_piece) {
+        let joined = format!("{left_piece}{right_piece}");
+        return lexicon().get(&joined).is_some_and(|e| e.frequency() >= 40);
+    }
+    false
+}
+
+/// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
+fn lexicon_joins(left: &str, right: &str, need_flag: u8) -> bool {
+    let (left_piece, right_piece) = (last_piece(left), first_piece(right));
+    if NEVER_JOINED.contains(&left_piece) || NEVER_JOINED.contains(&right_piece) {
+        return false;
+    }
+    let boundary = left_piece.chars().count();
+    if boundary >= 31 {
+        return false;
+    }
+    let joined = format!("{left_piece}{right_piece}");
+    lexicon().get(&joined).is_some_and(|e| {
+        e.zwnj_mask() == 1 << boundary
+            && e.zwnj_bucket() > e.glued_bucket()
+            && e.flags() & need_flag == need_flag
+    })
+}
+
+/// Whether a no-break space between `left` and `right` stands for a ZWNJ (else a space).
+pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
+    is_canonical_affix(left, right) || lexicon_joins(left, right, 0)
+}
+
+/// Whether the space between `left` and `right` should become a joint.
+fn should_join(left: &str, right: &str, context: &Context) -> bool {
+    is_canonical_affix(left, right)
+        || (!context.writer_uses_zwnj && lexicon_joins(left, right, SPACED_JOIN))
+}
+
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+fn word_after(text: &str, start: usize) -> &str {
+    let tail = &text[start..];
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+impl Step for AffixJoin {
+    fn enabled(&self, config: &Config) -> bool {
+        config.join_affixes
+    }
+
+    fn needed(&self, text: &str, _config: &Config) -> bool {
+        text.contains(' ')
+    }
+
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
+        let text = input.text.as_str();
+        let mut copied = 0;
+        for (i, _) in text.match_indices(' ') {
+            let left = word_before(text, i);
+            let right = word_after(text, i + 1);
+            let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
+                continue;
+            };
+            if !is_arabic_letter(l) || !is_arabic_letter(r) || !should_join(left, right, context) {
+                continue;
+            }
+            output.copy_range(input, copied, i);
+            copied = i + 1;
+            if is_joining_letter(l) {
+                output.push_from(ZWNJ, input.origin(i, context.input_len));
+            }
+        }
+        output.copy_range(input, copied, text.len());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_affixes() {
+        assert!(is_canonical_affix("می", "شود"));
+        assert!(!is_canonical_affix("می", "از"));
+        assert!(is_canonical_affix("کتاب", "ها"));
+        assert!(is_canonical_affix("رفته", "اند"));
+        assert!(!is_canonical_affix("که", "ای"));
+        assert!(!is_canonical_affix("خواهد", "بود"));
+        assert!(!lexicon_joins("شده", "است", 0));
+    }
+}

@@ -1,0 +1,88 @@
+//! Punctuation spacing: no space before `، . : ؛ ؟ !`, one after; `« »` hug their text.
+//! Only around Persian words: `3.5`, `1,000`, `12:30`, URLs and e-mails are never touched.
+
+use super::buffer::Buf;
+use super::config::Config;
+use super::script::{is_arabic_letter, is_digit};
+use super::step::{Context, Step};
+
+/// Fixes spaces around Persian punctuation and guillemets.
+pub(crate) struct PunctuationSpacing;
+
+/// Marks that are always Persian punctuation.
+fn is_persian_mark(c: char) -> bool {
+    matches!(c, '،' | '؛' | '؟')
+}
+
+/// Marks shared with Latin text: spaced only when Persian letters surround them.
+fn is_shared_mark(c: char) -> bool {
+    matches!(c, '.' | ':' | '!')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '»' | ')')
+}
+
+impl Step for PunctuationSpacing {
+    fn enabled(&self, config: &Config) -> bool {
+        config.punctuation_spacing
+    }
+
+    fn needed(&self, text: &str, _config: &Config) -> bool {
+        text.chars()
+            .any(|c| is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»')
+    }
+
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
+        let text = input.text.as_str();
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let mut copied = 0;
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let prev = k.checked_sub(1).and_then(at);
+            let next = at(k + 1);
+            let end = i + c.len_utf8();
+            let letter_before = prev.is_some_and(|p| is_arabic_letter(p) || is_closing(p));
+            if c == ' ' {
+                let after_next = at(k + 2);
+                let drop = match next {
+                    Some(n) if is_persian_mark(n) => prev.is_some_and(|p| !is_digit(p)),
+                    Some(n) if is_shared_mark(n) => {
+                        letter_before
+                            && after_next
+                                .is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
+                    }
+                    Some('»') => true,
+                    _ => prev == Some('«'),
+                };
+                if drop {
+                    output.copy_range(input, copied, i);
+                    copied = end;
+                }
+                continue;
+            }
+            let space_before = c == '«' && prev.is_some_and(|p| is_arabic_letter(p) || is_digit(p));
+            // A space before the mark is being dropped: look past it.
+            let prev = chars[..k].iter().rev().map(|&(_, p)| p).find(|&p| p != ' ');
+            let space_after = match c {
+                _ if is_persian_mark(c) => next.is_some_and(|n| is_arabic_letter(n) || n == '«'),
+                _ if is_shared_mark(c) => {
+                    prev.is_some_and(is_arabic_letter) && next.is_some_and(is_arabic_letter)
+                }
+                '»' => next.is_some_and(is_arabic_letter),
+                _ => false,
+            };
+            if space_before {
+                output.copy_range(input, copied, i);
+                copied = i;
+                output.push_from(' ', input.origin(i, context.input_len));
+            }
+            if space_after {
+                output.copy_range(input, copied, end);
+                copied = end;
+                output.push_from(' ', input.origin(i, context.input_len));
+            }
+        }
+        output.copy_range(input, copied, text.len());
+    }
+}

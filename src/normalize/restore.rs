@@ -1,0 +1,361 @@
+//! Restoration of ZWNJs stripped from glued words (`برنامههای` → `برنامه‌های`) and of lost
+//! spaces (`ویگفت` → `وی گفت`): the lexicon first, then morphology (prefix + stem, stem + suffix,
+//! two known words) for words it lacks.
+
+use super::affixes::{DEGREE_SUFFIXES, HEH_ENCLITICS, PLURAL_SUFFIXES, VERB_PREFIXES};
+use super::buffer::Buf;
+use super::config::Config;
+use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, PAST_STEM, PRESENT_STEM, STOPWORD, lexicon};
+use super::script::{ZWNJ, is_arabic_letter, is_joining_letter};
+use super::step::{Context, Step};
+
+/// Restores ZWNJs and spaces inside glued words.
+pub(crate) struct Restore;
+
+/// Where to cut a glued word: bit `i` set puts a ZWNJ (or a space) before its `i`-th char.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cuts {
+    /// ZWNJ positions.
+    pub zwnj: u32,
+    /// Space positions.
+    pub space: u32,
+}
+
+impl Cuts {
+    fn is_empty(self) -> bool {
+        self.zwnj == 0 && self.space == 0
+    }
+    fn with_zwnj(self, at: usize) -> Self {
+        Cuts {
+            zwnj: self.zwnj | 1 << at,
+            ..self
+        }
+    }
+}
+
+/// Longest word the masks can describe.
+const MAX_CHARS: usize = 31;
+/// With stripped ZWNJs, the ZWNJ spelling wins unless the glued one is 2^(16/8) = 4× as common.
+const STRIPPED_MARGIN: i32 = 16;
+/// In text that types ZWNJs, a glued word is fixed only when its ZWNJ spelling is 2^(48/8) = 64× as common.
+const TYPED_MARGIN: i32 = 48;
+/// A glued spelling seen this often (bucket 35 ≈ 20 times) is a word in its own right.
+const KNOWN_GLUED: u8 = 35;
+/// A part of a compound must be this common (bucket 56 ≈ 128 times).
+const COMMON_PART: u8 = 56;
+/// Both halves of a lost space must be this common (bucket 80 ≈ 1000 times).
+const VERY_COMMON: u8 = 80;
+/// Short words ending in heh that are function words, not compound heads.
+const HEH_FUNCTION_WORDS: [&str; 5] = ["که", "به", "چه", "نه", "همه"];
+
+fn char_count(s: &str) -> usize {
+    s.chars().count()
+}
+
+fn entry(word: &str) -> Option<Entry> {
+    lexicon().get(word)
+}
+
+fn frequency(word: &str) -> u8 {
+    entry(word).map_or(0, Entry::frequency)
+}
+
+/// True when `word` (no ZWNJ) is a stem with an optional person ending (or a common word).
+fn is_verb_form(word: &str) -> bool {
+    const ENDINGS: [&str; 9] = ["یم", "ید", "ند", "ه", "م", "ی", "د", "ن", ""];
+    ENDINGS.iter().any(|ending| {
+        word.strip_suffix(ending)
+            .filter(|stem| !stem.is_empty())
+            .and_then(entry)
+            .is_some_and(|e| e.has(PRESENT_STEM) || e.has(PAST_STEM))
+    }) || frequency(word) >= COMMON_PART
+}
+
+/// Preverbs and mood prefixes written glued to the verb (`برنخواهند`, `دربروند`, `بازنهاده`).
+const GLUED_VERB_PREFIXES: [&str; 9] = ["باز", "فرو", "فرا", "در", "بر", "ور", "وا", "ن", "ب"];
+
+/// True when `word` is a verb form behind up to two glued prefixes: a word as it stands.
+fn is_inflected_verb(word: &str) -> bool {
+    fn stem_with_ending(word: &str) -> bool {
+        const ENDINGS: [&str; 9] = ["یم", "ید", "ند", "ه", "م", "ی", "د", "ن", ""];
+        ENDINGS.iter().any(|ending| {
+            word.strip_suffix(ending)
+                .filter(|stem| char_count(stem) >= 2)
+                .and_then(entry)
+                .is_some_and(|e| e.has(PRESENT_STEM) || e.has(PAST_STEM))
+        })
+    }
+    if stem_with_ending(word) {
+        return true;
+    }
+    GLUED_VERB_PREFIXES.iter().any(|p| {
+        word.strip_prefix(p).is_some_and(|rest| {
+            stem_with_ending(rest)
+                || GLUED_VERB_PREFIXES
+                    .iter()
+                    .any(|q| rest.strip_prefix(q).is_some_and(stem_with_ending))
+        })
+    })
+}
+
+/// The lexicon's decision for a known skeleton: `Some(cuts)` (possibly empty: keep it glued),
+/// or `None` when the word is unknown or too rare to trust.
+fn lexicon_cuts(word: &str, stripped: bool) -> Option<Cuts> {
+    let e = entry(word)?;
+    if e.zwnj_mask() != 0 {
+        let (z, g) = (i32::from(e.zwnj_bucket()), i32::from(e.glued_bucket()));
+        let margin = if stripped {
+            STRIPPED_MARGIN
+        } else {
+            -TYPED_MARGIN
+        };
+        return Some(if z + margin >= g {
+            Cuts {
+                zwnj: e.zwnj_mask(),
+                space: 0,
+            }
+        } else {
+            Cuts::default()
+        });
+    }
+    let known =
+        e.glued_bucket() >= KNOWN_GLUED || e.has(LISTED) || e.has(PRESENT_STEM) || e.has(PAST_STEM);
+    (known || !stripped).then_some(Cuts::default())
+}
+
+/// Cuts for a known stem used inside a longer word (`None`: the stem is not a word).
+fn stem_cuts(stem: &str) -> Option<Cuts> {
+    let e = entry(stem)?;
+    if e.frequency() < COMMON_PART && !e.has(LISTED) {
+        return None;
+    }
+    lexicon_cuts(stem, true)
+}
+
+struct Candidate {
+    cuts: Cuts,
+    score: u8,
+}
+
+fn best(a: Option<Candidate>, b: Option<Candidate>) -> Option<Candidate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.score > a.score { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// `می` / `نمی` + verb.
+fn prefix_analysis(word: &str) -> Option<Candidate> {
+    VERB_PREFIXES.iter().find_map(|prefix| {
+        let rest = word.strip_prefix(prefix)?;
+        (char_count(rest) >= 2 && is_verb_form(rest)).then(|| Candidate {
+            cuts: Cuts::default().with_zwnj(char_count(prefix)),
+            score: 200,
+        })
+    })
+}
+
+/// Suffixes written glued to any stem: possessives, person endings, plural -ان, indefinite -ی.
+const GLUED_SUFFIXES: [&str; 13] = [
+    "شان", "تان", "مان", "ان", "ات", "یم", "ید", "ند", "یی", "م", "ت", "ش", "ی",
+];
+
+/// Stem + suffix: plural, degree and (after heh) enclitic suffixes take a ZWNJ, the glued
+/// suffixes none. The most frequent stem wins (`خانهای` → `خانه‌ای`, not `خان‌های`).
+fn suffix_analysis(word: &str) -> Option<Candidate> {
+    let mut found = None;
+    let zwnj_suffixes = PLURAL_SUFFIXES
+        .iter()
+        .chain(DEGREE_SUFFIXES.iter())
+        .chain(HEH_ENCLITICS.iter());
+    let suffixes = zwnj_suffixes
+        .map(|s| (s, true))
+        .chain(GLUED_SUFFIXES.iter().map(|s| (s, false)));
+    for (suffix, takes_zwnj) in suffixes {
+        let Some(stem) = word.strip_suffix(suffix) else {
+            continue;
+        };
+        let stem_len = char_count(stem);
+        if stem_len < 2 {
+            continue;
+        }
+        let Some(last) = stem.chars().next_back() else {
+            continue;
+        };
+        if takes_zwnj && HEH_ENCLITICS.contains(suffix) && last != 'ه' {
+            continue;
+        }
+        let Some(cuts) = stem_cuts(stem) else {
+            continue;
+        };
+        let cuts = if takes_zwnj && is_joining_letter(last) {
+            cuts.with_zwnj(stem_len)
+        } else {
+            cuts
+        };
+        found = best(
+            found,
+            Some(Candidate {
+                cuts,
+                score: frequency(stem).saturating_add(8),
+            }),
+        );
+    }
+    found
+}
+
+/// Two known words: a compound (ZWNJ) or a lost space.
+fn compound_analysis(word: &str) -> Option<Candidate> {
+    let mut found = None;
+    for (k, (at, c)) in word.char_indices().enumerate().skip(2) {
+        let (head, tail) = word.split_at(at);
+        if char_count(tail) < 2 {
+            break;
+        }
+        let _ = c;
+        let (Some(h), Some(t)) = (entry(head), entry(tail)) else {
+            continue;
+        };
+        let (hf, tf) = (h.frequency(), t.frequency());
+        if hf < COMMON_PART || tf < COMMON_PART || VERB_PREFIXES.contains(&head) {
+            continue;
+        }
+        let Some(last) = head.chars().next_back() else {
+            continue;
+        };
+        let heh_head = last == 'ه' && !HEH_FUNCTION_WORDS.contains(&head);
+        let cuts = if is_joining_letter(last) && (t.has(COMPOUND_TAIL) || heh_head) {
+            Cuts::default().with_zwnj(k)
+        } else if h.has(STOPWORD)
+            && !GLUED_VERB_PREFIXES.contains(&head)
+            && tf >= VERY_COMMON
+            && !t.has(COMPOUND_TAIL)
+        {
+            Cuts {
+                zwnj: 0,
+                space: 1 << k,
+            }
+        } else {
+            continue;
+        };
+        found = best(
+            found,
+            Some(Candidate {
+                cuts,
+                score: hf.min(tf),
+            }),
+        );
+    }
+    found
+}
+
+/// How a glued word should be cut, or `None` to leave it as it is.
+///
+/// `stripped` says the text lost its ZWNJs (the paragraph has none): then the lexicon's ZWNJ
+/// spellings win unless the glued one is much more common, and morphology handles unknown words.
+/// Otherwise only near-certain lexicon fixes apply.
+pub fn restore_cuts(word: &str, stripped: bool) -> Option<Cuts> {
+    let n = char_count(word);
+    if !(3..=MAX_CHARS).contains(&n) || !word.chars().all(is_arabic_letter) {
+        return None;
+    }
+    let cuts = match lexicon_cuts(word, stripped) {
+        Some(cuts) => cuts,
+        None if !stripped => return None,
+        None => match prefix_analysis(word) {
+            Some(found) => found.cuts,
+            None if is_inflected_verb(word) => return None,
+            None => best(suffix_analysis(word), compound_analysis(word))?.cuts,
+        },
+    };
+    (!cuts.is_empty()).then_some(cuts)
+}
+
+/// Writes `word` with its cuts applied.
+fn write_cut(word: &str, cuts: Cuts, mut emit: impl FnMut(usize, char)) {
+    let mut prev = None;
+    for (k, (i, c)) in word.char_indices().enumerate() {
+        if k > 0 && k < 32 {
+            if cuts.space & (1 << k) != 0 {
+                emit(i, ' ');
+            } else if cuts.zwnj & (1 << k) != 0 && prev.is_some_and(is_joining_letter) {
+                emit(i, ZWNJ);
+            }
+        }
+        emit(i, c);
+        prev = Some(c);
+    }
+}
+
+/// Restores one glued token for a search analyzer: `برنامههای` → `برنامه‌های`, `ویگفت` → `وی گفت`.
+/// Returns the token unchanged when it needs nothing (or is not a Persian word). Treats the token
+/// as coming from text that lost its ZWNJs; does no letter normalization (run [`super::fold`] or
+/// [`super::normalize`] first).
+pub fn restore_token(token: &str) -> std::borrow::Cow<'_, str> {
+    match restore_cuts(token, true) {
+        Some(cuts) => {
+            let mut out = String::with_capacity(token.len() + 6);
+            write_cut(token, cuts, |_, c| out.push(c));
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(token),
+    }
+}
+
+impl Step for Restore {
+    fn enabled(&self, config: &Config) -> bool {
+        config.restore_zwnj
+    }
+
+    fn needed(&self, text: &str, _config: &Config) -> bool {
+        !lexicon().is_empty() && text.len() >= 6
+    }
+
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
+        let text = input.text.as_str();
+        let stripped = !context.writer_uses_zwnj;
+        let mut copied = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if !is_arabic_letter(c) {
+                continue;
+            }
+            let mut has_zwnj = false;
+            let mut end = start + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if d == ZWNJ {
+                    has_zwnj = true;
+                } else if !is_arabic_letter(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            if has_zwnj || end - start < 6 {
+                continue;
+            }
+            let Some(word) = text.get(start..end) else {
+                continue;
+            };
+            let Some(cuts) = restore_cuts(word, stripped) else {
+                continue;
+            };
+            output.copy_range(input, copied, start);
+            copied = end;
+            write_cut(word, cuts, |at, c| {
+                let from = input.origin(start + at, context.input_len);
+                if c == ZWNJ || c == ' ' {
+                    output.push_from(c, from);
+                } else {
+                    let mut utf8 = [0u8; 4];
+                    let s = c.encode_utf8(&mut utf8);
+                    output.text.push_str(s);
+                    output
+                        .src
+                        .extend_from_slice(&input.src[start + at..start + at + s.len()]);
+                }
+            });
+        }
+        output.copy_range(input, copied, text.len());
+    }
+}
