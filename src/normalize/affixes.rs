@@ -4,7 +4,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{SPACED_JOIN, lexicon};
+use super::lexicon::{LISTED, SPACED_JOIN, lexicon};
 use super::script::{ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char};
 use super::step::{Context, Step};
 
@@ -13,6 +13,9 @@ pub(crate) struct AffixJoin;
 
 /// The verbal prefixes written apart from the verb with a ZWNJ.
 pub(crate) const VERB_PREFIXES: [&str; 2] = ["نمی", "می"];
+
+/// Prefixes that are never words of their own, so a space after them is a lost ZWNJ.
+const BOUND_PREFIXES: [&str; 3] = ["نمی", "می", "بی"];
 
 /// Plural suffixes (with possessive and copula endings).
 pub(crate) const PLURAL_SUFFIXES: [&str; 12] = [
@@ -43,8 +46,8 @@ const NOT_VERBS: [&str; 16] = [
     "برای",
 ];
 
-/// Words that never join their neighbour: auxiliaries and `از`.
-const NEVER_JOINED: [&str; 16] = [
+/// Words that never join a spaced neighbour: auxiliaries, prepositions, determiners.
+const NEVER_JOINED: [&str; 23] = [
     "از",
     "است",
     "بود",
@@ -61,6 +64,13 @@ const NEVER_JOINED: [&str; 16] = [
     "کرده",
     "هست",
     "نیست",
+    "به",
+    "که",
+    "یک",
+    "هیچ",
+    "این",
+    "آن",
+    "همان",
 ];
 
 fn first_piece(word: &str) -> &str {
@@ -74,7 +84,7 @@ fn last_piece(word: &str) -> &str {
 /// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
 fn is_canonical_affix(left: &str, right: &str) -> bool {
     let (left_piece, right_piece) = (last_piece(left), first_piece(right));
-    if VERB_PREFIXES.contains(&left) {
+    if BOUND_PREFIXES.contains(&left) {
         return right_piece.chars().count() >= 2 && !NOT_VERBS.contains(&right_piece);
     }
     if PLURAL_SUFFIXES.contains(&right_piece) {
@@ -91,7 +101,7 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
 }
 
 /// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
-fn lexicon_joins(left: &str, right: &str, need_flag: u8) -> bool {
+fn lexicon_joins(left: &str, right: &str, any_flag: u8) -> bool {
     let (left_piece, right_piece) = (last_piece(left), first_piece(right));
     if NEVER_JOINED.contains(&left_piece) || NEVER_JOINED.contains(&right_piece) {
         return false;
@@ -104,7 +114,7 @@ fn lexicon_joins(left: &str, right: &str, need_flag: u8) -> bool {
     lexicon().get(&joined).is_some_and(|e| {
         e.zwnj_mask() == 1 << boundary
             && e.zwnj_bucket() > e.glued_bucket()
-            && e.flags() & need_flag == need_flag
+            && (any_flag == 0 || e.flags() & any_flag != 0)
     })
 }
 
@@ -116,7 +126,23 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
 /// Whether the space between `left` and `right` should become a joint.
 fn should_join(left: &str, right: &str, context: &Context) -> bool {
     is_canonical_affix(left, right)
-        || (!context.writer_uses_zwnj && lexicon_joins(left, right, SPACED_JOIN))
+        || (context.writer_spaces_affixes && lexicon_joins(left, right, SPACED_JOIN | LISTED))
+}
+
+/// True when the text writes a verbal prefix or a plural suffix apart (`می شود`, `کتاب ها`)
+/// and has no ZWNJ: its writer types spaces for ZWNJs, so spaced compounds are joined too.
+pub(crate) fn writes_affixes_apart(text: &str) -> bool {
+    let mut previous = "";
+    for word in text.split(' ') {
+        let word = word.trim_matches(|c: char| !is_word_char(c));
+        if (VERB_PREFIXES.contains(&previous) && !NOT_VERBS.contains(&word) && !word.is_empty())
+            || (PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
 }
 
 fn word_before(text: &str, end: usize) -> &str {

@@ -69,16 +69,23 @@ static STEPS: [&dyn Step; 6] = [
     &restore::Restore,
 ];
 
+/// Where [`affixes::AffixJoin`] sits in [`STEPS`]: the writing habits are read just before it.
+const AFFIX_STEP: usize = 4;
+
 /// Normalizes one line or paragraph of Persian text.
 pub fn normalize(input: &str, config: &Config) -> Normalized {
     let input_len = u32::try_from(input.len()).unwrap_or(u32::MAX);
-    let context = Context {
+    let mut context = Context {
         input_len,
         writer_uses_zwnj: input.contains(script::ZWNJ) || input.contains('\u{00A0}'),
+        writer_spaces_affixes: false,
     };
     let mut current = Buf::identity(input);
     let mut next = Buf::default();
-    for step in STEPS {
+    for (k, step) in STEPS.iter().enumerate() {
+        if k == AFFIX_STEP && !context.writer_uses_zwnj {
+            context.writer_spaces_affixes = affixes::writes_affixes_apart(&current.text);
+        }
         if step.enabled(config) && step.needed(&current.text, config) {
             next.clear();
             next.text.reserve(current.text.len() + 16);

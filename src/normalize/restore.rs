@@ -35,8 +35,8 @@ impl Cuts {
 
 /// Longest word the masks can describe.
 const MAX_CHARS: usize = 31;
-/// With stripped ZWNJs, the ZWNJ spelling wins unless the glued one is 2^(16/8) = 4× as common.
-const STRIPPED_MARGIN: i32 = 16;
+/// With stripped ZWNJs, the ZWNJ spelling wins when it is at least 2^(8/8) = 2× as common as the glued one.
+const STRIPPED_MARGIN: i32 = -8;
 /// In text that types ZWNJs, a glued word is fixed only when its ZWNJ spelling is 2^(48/8) = 64× as common.
 const TYPED_MARGIN: i32 = 48;
 /// A glued spelling seen this often (bucket 35 ≈ 20 times) is a word in its own right.
@@ -60,42 +60,49 @@ fn frequency(word: &str) -> u8 {
     entry(word).map_or(0, Entry::frequency)
 }
 
-/// True when `word` (no ZWNJ) is a stem with an optional person ending (or a common word).
-fn is_verb_form(word: &str) -> bool {
-    const ENDINGS: [&str; 9] = ["یم", "ید", "ند", "ه", "م", "ی", "د", "ن", ""];
-    ENDINGS.iter().any(|ending| {
+/// Person endings of verbs (the empty one for the bare third person singular past).
+const PERSON_ENDINGS: [&str; 8] = ["یم", "ید", "ند", "م", "ی", "د", "ن", ""];
+
+/// True when `word` is a verb stem (at least two letters) plus a person ending.
+fn is_stem_with_ending(word: &str) -> bool {
+    PERSON_ENDINGS.iter().any(|ending| {
         word.strip_suffix(ending)
-            .filter(|stem| !stem.is_empty())
+            .filter(|stem| char_count(stem) >= 2)
             .and_then(entry)
             .is_some_and(|e| e.has(PRESENT_STEM) || e.has(PAST_STEM))
-    }) || frequency(word) >= COMMON_PART
+    })
+}
+
+/// True when `word` is a past participle: a past stem + heh (`کرده`, `بازتابیده`).
+fn is_participle(word: &str) -> bool {
+    word.strip_suffix('ه')
+        .map(strip_verb_prefixes)
+        .is_some_and(|stem| char_count(stem) >= 2 && entry(stem).is_some_and(|e| e.has(PAST_STEM)))
 }
 
 /// Preverbs and mood prefixes written glued to the verb (`برنخواهند`, `دربروند`, `بازنهاده`).
 const GLUED_VERB_PREFIXES: [&str; 9] = ["باز", "فرو", "فرا", "در", "بر", "ور", "وا", "ن", "ب"];
 
+/// `word` without a leading preverb and/or negation (at most two prefixes).
+fn strip_verb_prefixes(word: &str) -> &str {
+    let mut rest = word;
+    for _ in 0..2 {
+        match GLUED_VERB_PREFIXES
+            .iter()
+            .find_map(|p| rest.strip_prefix(p).filter(|r| char_count(r) >= 2))
+        {
+            Some(r) if !is_stem_with_ending(rest) => rest = r,
+            _ => break,
+        }
+    }
+    rest
+}
+
 /// True when `word` is a verb form behind up to two glued prefixes: a word as it stands.
 fn is_inflected_verb(word: &str) -> bool {
-    fn stem_with_ending(word: &str) -> bool {
-        const ENDINGS: [&str; 9] = ["یم", "ید", "ند", "ه", "م", "ی", "د", "ن", ""];
-        ENDINGS.iter().any(|ending| {
-            word.strip_suffix(ending)
-                .filter(|stem| char_count(stem) >= 2)
-                .and_then(entry)
-                .is_some_and(|e| e.has(PRESENT_STEM) || e.has(PAST_STEM))
-        })
-    }
-    if stem_with_ending(word) {
-        return true;
-    }
-    GLUED_VERB_PREFIXES.iter().any(|p| {
-        word.strip_prefix(p).is_some_and(|rest| {
-            stem_with_ending(rest)
-                || GLUED_VERB_PREFIXES
-                    .iter()
-                    .any(|q| rest.strip_prefix(q).is_some_and(stem_with_ending))
-        })
-    })
+    is_stem_with_ending(word)
+        || is_stem_with_ending(strip_verb_prefixes(word))
+        || is_participle(word)
 }
 
 /// The lexicon's decision for a known skeleton: `Some(cuts)` (possibly empty: keep it glued),
@@ -144,14 +151,55 @@ fn best(a: Option<Candidate>, b: Option<Candidate>) -> Option<Candidate> {
     }
 }
 
-/// `می` / `نمی` + verb.
+/// (preverb +) `می` / `نمی` + verb: `میشود`, `برنمیزند`, `فرومیخورد`.
 fn prefix_analysis(word: &str) -> Option<Candidate> {
+    let (preverb, rest) = GLUED_VERB_PREFIXES[..7]
+        .iter()
+        .find_map(|p| {
+            word.strip_prefix(p)
+                .filter(|r| r.starts_with("می") || r.starts_with("نمی"))
+                .map(|r| (*p, r))
+        })
+        .unwrap_or(("", word));
+    let offset = char_count(preverb);
     VERB_PREFIXES.iter().find_map(|prefix| {
-        let rest = word.strip_prefix(prefix)?;
-        (char_count(rest) >= 2 && is_verb_form(rest)).then(|| Candidate {
-            cuts: Cuts::default().with_zwnj(char_count(prefix)),
+        let verb = rest.strip_prefix(prefix)?;
+        let verb_like = is_stem_with_ending(verb)
+            || is_participle(verb)
+            || (char_count(verb) >= 3
+                && PERSON_ENDINGS[..6].iter().any(|e| verb.ends_with(e))
+                && entry(word).is_none());
+        verb_like.then(|| Candidate {
+            cuts: Cuts::default().with_zwnj(offset + char_count(prefix)),
             score: 200,
         })
+    })
+}
+
+/// Participle + enclitic: `کردهای` → `کرده‌ای`, `بازتابیدهاند` → `بازتابیده‌اند`.
+fn participle_analysis(word: &str) -> Option<Cuts> {
+    HEH_ENCLITICS[..7].iter().find_map(|enclitic| {
+        let participle = word.strip_suffix(enclitic)?;
+        is_participle(participle).then(|| {
+            let base = prefix_analysis(participle).map_or(Cuts::default(), |c| c.cuts);
+            base.with_zwnj(char_count(participle))
+        })
+    })
+}
+
+/// `بی` + known word: `بیخیالی` → `بی‌خیالی`.
+fn privative_analysis(word: &str) -> Option<Candidate> {
+    let rest = word.strip_prefix("بی")?;
+    (char_count(rest) >= 3 && frequency(rest) >= COMMON_PART).then(|| {
+        let cuts = restore_cuts(rest, true).unwrap_or_default();
+        Candidate {
+            cuts: Cuts {
+                zwnj: cuts.zwnj << 2,
+                space: cuts.space << 2,
+            }
+            .with_zwnj(2),
+            score: frequency(rest),
+        }
     })
 }
 
@@ -259,13 +307,19 @@ pub fn restore_cuts(word: &str, stripped: bool) -> Option<Cuts> {
     if !(3..=MAX_CHARS).contains(&n) || !word.chars().all(is_arabic_letter) {
         return None;
     }
+    if stripped && let Some(cuts) = participle_analysis(word) {
+        return Some(cuts);
+    }
     let cuts = match lexicon_cuts(word, stripped) {
         Some(cuts) => cuts,
         None if !stripped => return None,
         None => match prefix_analysis(word) {
             Some(found) => found.cuts,
             None if is_inflected_verb(word) => return None,
-            None => best(suffix_analysis(word), compound_analysis(word))?.cuts,
+            None => {
+                let found = best(suffix_analysis(word), privative_analysis(word));
+                best(found, compound_analysis(word))?.cuts
+            }
         },
     };
     (!cuts.is_empty()).then_some(cuts)
@@ -313,7 +367,7 @@ impl Step for Restore {
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
         let text = input.text.as_str();
-        let stripped = !context.writer_uses_zwnj;
+        let stripped = !context.writer_uses_zwnj && !context.writer_spaces_affixes;
         let mut copied = 0;
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {

@@ -24,4 +24,7 @@ pub(crate) struct Context {
     /// The paragraph already uses ZWNJs, so its writer types them: glued words are more likely
     /// intentional, and restoration keeps to the near-certain cases.
     pub writer_uses_zwnj: bool,
+    /// The paragraph has no ZWNJ but spaced affixes (`می شود`): its writer types a space for a
+    /// ZWNJ, so spaced compounds are joined and its glued words are taken as intended.
+    pub writer_spaces_affixes: bool,
 }
