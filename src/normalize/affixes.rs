@@ -73,28 +73,21 @@ const NEVER_JOINED: [&str; 23] = [
     "همان",
 ];
 
-fn first_piece(word: &str) -> &str {
-    word.split(ZWNJ).next().unwrap_or(word)
-}
-
-fn last_piece(word: &str) -> &str {
-    word.rsplit(ZWNJ).next().unwrap_or(word)
-}
-
 /// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
 fn is_canonical_affix(left: &str, right: &str) -> bool {
-    let (left_piece, right_piece) = (last_piece(left), first_piece(right));
+    // Whole words only (ZWNJ pieces would let a second run see pairs the first did not).
+    let letters = |w: &str| w.chars().filter(|&c| c != ZWNJ).count();
     if BOUND_PREFIXES.contains(&left) {
-        return right_piece.chars().count() >= 2 && !NOT_VERBS.contains(&right_piece);
+        return letters(right) >= 2 && !NOT_VERBS.contains(&right);
     }
-    if PLURAL_SUFFIXES.contains(&right_piece) {
+    if PLURAL_SUFFIXES.contains(&right) {
         return true;
     }
-    if HEH_ENCLITICS.contains(&right_piece) {
-        return left_piece.ends_with('ه') && left_piece.chars().count() >= 3;
+    if HEH_ENCLITICS.contains(&right) {
+        return left.ends_with('ه') && letters(left) >= 3;
     }
-    if DEGREE_SUFFIXES.contains(&right_piece) {
-        let joined = format!("{left_piece}{right_piece}");
+    if DEGREE_SUFFIXES.contains(&right) && !left.contains(ZWNJ) {
+        let joined = format!("{left}{right}");
         return lexicon().get(&joined).is_some_and(|e| e.frequency() >= 40);
     }
     false
@@ -102,7 +95,10 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
 
 /// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
 fn lexicon_joins(left: &str, right: &str, any_flag: u8) -> bool {
-    let (left_piece, right_piece) = (last_piece(left), first_piece(right));
+    if left.contains(ZWNJ) || right.contains(ZWNJ) {
+        return false;
+    }
+    let (left_piece, right_piece) = (left, right);
     if NEVER_JOINED.contains(&left_piece) || NEVER_JOINED.contains(&right_piece) {
         return false;
     }

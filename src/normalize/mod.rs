@@ -2,8 +2,8 @@
 //!
 //! [`normalize`] runs a fixed sequence of steps, one per file, all behind the [`step::Step`]
 //! trait (the shape of charabia's `normalizer/`): the char rules ([`letters`], [`presentation`],
-//! [`digits`], [`marks`], [`controls`], fused into one pass), [`spacing`], [`punctuation`],
-//! [`zwnj_cleanup`], [`affixes`] (spaced affixes joined) and [`restore`] (stripped ZWNJs and lost
+//! [`digits`], [`marks`], [`controls`], fused into one pass), [`spacing`], [`zwnj_cleanup`],
+//! [`punctuation`], [`affixes`] (spaced affixes joined) and [`restore`] (stripped ZWNJs and lost
 //! spaces restored from the embedded [`lexicon`]). Every step carries a per-byte map back to the
 //! input, so [`Normalized::source_offset`] can point search hits and statements at the raw text.
 //!
@@ -53,7 +53,8 @@ pub struct Normalized {
 
 impl Normalized {
     /// The input byte offset that produced output byte `out` (`out >= text.len()` maps to the
-    /// input's end). Always a char boundary of the input.
+    /// input's end). For `out` on a char boundary of the output the result is a char boundary of
+    /// the input, and it never decreases as `out` grows.
     pub fn source_offset(&self, out: usize) -> usize {
         self.offsets.get(out).copied().unwrap_or(self.input_len) as usize
     }
@@ -63,8 +64,8 @@ impl Normalized {
 static STEPS: [&dyn Step; 6] = [
     &chars::CharRules,
     &spacing::Whitespace,
-    &punctuation::PunctuationSpacing,
     &zwnj_cleanup::ZwnjCleanup,
+    &punctuation::PunctuationSpacing,
     &affixes::AffixJoin,
     &restore::Restore,
 ];
@@ -77,14 +78,18 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
     let input_len = u32::try_from(input.len()).unwrap_or(u32::MAX);
     let mut context = Context {
         input_len,
-        writer_uses_zwnj: input.contains(script::ZWNJ) || input.contains('\u{00A0}'),
+        writer_uses_zwnj: false,
         writer_spaces_affixes: false,
     };
     let mut current = Buf::identity(input);
     let mut next = Buf::default();
     for (k, step) in STEPS.iter().enumerate() {
-        if k == AFFIX_STEP && !context.writer_uses_zwnj {
-            context.writer_spaces_affixes = affixes::writes_affixes_apart(&current.text);
+        if k == AFFIX_STEP {
+            // Read after cleanup, where no-break spaces have become ZWNJs or spaces, so a second
+            // run sees the same habits as the first.
+            context.writer_uses_zwnj = current.text.contains(script::ZWNJ);
+            context.writer_spaces_affixes =
+                !context.writer_uses_zwnj && affixes::writes_affixes_apart(&current.text);
         }
         if step.enabled(config) && step.needed(&current.text, config) {
             next.clear();

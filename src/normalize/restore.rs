@@ -176,6 +176,18 @@ fn prefix_analysis(word: &str) -> Option<Candidate> {
     })
 }
 
+/// Demonstratives compounded with a measure word, written with ZWNJ (`همان‌قدر`, `این‌گونه`).
+fn demonstrative_compound(word: &str) -> Option<Cuts> {
+    const HEADS: [&str; 5] = ["همان", "همین", "آن", "این", "چه"];
+    const TAILS: [&str; 5] = ["قدر", "گونه", "طور", "جا", "سان"];
+    HEADS.iter().find_map(|head| {
+        let tail = word.strip_prefix(head)?;
+        TAILS
+            .contains(&tail)
+            .then(|| Cuts::default().with_zwnj(char_count(head)))
+    })
+}
+
 /// Participle + enclitic: `کردهای` → `کرده‌ای`, `بازتابیدهاند` → `بازتابیده‌اند`.
 fn participle_analysis(word: &str) -> Option<Cuts> {
     HEH_ENCLITICS[..7].iter().find_map(|enclitic| {
@@ -224,19 +236,23 @@ fn suffix_analysis(word: &str) -> Option<Candidate> {
             continue;
         };
         let stem_len = char_count(stem);
-        if stem_len < 2 {
-            continue;
-        }
         let Some(last) = stem.chars().next_back() else {
             continue;
         };
-        if takes_zwnj && HEH_ENCLITICS.contains(suffix) && last != 'ه' {
+        if stem_len < 2 {
+            continue;
+        }
+        // Enclitics take a ZWNJ after heh, and (the alef-initial ones) after yeh: `خیالی‌ام`.
+        let enclitic_ok = last == 'ه' || (last == 'ی' && suffix.starts_with('ا'));
+        if takes_zwnj && HEH_ENCLITICS.contains(suffix) && !enclitic_ok {
             continue;
         }
         let Some(cuts) = stem_cuts(stem) else {
             continue;
         };
-        let cuts = if takes_zwnj && is_joining_letter(last) {
+        // After heh the possessives are written apart too: `علاقه‌تان`.
+        let heh_possessive = last == 'ه' && ["شان", "تان", "مان"].contains(suffix);
+        let cuts = if (takes_zwnj || heh_possessive) && is_joining_letter(last) {
             cuts.with_zwnj(stem_len)
         } else {
             cuts
@@ -255,12 +271,11 @@ fn suffix_analysis(word: &str) -> Option<Candidate> {
 /// Two known words: a compound (ZWNJ) or a lost space.
 fn compound_analysis(word: &str) -> Option<Candidate> {
     let mut found = None;
-    for (k, (at, c)) in word.char_indices().enumerate().skip(2) {
+    for (k, (at, _)) in word.char_indices().enumerate().skip(2) {
         let (head, tail) = word.split_at(at);
         if char_count(tail) < 2 {
             break;
         }
-        let _ = c;
         let (Some(h), Some(t)) = (entry(head), entry(tail)) else {
             continue;
         };
@@ -277,11 +292,14 @@ fn compound_analysis(word: &str) -> Option<Candidate> {
         } else if h.has(STOPWORD)
             && !GLUED_VERB_PREFIXES.contains(&head)
             && tf >= VERY_COMMON
-            && !t.has(COMPOUND_TAIL)
+            && (is_stem_with_ending(tail) || tail.starts_with("می"))
         {
+            // A lost space before a verb (`ویگفت`). The tail is a word of its own now:
+            // restore it as a second run would.
+            let tail_cuts = restore_cuts(tail, true).unwrap_or_default();
             Cuts {
-                zwnj: 0,
-                space: 1 << k,
+                zwnj: tail_cuts.zwnj << k,
+                space: 1 << k | tail_cuts.space << k,
             }
         } else {
             continue;
@@ -307,7 +325,9 @@ pub fn restore_cuts(word: &str, stripped: bool) -> Option<Cuts> {
     if !(3..=MAX_CHARS).contains(&n) || !word.chars().all(is_arabic_letter) {
         return None;
     }
-    if stripped && let Some(cuts) = participle_analysis(word) {
+    if stripped
+        && let Some(cuts) = participle_analysis(word).or_else(|| demonstrative_compound(word))
+    {
         return Some(cuts);
     }
     let cuts = match lexicon_cuts(word, stripped) {

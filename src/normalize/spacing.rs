@@ -43,6 +43,8 @@ impl Step for Whitespace {
         text.starts_with(' ')
             || text.ends_with(' ')
             || text.contains("  ")
+            || text.contains(" \u{200C}")
+            || text.contains("\u{200C} ")
             || text.chars().any(|c| c.is_whitespace() && c != ' ')
     }
 
@@ -51,21 +53,26 @@ impl Step for Whitespace {
         let mut copied = 0;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
-            if !c.is_whitespace() {
+            if !c.is_whitespace() && c != ZWNJ {
                 continue;
             }
+            // A run of whitespace and ZWNJs: a ZWNJ next to a space means nothing.
             let mut end = i + c.len_utf8();
-            let mut only_no_break = is_no_break(c);
+            let mut has_space = c.is_whitespace();
+            let mut only_no_break = is_no_break(c) || c == ZWNJ;
+            let mut lone_space = c == ' ';
             while let Some(&(j, d)) = chars.peek() {
-                if !d.is_whitespace() {
+                if !d.is_whitespace() && d != ZWNJ {
                     break;
                 }
-                only_no_break &= is_no_break(d);
+                has_space |= d.is_whitespace();
+                only_no_break &= is_no_break(d) || d == ZWNJ;
+                lone_space = false;
                 end = j + d.len_utf8();
                 chars.next();
             }
-            if c == ' ' && end == i + 1 && i > 0 && end < text.len() {
-                continue; // a lone space between words is already right
+            if !has_space || (lone_space && i > 0 && end < text.len()) {
+                continue; // ZWNJs alone are the cleanup's business; a lone space is already right
             }
             output.copy_range(input, copied, i);
             copied = end;
