@@ -10,6 +10,16 @@ use std::path::PathBuf;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use goftar::normalize::{Config, fold, normalize};
 
+/// `shared/data/news` beside the repository (or beside a parent folder, for worktrees).
+fn news_dir() -> PathBuf {
+    let here = std::env::current_dir().unwrap_or_default();
+    here.ancestors()
+        .skip(1)
+        .map(|dir| dir.join("shared/data/news"))
+        .find(|dir| dir.is_dir())
+        .unwrap_or_else(|| PathBuf::from("../shared/data/news"))
+}
+
 /// Paragraphs (title and body lines) of the news files, as published.
 fn news_paragraphs() -> Vec<String> {
     let files: Vec<PathBuf> = match std::env::var_os("GOFTAR_NEWS") {
@@ -20,7 +30,7 @@ fn news_paragraphs() -> Vec<String> {
             "varzesh3.jsonl",
         ]
         .iter()
-        .map(|f| PathBuf::from("../shared/data/news").join(f))
+        .map(|f| news_dir().join(f))
         .collect(),
     };
     let mut paragraphs = Vec::new();

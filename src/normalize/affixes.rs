@@ -4,9 +4,9 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{LISTED, SPACED_JOIN, lexicon};
+use super::lexicon::{COMPOUND_TAIL, LISTED, SPACED_JOIN, lexicon};
 use super::script::{ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char};
-use super::step::{Context, Step};
+use super::step::{Context, Step, finish};
 
 /// Joins a spaced affix to its word.
 pub(crate) struct AffixJoin;
@@ -77,20 +77,34 @@ const NEVER_JOINED: [&str; 23] = [
 fn is_canonical_affix(left: &str, right: &str) -> bool {
     // Whole words only (ZWNJ pieces would let a second run see pairs the first did not).
     let letters = |w: &str| w.chars().filter(|&c| c != ZWNJ).count();
-    if BOUND_PREFIXES.contains(&left) {
+    if BOUND_PREFIXES.contains(&left) || is_preverb_mi(left) {
         return letters(right) >= 2 && !NOT_VERBS.contains(&right);
     }
     if PLURAL_SUFFIXES.contains(&right) {
         return true;
     }
     if HEH_ENCLITICS.contains(&right) {
-        return left.ends_with('ه') && letters(left) >= 3;
+        // After heh every enclitic; after yeh the alef-initial ones (`ایمنی‌ام`, `انسانی‌اند`).
+        let after_yeh = left.ends_with('ی') && right.starts_with('ا');
+        return (left.ends_with('ه') || after_yeh) && letters(left) >= 3;
+    }
+    if ["شان", "تان", "مان"].contains(&right) {
+        return (left.ends_with('ه') || left.ends_with('ی')) && letters(left) >= 3;
     }
     if DEGREE_SUFFIXES.contains(&right) && !left.contains(ZWNJ) {
         let joined = format!("{left}{right}");
         return lexicon().get(&joined).is_some_and(|e| e.frequency() >= 40);
     }
     false
+}
+
+/// Preverb + `می`/`نمی` (`برمی`, `فرومی`, `درنمی`): the verb follows.
+fn is_preverb_mi(word: &str) -> bool {
+    const PREVERBS: [&str; 7] = ["باز", "فرو", "فرا", "در", "بر", "ور", "وا"];
+    PREVERBS.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| VERB_PREFIXES.contains(&rest))
+    })
 }
 
 /// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
@@ -121,9 +135,34 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
 
 /// Whether the space between `left` and `right` should become a joint.
 fn should_join(left: &str, right: &str, context: &Context) -> bool {
-    is_canonical_affix(left, right)
-        || (context.writer_spaces_affixes && lexicon_joins(left, right, SPACED_JOIN | LISTED))
+    if is_canonical_affix(left, right) {
+        return true;
+    }
+    if !context.writer_spaces_affixes {
+        return false;
+    }
+    // News writers join it; or the lexicon spells it joined and one part is no word of its own
+    // (`بین المللی`, `باستان شناسی`): two real words (`امام جمعه`, `نشان داده`) stay apart.
+    let bound_part = |w: &str| lexicon().get(w).is_none_or(|e| e.frequency() < BOUND_PART);
+    if left.chars().count() < 2 || right.chars().count() < 2 {
+        return false;
+    }
+    // A productive compound tail (`شناسی`, `نامه`) joins a compound hazm lists, unless it is a
+    // light verb (`نشان داده`, `مشخص شدن`).
+    let tail = |w: &str| {
+        lexicon().get(w).is_some_and(|e| e.has(COMPOUND_TAIL))
+            && ![
+                "داد", "داده", "شد", "شده", "شدن", "کرد", "کردن", "کرده", "بار", "حاضر",
+            ]
+            .contains(&w)
+    };
+    lexicon_joins(left, right, SPACED_JOIN)
+        || (lexicon_joins(left, right, 0) && (bound_part(left) || bound_part(right)))
+        || (lexicon_joins(left, right, LISTED) && tail(right))
 }
+
+/// A part seen less often than this (bucket 72 ≈ 500 times) is not taken as a word of its own.
+const BOUND_PART: u8 = 72;
 
 /// True when the text writes a verbal prefix or a plural suffix apart (`می شود`, `کتاب ها`)
 /// and has no ZWNJ: its writer types spaces for ZWNJs, so spaced compounds are joined too.
@@ -131,7 +170,9 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
     for word in text.split(' ') {
         let word = word.trim_matches(|c: char| !is_word_char(c));
-        if (VERB_PREFIXES.contains(&previous) && !NOT_VERBS.contains(&word) && !word.is_empty())
+        if ((VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
+            && !NOT_VERBS.contains(&word)
+            && !word.is_empty())
             || (PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
         {
             return true;
@@ -169,10 +210,23 @@ impl Step for AffixJoin {
         text.contains(' ')
     }
 
-    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
         for (i, _) in text.match_indices(' ') {
+            // Cheap look at the two letters around the space before reading whole words:
+            // outside spaced-writing text only a final yeh (`می`, `نمی`, `بی`) or a following
+            // heh, teh, alef or yeh (plural, degree, enclitic) can start a join.
+            let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next())
+            else {
+                continue;
+            };
+            if !context.writer_spaces_affixes
+                && l != 'ی'
+                && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
+            {
+                continue;
+            }
             let left = word_before(text, i);
             let right = word_after(text, i + 1);
             let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
@@ -187,7 +241,7 @@ impl Step for AffixJoin {
                 output.push_from(ZWNJ, input.origin(i, context.input_len));
             }
         }
-        output.copy_range(input, copied, text.len());
+        finish(input, output, copied)
     }
 }
 

@@ -4,7 +4,7 @@
 use super::buffer::Buf;
 use super::config::{Config, Digits};
 use super::mapped::Mapped;
-use super::step::{Context, Step};
+use super::step::{Context, Step, finish};
 use super::{controls, digits, letters, marks, presentation};
 
 /// Runs the per-char rules ([`letters`], [`digits`], [`marks`], [`controls`], [`presentation`]).
@@ -47,7 +47,7 @@ impl Step for CharRules {
         text.chars().any(|c| changes(c, config))
     }
 
-    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) {
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let mut copied = 0;
         for (i, c) in input.text.char_indices() {
             if !changes(c, config) {
@@ -62,6 +62,6 @@ impl Step for CharRules {
                 emit(c, from, output, config);
             }
         }
-        output.copy_range(input, copied, input.text.len());
+        finish(input, output, copied)
     }
 }

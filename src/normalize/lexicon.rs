@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use fst::Streamer;
 
-use xxhash_rust::xxh3::Xxh3Builder;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The artifact written by `goftar lexicon build`.
 static LEXICON_FST: &[u8] = include_bytes!("data/lexicon.fst");
@@ -74,14 +74,48 @@ impl Entry {
     }
 }
 
+/// A multiply-rotate hash over 8-byte chunks (the rustc "Fx" scheme): word keys are short, so a
+/// streaming hasher's setup would cost more than the hashing itself.
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The lexicon, decoded once into a hash map for the hot path.
 pub struct Lexicon {
-    entries: HashMap<Box<str>, Entry, Xxh3Builder>,
+    entries: HashMap<Box<str>, Entry, BuildHasherDefault<WordHasher>>,
 }
 
 impl Lexicon {
     fn load() -> Self {
-        let mut entries = HashMap::with_hasher(Xxh3Builder::new());
+        let mut entries = HashMap::with_hasher(BuildHasherDefault::<WordHasher>::default());
         if let Ok(map) = fst::Map::new(LEXICON_FST) {
             entries.reserve(map.len());
             let mut stream = map.stream();

@@ -94,8 +94,9 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         if step.enabled(config) && step.needed(&current.text, config) {
             next.clear();
             next.text.reserve(current.text.len() + 16);
-            step.apply(&current, &mut next, &context, config);
-            std::mem::swap(&mut current, &mut next);
+            if step.apply(&current, &mut next, &context, config) {
+                std::mem::swap(&mut current, &mut next);
+            }
         }
     }
     Normalized {

@@ -4,7 +4,7 @@
 use super::buffer::Buf;
 use super::config::Config;
 use super::script::{is_arabic_letter, is_digit};
-use super::step::{Context, Step};
+use super::step::{Context, Step, finish};
 
 /// Fixes spaces around Persian punctuation and guillemets.
 pub(crate) struct PunctuationSpacing;
@@ -33,7 +33,7 @@ impl Step for PunctuationSpacing {
             .any(|c| is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»')
     }
 
-    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let at = |k: usize| chars.get(k).map(|&(_, c)| c);
@@ -83,6 +83,6 @@ impl Step for PunctuationSpacing {
                 output.push_from(' ', input.origin(i, context.input_len));
             }
         }
-        output.copy_range(input, copied, text.len());
+        finish(input, output, copied)
     }
 }

@@ -7,7 +7,7 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, PAST_STEM, PRESENT_STEM, STOPWORD, lexicon};
 use super::script::{ZWNJ, is_arabic_letter, is_joining_letter};
-use super::step::{Context, Step};
+use super::step::{Context, Step, finish};
 
 /// Restores ZWNJs and spaces inside glued words.
 pub(crate) struct Restore;
@@ -37,6 +37,10 @@ impl Cuts {
 const MAX_CHARS: usize = 31;
 /// With stripped ZWNJs, the ZWNJ spelling wins when it is at least 2^(8/8) = 2× as common as the glued one.
 const STRIPPED_MARGIN: i32 = -8;
+/// Comparative and superlative suffixes are written apart by the Academy's rules; Wikipedia
+/// glues them more often, so in stripped text the ZWNJ spelling wins unless the glued one is 8×
+/// as common (`بزرگ‌ترین`, but `بیشتر`, `بهترین`).
+const DEGREE_MARGIN: i32 = 24;
 /// In text that types ZWNJs, a glued word is fixed only when its ZWNJ spelling is 2^(48/8) = 64× as common.
 const TYPED_MARGIN: i32 = 48;
 /// A glued spelling seen this often (bucket 35 ≈ 20 times) is a word in its own right.
@@ -70,6 +74,24 @@ fn is_stem_with_ending(word: &str) -> bool {
             .filter(|stem| char_count(stem) >= 2)
             .and_then(entry)
             .is_some_and(|e| e.has(PRESENT_STEM) || e.has(PAST_STEM))
+    })
+}
+
+/// True when `word` is a causative built on a present stem: stem + `ان` (+ `د`/`ید`) + ending
+/// (`آرامانم`, `خیساند`), forms too rare for the lexicon.
+fn is_causative(word: &str) -> bool {
+    PERSON_ENDINGS.iter().any(|ending| {
+        let Some(base) = word.strip_suffix(ending) else {
+            return false;
+        };
+        let base = base
+            .strip_suffix("ید")
+            .or_else(|| base.strip_suffix('د'))
+            .unwrap_or(base);
+        base.strip_suffix("ان")
+            .filter(|stem| char_count(stem) >= 2)
+            .and_then(entry)
+            .is_some_and(|e| e.has(PRESENT_STEM) || e.frequency() >= COMMON_PART)
     })
 }
 
@@ -107,14 +129,22 @@ fn is_inflected_verb(word: &str) -> bool {
 
 /// The lexicon's decision for a known skeleton: `Some(cuts)` (possibly empty: keep it glued),
 /// or `None` when the word is unknown or too rare to trust.
+/// True when the only cut of `mask` opens a comparative/superlative suffix (`بزرگ‌ترین`).
+fn ends_with_degree_cut(word: &str, mask: u32) -> bool {
+    mask.count_ones() == 1
+        && DEGREE_SUFFIXES.iter().any(|suffix| {
+            word.ends_with(suffix) && 1 << (char_count(word) - char_count(suffix)) == mask
+        })
+}
+
 fn lexicon_cuts(word: &str, stripped: bool) -> Option<Cuts> {
     let e = entry(word)?;
     if e.zwnj_mask() != 0 {
         let (z, g) = (i32::from(e.zwnj_bucket()), i32::from(e.glued_bucket()));
-        let margin = if stripped {
-            STRIPPED_MARGIN
-        } else {
-            -TYPED_MARGIN
+        let margin = match stripped {
+            true if ends_with_degree_cut(word, e.zwnj_mask()) => DEGREE_MARGIN,
+            true => STRIPPED_MARGIN,
+            false => -TYPED_MARGIN,
         };
         return Some(if z + margin >= g {
             Cuts {
@@ -164,11 +194,7 @@ fn prefix_analysis(word: &str) -> Option<Candidate> {
     let offset = char_count(preverb);
     VERB_PREFIXES.iter().find_map(|prefix| {
         let verb = rest.strip_prefix(prefix)?;
-        let verb_like = is_stem_with_ending(verb)
-            || is_participle(verb)
-            || (char_count(verb) >= 3
-                && PERSON_ENDINGS[..6].iter().any(|e| verb.ends_with(e))
-                && entry(word).is_none());
+        let verb_like = is_stem_with_ending(verb) || is_participle(verb) || is_causative(verb);
         verb_like.then(|| Candidate {
             cuts: Cuts::default().with_zwnj(offset + char_count(prefix)),
             score: 200,
@@ -179,7 +205,7 @@ fn prefix_analysis(word: &str) -> Option<Candidate> {
 /// Demonstratives compounded with a measure word, written with ZWNJ (`همان‌قدر`, `این‌گونه`).
 fn demonstrative_compound(word: &str) -> Option<Cuts> {
     const HEADS: [&str; 5] = ["همان", "همین", "آن", "این", "چه"];
-    const TAILS: [&str; 5] = ["قدر", "گونه", "طور", "جا", "سان"];
+    const TAILS: [&str; 4] = ["قدر", "گونه", "طور", "سان"];
     HEADS.iter().find_map(|head| {
         let tail = word.strip_prefix(head)?;
         TAILS
@@ -385,7 +411,7 @@ impl Step for Restore {
         !lexicon().is_empty() && text.len() >= 6
     }
 
-    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let stripped = !context.writer_uses_zwnj && !context.writer_spaces_affixes;
         let mut copied = 0;
@@ -430,6 +456,6 @@ impl Step for Restore {
                 }
             });
         }
-        output.copy_range(input, copied, text.len());
+        finish(input, output, copied)
     }
 }

@@ -4,7 +4,7 @@
 use super::buffer::Buf;
 use super::config::Config;
 use super::script::{ZWNJ, is_arabic_letter, is_word_char};
-use super::step::{Context, Step};
+use super::step::{Context, Step, finish};
 
 /// Collapses whitespace and decides no-break spaces.
 pub(crate) struct Whitespace;
@@ -48,7 +48,7 @@ impl Step for Whitespace {
             || text.chars().any(|c| c.is_whitespace() && c != ' ')
     }
 
-    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) {
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
         let mut chars = text.char_indices().peekable();
@@ -93,6 +93,6 @@ impl Step for Whitespace {
                 output.push_from(' ', from);
             }
         }
-        output.copy_range(input, copied, text.len());
+        finish(input, output, copied)
     }
 }

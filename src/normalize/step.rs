@@ -12,8 +12,19 @@ pub(crate) trait Step: Sync {
     /// A cheap scan: `false` when [`Step::apply`] would leave `text` unchanged, so the copy is skipped.
     fn needed(&self, text: &str, config: &Config) -> bool;
 
-    /// Writes the transformed `input` into `output` (which arrives empty).
-    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config);
+    /// Writes the transformed `input` into `output` (which arrives empty). Returns `false` when
+    /// nothing changed, and `output` is then left unfinished and ignored.
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool;
+}
+
+/// Ends an `apply` that copies `input` lazily: `copied` is how far `input` has been consumed.
+/// When nothing was consumed or written the text is unchanged and the copy is skipped.
+pub(crate) fn finish(input: &Buf, output: &mut Buf, copied: usize) -> bool {
+    if copied == 0 && output.text.is_empty() {
+        return false;
+    }
+    output.copy_range(input, copied, input.text.len());
+    true
 }
 
 /// Facts about the whole paragraph that steps may consult.

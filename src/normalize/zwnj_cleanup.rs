@@ -1,10 +1,10 @@
-//! Redundant ZWNJs removed: doubled, at a word edge, next to a space, and (unless
+//! Redundant ZWNJs removed (one between a number and a word becomes a space): doubled, at a word edge, next to a space, and (unless
 //! [`Config::zwnj_after_non_joining`] keeps them as morpheme marks) after a non-joining letter.
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::script::{ZWNJ, is_arabic_letter, is_joining_letter};
-use super::step::{Context, Step};
+use super::script::{ZWNJ, is_arabic_letter, is_digit, is_joining_letter};
+use super::step::{Context, Step, finish};
 
 /// Keeps only the ZWNJs that separate a joining letter from a following letter.
 pub(crate) struct ZwnjCleanup;
@@ -18,7 +18,7 @@ impl Step for ZwnjCleanup {
         text.contains(ZWNJ)
     }
 
-    fn apply(&self, input: &Buf, output: &mut Buf, _context: &Context, config: &Config) {
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
         let mut prev: Option<char> = None;
@@ -35,11 +35,16 @@ impl Step for ZwnjCleanup {
                 if !keep {
                     output.copy_range(input, copied, i);
                     copied = i + c.len_utf8();
+                    // Between a number and a word the ZWNJ was a separator (`۲۸۰‌میلیون`).
+                    if prev.is_some_and(is_digit) && next.is_some_and(is_arabic_letter) {
+                        output.push_from(' ', input.origin(i, context.input_len));
+                        prev = Some(' ');
+                    }
                     continue; // prev stays the letter before, so a doubled ZWNJ keeps its first
                 }
             }
             prev = Some(c);
         }
-        output.copy_range(input, copied, text.len());
+        finish(input, output, copied)
     }
 }
