@@ -92,10 +92,21 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
         return (left.ends_with('ه') || left.ends_with('ی')) && letters(left) >= 3;
     }
     if DEGREE_SUFFIXES.contains(&right) && !left.contains(ZWNJ) {
-        let joined = format!("{left}{right}");
-        return lexicon().get(&joined).is_some_and(|e| e.frequency() >= 40);
+        let mut buf = [0u8; 128];
+        return concat(&mut buf, left, right)
+            .and_then(|joined| lexicon().get(joined))
+            .is_some_and(|e| e.frequency() >= 40);
     }
     false
+}
+
+/// `a` and `b` written together into `buf`, without allocating (`None` when too long).
+fn concat<'a>(buf: &'a mut [u8; 128], a: &str, b: &str) -> Option<&'a str> {
+    let len = a.len() + b.len();
+    let out = buf.get_mut(..len)?;
+    out[..a.len()].copy_from_slice(a.as_bytes());
+    out[a.len()..].copy_from_slice(b.as_bytes());
+    std::str::from_utf8(out).ok()
 }
 
 /// Preverb + `می`/`نمی` (`برمی`, `فرومی`, `درنمی`): the verb follows.
@@ -120,12 +131,14 @@ fn lexicon_joins(left: &str, right: &str, any_flag: u8) -> bool {
     if boundary >= 31 {
         return false;
     }
-    let joined = format!("{left_piece}{right_piece}");
-    lexicon().get(&joined).is_some_and(|e| {
-        e.zwnj_mask() == 1 << boundary
-            && e.zwnj_bucket() > e.glued_bucket()
-            && (any_flag == 0 || e.flags() & any_flag != 0)
-    })
+    let mut buf = [0u8; 128];
+    concat(&mut buf, left_piece, right_piece)
+        .and_then(|joined| lexicon().get(joined))
+        .is_some_and(|e| {
+            e.zwnj_mask() == 1 << boundary
+                && e.zwnj_bucket() > e.glued_bucket()
+                && (any_flag == 0 || e.flags() & any_flag != 0)
+        })
 }
 
 /// Whether a no-break space between `left` and `right` stands for a ZWNJ (else a space).

@@ -6,12 +6,9 @@
 //! Wikipedia vocabulary of github.com/Text-Mining/Persian-Wikipedia-Corpus (CC BY-SA), and word
 //! counts of the news collections listed in `../shared/README.md`.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use fst::Streamer;
-
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// The artifact written by `goftar lexicon build`.
 static LEXICON_FST: &[u8] = include_bytes!("data/lexicon.fst");
@@ -74,74 +71,168 @@ impl Entry {
     }
 }
 
-/// A multiply-rotate hash over 8-byte chunks (the rustc "Fx" scheme): word keys are short, so a
-/// streaming hasher's setup would cost more than the hashing itself.
-#[derive(Default)]
-pub struct WordHasher(u64);
+/// A multiply-rotate hash over 8-byte chunks (the rustc "Fx" scheme, finished with a mix so the
+/// low bits index well): word keys are short, so a streaming hasher would cost more than the data.
+#[inline]
+pub fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
 
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+/// One slot of the open-addressing table: the key's hash and its place in the arena.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    /// Start of the key in the arena; `u32::MAX` marks an empty slot.
+    start: u32,
+    len: u32,
+    entry: Entry,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// An open-addressing table over one key arena: a lookup costs a hash, usually one slot read,
+/// and one byte comparison on a hit.
+struct Table {
+    slots: Vec<Slot>,
+    arena: Vec<u8>,
+    len: usize,
+}
+
+impl Table {
+    fn with_capacity(entries: usize, key_bytes: usize) -> Self {
+        let capacity = (entries * 2).next_power_of_two().max(16);
+        Self {
+            slots: vec![
+                Slot {
+                    start: EMPTY,
+                    ..Slot::default()
+                };
+                capacity
+            ],
+            arena: Vec::with_capacity(key_bytes),
+            len: 0,
         }
     }
 
-    #[inline]
-    fn write_u8(&mut self, byte: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    /// Inserts a key not yet present (the fst yields each key once).
+    fn insert_new(&mut self, key: &[u8], entry: Entry) {
+        let (Ok(start), Ok(key_len)) = (u32::try_from(self.arena.len()), u32::try_from(key.len()))
+        else {
+            return;
+        };
+        if self.len * 2 >= self.slots.len() {
+            return; // full at the planned load; never reached with the capacity from the fst
+        }
+        let mask = self.slots.len() - 1;
+        let hash = word_hash(key);
+        let mut i = hash as usize & mask;
+        while self.slots[i].start != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.arena.extend_from_slice(key);
+        self.slots[i] = Slot {
+            hash,
+            start,
+            len: key_len,
+            entry,
+        };
+        self.len += 1;
     }
 
     #[inline]
-    fn finish(&self) -> u64 {
-        self.0
+    fn get(&self, key: &[u8]) -> Option<Entry> {
+        let hash = word_hash(key);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.start == EMPTY {
+                return None;
+            }
+            if slot.hash == hash && slot.len as usize == key.len() {
+                let start = slot.start as usize;
+                if self.arena.get(start..start + key.len()) == Some(key) {
+                    return Some(slot.entry);
+                }
+            }
+            i = (i + 1) & mask;
+        }
     }
 }
 
-/// The lexicon, decoded once into a hash map for the hot path.
+/// A glued word is fixed in text that types ZWNJs only when its ZWNJ spelling is this much more
+/// common (2^(48/8) = 64×): the writer's glued spelling is otherwise taken as meant.
+pub const TYPED_FIX_MARGIN: i32 = 48;
+
+/// The lexicon, decoded once into hash tables for the hot path.
 pub struct Lexicon {
-    entries: HashMap<Box<str>, Entry, BuildHasherDefault<WordHasher>>,
+    all: Table,
+    /// The few entries that [`TYPED_FIX_MARGIN`] lets fix in ZWNJ-typing text: a small table the
+    /// common case (clean news) probes without leaving the cache.
+    typed_fixes: Table,
 }
 
 impl Lexicon {
     fn load() -> Self {
-        let mut entries = HashMap::with_hasher(BuildHasherDefault::<WordHasher>::default());
-        if let Ok(map) = fst::Map::new(LEXICON_FST) {
-            entries.reserve(map.len());
-            let mut stream = map.stream();
-            while let Some((key, value)) = stream.next() {
-                if let Ok(word) = std::str::from_utf8(key) {
-                    entries.insert(word.into(), Entry(value));
-                }
+        let Ok(map) = fst::Map::new(LEXICON_FST) else {
+            return Self {
+                all: Table::with_capacity(0, 0),
+                typed_fixes: Table::with_capacity(0, 0),
+            };
+        };
+        let mut all = Table::with_capacity(map.len(), map.as_fst().as_bytes().len() * 2);
+        let mut fixes: Vec<(Vec<u8>, Entry)> = Vec::new();
+        let mut stream = map.stream();
+        while let Some((key, value)) = stream.next() {
+            let entry = Entry(value);
+            all.insert_new(key, entry);
+            let margin = i32::from(entry.zwnj_bucket()) - i32::from(entry.glued_bucket());
+            if entry.zwnj_mask() != 0 && margin >= TYPED_FIX_MARGIN {
+                fixes.push((key.to_vec(), entry));
             }
         }
-        Self { entries }
+        let mut typed_fixes =
+            Table::with_capacity(fixes.len(), fixes.iter().map(|(k, _)| k.len()).sum());
+        for (key, entry) in &fixes {
+            typed_fixes.insert_new(key, *entry);
+        }
+        Self { all, typed_fixes }
     }
 
     /// What the lexicon knows about `skeleton` (a word without ZWNJ).
     #[inline]
     pub fn get(&self, skeleton: &str) -> Option<Entry> {
-        self.entries.get(skeleton).copied()
+        self.all.get(skeleton.as_bytes())
+    }
+
+    /// The entry of `skeleton` if text that types ZWNJs should still get its ZWNJ spelling.
+    #[inline]
+    pub fn typed_fix(&self, skeleton: &str) -> Option<Entry> {
+        self.typed_fixes.get(skeleton.as_bytes())
     }
 
     /// Number of skeletons known.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.all.len
     }
 
     /// True when the artifact was missing or unreadable (restoration then does nothing).
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.all.len == 0
     }
 }
 

@@ -35,21 +35,30 @@ impl Step for PunctuationSpacing {
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let at = |k: usize| chars.get(k).map(|&(_, c)| c);
         let mut copied = 0;
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let prev = k.checked_sub(1).and_then(at);
-            let next = at(k + 1);
+        // `prev`: the char before; `prev_solid`: the last char that is not a space (a space
+        // before a mark may be dropped, so the mark's spacing looks past it).
+        let mut prev: Option<char> = None;
+        let mut prev_solid: Option<char> = None;
+        for (i, c) in text.char_indices() {
             let end = i + c.len_utf8();
-            let letter_before = prev.is_some_and(|p| is_arabic_letter(p) || is_closing(p));
+            let relevant =
+                c == ' ' || is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»';
+            if !relevant {
+                prev = Some(c);
+                prev_solid = Some(c);
+                continue;
+            }
+            let mut ahead = text[end..].chars();
+            let next = ahead.next();
             if c == ' ' {
-                let after_next = at(k + 2);
+                let letter_before = prev.is_some_and(|p| is_arabic_letter(p) || is_closing(p));
                 let drop = match next {
                     Some(n) if is_persian_mark(n) => prev.is_some_and(|p| !is_digit(p)),
                     Some(n) if is_shared_mark(n) => {
                         letter_before
-                            && after_next
+                            && ahead
+                                .next()
                                 .is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
                     }
                     Some('»') => true,
@@ -59,15 +68,14 @@ impl Step for PunctuationSpacing {
                     output.copy_range(input, copied, i);
                     copied = end;
                 }
+                prev = Some(c);
                 continue;
             }
             let space_before = c == '«' && prev.is_some_and(|p| is_arabic_letter(p) || is_digit(p));
-            // A space before the mark is being dropped: look past it.
-            let prev = chars[..k].iter().rev().map(|&(_, p)| p).find(|&p| p != ' ');
             let space_after = match c {
                 _ if is_persian_mark(c) => next.is_some_and(|n| is_arabic_letter(n) || n == '«'),
                 _ if is_shared_mark(c) => {
-                    prev.is_some_and(is_arabic_letter) && next.is_some_and(is_arabic_letter)
+                    prev_solid.is_some_and(is_arabic_letter) && next.is_some_and(is_arabic_letter)
                 }
                 '»' => next.is_some_and(is_arabic_letter),
                 _ => false,
@@ -82,6 +90,8 @@ impl Step for PunctuationSpacing {
                 copied = end;
                 output.push_from(' ', input.origin(i, context.input_len));
             }
+            prev = Some(c);
+            prev_solid = Some(c);
         }
         finish(input, output, copied)
     }

@@ -41,8 +41,8 @@ const STRIPPED_MARGIN: i32 = -8;
 /// glues them more often, so in stripped text the ZWNJ spelling wins unless the glued one is 8×
 /// as common (`بزرگ‌ترین`, but `بیشتر`, `بهترین`).
 const DEGREE_MARGIN: i32 = 24;
-/// In text that types ZWNJs, a glued word is fixed only when its ZWNJ spelling is 2^(48/8) = 64× as common.
-const TYPED_MARGIN: i32 = 48;
+/// In text that types ZWNJs a glued word is fixed only when its ZWNJ spelling is 64× as common.
+const TYPED_MARGIN: i32 = super::lexicon::TYPED_FIX_MARGIN;
 /// A glued spelling seen this often (bucket 35 ≈ 20 times) is a word in its own right.
 const KNOWN_GLUED: u8 = 35;
 /// A part of a compound must be this common (bucket 56 ≈ 128 times).
@@ -351,14 +351,23 @@ pub fn restore_cuts(word: &str, stripped: bool) -> Option<Cuts> {
     if !(3..=MAX_CHARS).contains(&n) || !word.chars().all(is_arabic_letter) {
         return None;
     }
-    if stripped
-        && let Some(cuts) = participle_analysis(word).or_else(|| demonstrative_compound(word))
-    {
+    if !stripped {
+        let fix = lexicon().typed_fix(word)?;
+        return Some(Cuts {
+            zwnj: fix.zwnj_mask(),
+            space: 0,
+        });
+    }
+    memo::cached(word, analyse_stripped)
+}
+
+/// The full analysis of a word from text that lost its ZWNJs.
+fn analyse_stripped(word: &str) -> Option<Cuts> {
+    if let Some(cuts) = participle_analysis(word).or_else(|| demonstrative_compound(word)) {
         return Some(cuts);
     }
-    let cuts = match lexicon_cuts(word, stripped) {
+    let cuts = match lexicon_cuts(word, true) {
         Some(cuts) => cuts,
-        None if !stripped => return None,
         None => match prefix_analysis(word) {
             Some(found) => found.cuts,
             None if is_inflected_verb(word) => return None,
@@ -369,6 +378,54 @@ pub fn restore_cuts(word: &str, stripped: bool) -> Option<Cuts> {
         },
     };
     (!cuts.is_empty()).then_some(cuts)
+}
+
+/// A per-thread memo of [`analyse_stripped`]: news repeats its words, and the morphology of an
+/// unknown word costs dozens of lexicon probes.
+mod memo {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::hash::{BuildHasherDefault, Hasher};
+
+    use super::super::lexicon::word_hash;
+    use super::Cuts;
+
+    /// Entries kept before the memo starts over (bounded memory on endless input).
+    const CAPACITY: usize = 1 << 14;
+
+    #[derive(Default)]
+    struct KeyHasher(u64);
+
+    impl Hasher for KeyHasher {
+        fn write(&mut self, bytes: &[u8]) {
+            self.0 = self.0.rotate_left(7) ^ word_hash(bytes);
+        }
+        fn finish(&self) -> u64 {
+            self.0
+        }
+    }
+
+    type Memo = HashMap<Box<str>, Option<Cuts>, BuildHasherDefault<KeyHasher>>;
+
+    thread_local! {
+        static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    }
+
+    /// `analyse(word)`, remembered.
+    pub(super) fn cached(word: &str, analyse: fn(&str) -> Option<Cuts>) -> Option<Cuts> {
+        if let Some(hit) = MEMO.with(|memo| memo.borrow().get(word).copied()) {
+            return hit;
+        }
+        let result = analyse(word);
+        MEMO.with(|memo| {
+            let mut memo = memo.borrow_mut();
+            if memo.len() >= CAPACITY {
+                memo.clear();
+            }
+            memo.insert(word.into(), result);
+        });
+        result
+    }
 }
 
 /// Writes `word` with its cuts applied.
