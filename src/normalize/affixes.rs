@@ -14,9 +14,6 @@ pub(crate) struct AffixJoin;
 /// The verbal prefixes written apart from the verb with a ZWNJ.
 pub(crate) const VERB_PREFIXES: [&str; 2] = ["نمی", "می"];
 
-/// Prefixes that are never words of their own, so a space after them is a lost ZWNJ.
-const BOUND_PREFIXES: [&str; 3] = ["نمی", "می", "بی"];
-
 /// Plural suffixes (with possessive and copula endings).
 pub(crate) const PLURAL_SUFFIXES: [&str; 12] = [
     "هایشان",
@@ -77,8 +74,22 @@ const NEVER_JOINED: [&str; 23] = [
 fn is_canonical_affix(left: &str, right: &str) -> bool {
     // Whole words only (ZWNJ pieces would let a second run see pairs the first did not).
     let letters = |w: &str| w.chars().filter(|&c| c != ZWNJ).count();
-    if BOUND_PREFIXES.contains(&left) || is_preverb_mi(left) {
+    if left == "بی" {
         return letters(right) >= 2 && !NOT_VERBS.contains(&right);
+    }
+    if VERB_PREFIXES.contains(&left) || is_preverb_mi(left) {
+        // `می` is also the month of May (`ماه می سال گذشته`): join only a verb (a frequent
+        // word after `می` must be a known verb form).
+        let mut buf = [0u8; 128];
+        let lexicon_verb = concat(&mut buf, left, right)
+            .and_then(|joined| lexicon().get(joined))
+            .is_some_and(|e| e.zwnj_mask() == 1 << letters(left) && e.zwnj_bucket() >= 48)
+            && lexicon().get(right).is_none_or(|e| e.frequency() < 72);
+        return letters(right) >= 2
+            && !NOT_VERBS.contains(&right)
+            && (lexicon_verb
+                || super::restore::looks_like_verb(right)
+                || rare_with_person_ending(right));
     }
     if PLURAL_SUFFIXES.contains(&right) {
         return true;
@@ -98,6 +109,15 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
             .is_some_and(|e| e.frequency() >= 40);
     }
     false
+}
+
+/// A word the lexicon hardly knows that ends like a conjugated verb (`فشانید`, `نکوهیم`):
+/// after `می` it is a verb whose stem the lexicon lacks.
+fn rare_with_person_ending(word: &str) -> bool {
+    ["ند", "ید", "یم", "م", "ی", "د"]
+        .iter()
+        .any(|e| word.ends_with(e))
+        && lexicon().get(word).is_none_or(|e| e.frequency() < 40)
 }
 
 /// `a` and `b` written together into `buf`, without allocating (`None` when too long).
@@ -157,7 +177,7 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
     // News writers join it; or the lexicon spells it joined and one part is no word of its own
     // (`بین المللی`, `باستان شناسی`): two real words (`امام جمعه`, `نشان داده`) stay apart.
     let bound_part = |w: &str| lexicon().get(w).is_none_or(|e| e.frequency() < BOUND_PART);
-    if left.chars().count() < 2 || right.chars().count() < 2 {
+    if left.chars().count() < 2 || right.chars().count() < 2 || VERB_PREFIXES.contains(&left) {
         return false;
     }
     // A productive compound tail (`شناسی`, `نامه`) joins a compound hazm lists, unless it is a
@@ -184,8 +204,7 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     for word in text.split(' ') {
         let word = word.trim_matches(|c: char| !is_word_char(c));
         if ((VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
-            && !NOT_VERBS.contains(&word)
-            && !word.is_empty())
+            && is_canonical_affix(previous, word))
             || (PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
         {
             return true;
@@ -266,6 +285,9 @@ mod tests {
     fn canonical_affixes() {
         assert!(is_canonical_affix("می", "شود"));
         assert!(!is_canonical_affix("می", "از"));
+        assert!(!is_canonical_affix("می", "سال"));
+        assert!(is_canonical_affix("برمی", "گردد"));
+        assert!(is_canonical_affix("زندگی", "شان"));
         assert!(is_canonical_affix("کتاب", "ها"));
         assert!(is_canonical_affix("رفته", "اند"));
         assert!(!is_canonical_affix("که", "ای"));

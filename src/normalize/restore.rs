@@ -77,6 +77,11 @@ fn is_stem_with_ending(word: &str) -> bool {
     })
 }
 
+/// True when `word` reads as a verb after `می`: stem + ending, participle or causative.
+pub(crate) fn looks_like_verb(word: &str) -> bool {
+    is_stem_with_ending(word) || is_participle(word) || is_causative(word)
+}
+
 /// True when `word` is a causative built on a present stem: stem + `ان` (+ `د`/`ید`) + ending
 /// (`آرامانم`, `خیساند`), forms too rare for the lexicon.
 fn is_causative(word: &str) -> bool {
