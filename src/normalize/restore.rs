@@ -326,11 +326,12 @@ fn compound_analysis(word: &str) -> Option<Candidate> {
             && (is_stem_with_ending(tail) || tail.starts_with("می"))
         {
             // A lost space before a verb (`ویگفت`). The tail is a word of its own now:
-            // restore it as a second run would.
+            // restore both halves as a second run would.
+            let head_cuts = restore_cuts(head, true).unwrap_or_default();
             let tail_cuts = restore_cuts(tail, true).unwrap_or_default();
             Cuts {
-                zwnj: tail_cuts.zwnj << k,
-                space: 1 << k | tail_cuts.space << k,
+                zwnj: head_cuts.zwnj | tail_cuts.zwnj << k,
+                space: head_cuts.space | 1 << k | tail_cuts.space << k,
             }
         } else {
             continue;
