@@ -1,49 +1,110 @@
 //! Stage 1: Persian text normalization (letters, digits, marks, spacing, ZWNJ).
 //!
-//! SKELETON: the normalize owner replaces this file's body; the public API below is the contract
-//! other stages and the pipeline use.
+//! [`normalize`] runs a fixed sequence of steps, one per file, all behind the [`step::Step`]
+//! trait (the shape of charabia's `normalizer/`): the char rules ([`letters`], [`presentation`],
+//! [`digits`], [`marks`], [`controls`], fused into one pass), [`spacing`], [`zwnj_cleanup`],
+//! [`punctuation`], [`affixes`] (spaced affixes joined) and [`restore`] (stripped ZWNJs and lost
+//! spaces restored from the embedded [`lexicon`]). Every step carries a per-byte map back to the
+//! input, so [`Normalized::source_offset`] can point search hits and statements at the raw text.
+//!
+//! For other stages: [`fold`] is the fast comparison key (no restoration); [`restore_token`]
+//! restores a single glued token for a search analyzer; [`build_lexicon`] rebuilds the lexicon.
+//!
+//! ATTRIBUTION: see [`lexicon`] for the sources of the embedded lexicon.
 
-use std::path::Path;
+mod affixes;
+mod buffer;
+mod build;
+mod chars;
+mod config;
+mod controls;
+mod digits;
+mod fold;
+mod letters;
+pub mod lexicon;
+mod mapped;
+mod marks;
+mod presentation;
+mod punctuation;
+mod restore;
+pub mod script;
+mod spacing;
+mod step;
+mod zwnj_cleanup;
 
-/// What the normalizer does; every step can be switched.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Config {}
+pub use build::build_lexicon;
+pub use config::{Config, Diacritics, Digits, HehYeh, TehMarbuta};
+pub use fold::fold;
+pub use restore::{Cuts, restore_cuts, restore_token};
+
+use buffer::Buf;
+use step::{Context, Step};
 
 /// Normalized text with a map from output bytes back to input bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Normalized {
+    /// The normalized text.
     pub text: String,
+    /// `offsets[i]`: the input byte that produced output byte `i`.
     offsets: Vec<u32>,
+    /// The input's length, for offsets past the end.
+    input_len: u32,
 }
 
 impl Normalized {
-    /// The input byte offset that produced output byte `out` (`out == text.len()` maps to the input's end).
+    /// The input byte offset that produced output byte `out` (`out >= text.len()` maps to the
+    /// input's end). For `out` on a char boundary of the output the result is a char boundary of
+    /// the input, and it never decreases as `out` grows.
     pub fn source_offset(&self, out: usize) -> usize {
-        self.offsets.get(out).copied().unwrap_or(0) as usize
+        self.offsets.get(out).copied().unwrap_or(self.input_len) as usize
     }
 }
 
+/// The steps in the order they run.
+static STEPS: [&dyn Step; 6] = [
+    &chars::CharRules,
+    &spacing::Whitespace,
+    &zwnj_cleanup::ZwnjCleanup,
+    &punctuation::PunctuationSpacing,
+    &affixes::AffixJoin,
+    &restore::Restore,
+];
+
+/// Where [`affixes::AffixJoin`] sits in [`STEPS`]: the writing habits are read just before it.
+const AFFIX_STEP: usize = 4;
+
 /// Normalizes one line or paragraph of Persian text.
-pub fn normalize(input: &str, _config: &Config) -> Normalized {
-    let text: String = input
-        .chars()
-        .map(|c| match c {
-            'ي' | 'ى' => 'ی',
-            'ك' => 'ک',
-            _ => c,
-        })
-        .collect();
-    let offsets = (0..=text.len() as u32).collect();
-    Normalized { text, offsets }
+pub fn normalize(input: &str, config: &Config) -> Normalized {
+    let input_len = u32::try_from(input.len()).unwrap_or(u32::MAX);
+    let mut context = Context {
+        input_len,
+        writer_uses_zwnj: false,
+        writer_spaces_affixes: false,
+    };
+    let mut current = Buf::identity(input);
+    let mut next = Buf::default();
+    for (k, step) in STEPS.iter().enumerate() {
+        if k == AFFIX_STEP {
+            // Read after cleanup, where no-break spaces have become ZWNJs or spaces, so a second
+            // run sees the same habits as the first.
+            context.writer_uses_zwnj = current.text.contains(script::ZWNJ);
+            context.writer_spaces_affixes =
+                !context.writer_uses_zwnj && affixes::writes_affixes_apart(&current.text);
+        }
+        if step.enabled(config) && step.needed(&current.text, config) {
+            next.clear();
+            next.text.reserve(current.text.len() + 16);
+            if step.apply(&current, &mut next, &context, config) {
+                std::mem::swap(&mut current, &mut next);
+            }
+        }
+    }
+    Normalized {
+        text: current.text,
+        offsets: current.src,
+        input_len,
+    }
 }
 
-/// Folds text to a matching key: letter variants, digits and marks folded, so spelling habits do
-/// not decide equality. Used by de-duplication and search.
-pub fn fold(input: &str) -> String {
-    normalize(input, &Config::default()).text
-}
-
-/// Builds the embedded lexicon from `../shared/data` into `out_dir`.
-pub fn build_lexicon(_shared_data: &Path, _out_dir: &Path) -> anyhow::Result<()> {
-    anyhow::bail!("the lexicon builder is not written yet")
-}
+#[cfg(test)]
+mod tests;

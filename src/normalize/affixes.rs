@@ -1,0 +1,297 @@
+//! Canonical ZWNJ placement for spaced affixes and compounds: `می شود` → `می‌شود`,
+//! `کتاب ها` → `کتاب‌ها`, `رفته اند` → `رفته‌اند`, `بزرگ ترین` → `بزرگ‌ترین`. Auxiliaries
+//! (`خواهد بود`, `شده است`), `از`, vocatives and pairs of real words stay apart.
+
+use super::buffer::Buf;
+use super::config::Config;
+use super::lexicon::{COMPOUND_TAIL, LISTED, SPACED_JOIN, lexicon};
+use super::script::{ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char};
+use super::step::{Context, Step, finish};
+
+/// Joins a spaced affix to its word.
+pub(crate) struct AffixJoin;
+
+/// The verbal prefixes written apart from the verb with a ZWNJ.
+pub(crate) const VERB_PREFIXES: [&str; 2] = ["نمی", "می"];
+
+/// Plural suffixes (with possessive and copula endings).
+pub(crate) const PLURAL_SUFFIXES: [&str; 12] = [
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هایش",
+    "هایت",
+    "هایم",
+    "هایی",
+    "هاست",
+    "های",
+    "هاش",
+    "هام",
+    "ها",
+];
+
+/// Comparative and superlative suffixes.
+pub(crate) const DEGREE_SUFFIXES: [&str; 4] = ["ترین", "تری", "ترها", "تر"];
+
+/// Enclitics written after a final heh with ZWNJ (`خانه‌ای`, `رفته‌اند`, `نامه‌ام`).
+pub(crate) const HEH_ENCLITICS: [&str; 9] =
+    ["ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی", "ایی"];
+
+/// Words that are never the verb after a spaced `می`.
+const NOT_VERBS: [&str; 16] = [
+    "از", "به", "در", "با", "بر", "که", "و", "را", "تا", "این", "آن", "هم", "یا", "نه", "هر",
+    "برای",
+];
+
+/// Words that never join a spaced neighbour: auxiliaries, prepositions, determiners.
+const NEVER_JOINED: [&str; 23] = [
+    "از",
+    "است",
+    "بود",
+    "بودند",
+    "باشد",
+    "باشند",
+    "شد",
+    "شده",
+    "شدند",
+    "شود",
+    "خواهد",
+    "خواهند",
+    "کرد",
+    "کرده",
+    "هست",
+    "نیست",
+    "به",
+    "که",
+    "یک",
+    "هیچ",
+    "این",
+    "آن",
+    "همان",
+];
+
+/// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
+fn is_canonical_affix(left: &str, right: &str) -> bool {
+    // Whole words only (ZWNJ pieces would let a second run see pairs the first did not).
+    let letters = |w: &str| w.chars().filter(|&c| c != ZWNJ).count();
+    if left == "بی" {
+        return letters(right) >= 2 && !NOT_VERBS.contains(&right);
+    }
+    if VERB_PREFIXES.contains(&left) || is_preverb_mi(left) {
+        // `می` is also the month of May (`ماه می سال گذشته`): join only a verb (a frequent
+        // word after `می` must be a known verb form).
+        let mut buf = [0u8; 128];
+        let lexicon_verb = concat(&mut buf, left, right)
+            .and_then(|joined| lexicon().get(joined))
+            .is_some_and(|e| e.zwnj_mask() == 1 << letters(left) && e.zwnj_bucket() >= 48)
+            && lexicon().get(right).is_none_or(|e| e.frequency() < 72);
+        return letters(right) >= 2
+            && !NOT_VERBS.contains(&right)
+            && (lexicon_verb
+                || super::restore::looks_like_verb(right)
+                || rare_with_person_ending(right));
+    }
+    if PLURAL_SUFFIXES.contains(&right) {
+        return true;
+    }
+    if HEH_ENCLITICS.contains(&right) {
+        // After heh every enclitic; after yeh the alef-initial ones (`ایمنی‌ام`, `انسانی‌اند`).
+        let after_yeh = left.ends_with('ی') && right.starts_with('ا');
+        return (left.ends_with('ه') || after_yeh) && letters(left) >= 3;
+    }
+    if ["شان", "تان", "مان"].contains(&right) {
+        return (left.ends_with('ه') || left.ends_with('ی')) && letters(left) >= 3;
+    }
+    if DEGREE_SUFFIXES.contains(&right) && !left.contains(ZWNJ) {
+        let mut buf = [0u8; 128];
+        return concat(&mut buf, left, right)
+            .and_then(|joined| lexicon().get(joined))
+            .is_some_and(|e| e.frequency() >= 40);
+    }
+    false
+}
+
+/// A word the lexicon hardly knows that ends like a conjugated verb (`فشانید`, `نکوهیم`):
+/// after `می` it is a verb whose stem the lexicon lacks.
+fn rare_with_person_ending(word: &str) -> bool {
+    ["ند", "ید", "یم", "م", "ی", "د"]
+        .iter()
+        .any(|e| word.ends_with(e))
+        && lexicon().get(word).is_none_or(|e| e.frequency() < 40)
+}
+
+/// `a` and `b` written together into `buf`, without allocating (`None` when too long).
+fn concat<'a>(buf: &'a mut [u8; 128], a: &str, b: &str) -> Option<&'a str> {
+    let len = a.len() + b.len();
+    let out = buf.get_mut(..len)?;
+    out[..a.len()].copy_from_slice(a.as_bytes());
+    out[a.len()..].copy_from_slice(b.as_bytes());
+    std::str::from_utf8(out).ok()
+}
+
+/// Preverb + `می`/`نمی` (`برمی`, `فرومی`, `درنمی`): the verb follows.
+fn is_preverb_mi(word: &str) -> bool {
+    const PREVERBS: [&str; 7] = ["باز", "فرو", "فرا", "در", "بر", "ور", "وا"];
+    PREVERBS.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| VERB_PREFIXES.contains(&rest))
+    })
+}
+
+/// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
+fn lexicon_joins(left: &str, right: &str, any_flag: u8) -> bool {
+    if left.contains(ZWNJ) || right.contains(ZWNJ) {
+        return false;
+    }
+    let (left_piece, right_piece) = (left, right);
+    if NEVER_JOINED.contains(&left_piece) || NEVER_JOINED.contains(&right_piece) {
+        return false;
+    }
+    let boundary = left_piece.chars().count();
+    if boundary >= 31 {
+        return false;
+    }
+    let mut buf = [0u8; 128];
+    concat(&mut buf, left_piece, right_piece)
+        .and_then(|joined| lexicon().get(joined))
+        .is_some_and(|e| {
+            e.zwnj_mask() == 1 << boundary
+                && e.zwnj_bucket() > e.glued_bucket()
+                && (any_flag == 0 || e.flags() & any_flag != 0)
+        })
+}
+
+/// Whether a no-break space between `left` and `right` stands for a ZWNJ (else a space).
+pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
+    is_canonical_affix(left, right) || lexicon_joins(left, right, 0)
+}
+
+/// Whether the space between `left` and `right` should become a joint.
+fn should_join(left: &str, right: &str, context: &Context) -> bool {
+    if is_canonical_affix(left, right) {
+        return true;
+    }
+    if !context.writer_spaces_affixes {
+        return false;
+    }
+    // News writers join it; or the lexicon spells it joined and one part is no word of its own
+    // (`بین المللی`, `باستان شناسی`): two real words (`امام جمعه`, `نشان داده`) stay apart.
+    let bound_part = |w: &str| lexicon().get(w).is_none_or(|e| e.frequency() < BOUND_PART);
+    if left.chars().count() < 2 || right.chars().count() < 2 || VERB_PREFIXES.contains(&left) {
+        return false;
+    }
+    // A productive compound tail (`شناسی`, `نامه`) joins a compound hazm lists, unless it is a
+    // light verb (`نشان داده`, `مشخص شدن`).
+    let tail = |w: &str| {
+        lexicon().get(w).is_some_and(|e| e.has(COMPOUND_TAIL))
+            && ![
+                "داد", "داده", "شد", "شده", "شدن", "کرد", "کردن", "کرده", "بار", "حاضر",
+            ]
+            .contains(&w)
+    };
+    lexicon_joins(left, right, SPACED_JOIN)
+        || (lexicon_joins(left, right, 0) && (bound_part(left) || bound_part(right)))
+        || (lexicon_joins(left, right, LISTED) && tail(right))
+}
+
+/// A part seen less often than this (bucket 72 ≈ 500 times) is not taken as a word of its own.
+const BOUND_PART: u8 = 72;
+
+/// True when the text writes a verbal prefix or a plural suffix apart (`می شود`, `کتاب ها`)
+/// and has no ZWNJ: its writer types spaces for ZWNJs, so spaced compounds are joined too.
+pub(crate) fn writes_affixes_apart(text: &str) -> bool {
+    let mut previous = "";
+    for word in text.split(' ') {
+        let word = word.trim_matches(|c: char| !is_word_char(c));
+        if ((VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
+            && is_canonical_affix(previous, word))
+            || (PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+        {
+            return true;
+        }
+        previous = word;
+    }
+    false
+}
+
+fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+fn word_after(text: &str, start: usize) -> &str {
+    let tail = &text[start..];
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
+impl Step for AffixJoin {
+    fn enabled(&self, config: &Config) -> bool {
+        config.join_affixes
+    }
+
+    fn needed(&self, text: &str, _config: &Config) -> bool {
+        text.contains(' ')
+    }
+
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
+        let text = input.text.as_str();
+        let mut copied = 0;
+        for (i, _) in text.match_indices(' ') {
+            // Cheap look at the two letters around the space before reading whole words:
+            // outside spaced-writing text only a final yeh (`می`, `نمی`, `بی`) or a following
+            // heh, teh, alef or yeh (plural, degree, enclitic) can start a join.
+            let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next())
+            else {
+                continue;
+            };
+            if !context.writer_spaces_affixes
+                && l != 'ی'
+                && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
+            {
+                continue;
+            }
+            let left = word_before(text, i);
+            let right = word_after(text, i + 1);
+            let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
+                continue;
+            };
+            if !is_arabic_letter(l) || !is_arabic_letter(r) || !should_join(left, right, context) {
+                continue;
+            }
+            output.copy_range(input, copied, i);
+            copied = i + 1;
+            if is_joining_letter(l) {
+                output.push_from(ZWNJ, input.origin(i, context.input_len));
+            }
+        }
+        finish(input, output, copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn canonical_affixes() {
+        assert!(is_canonical_affix("می", "شود"));
+        assert!(!is_canonical_affix("می", "از"));
+        assert!(!is_canonical_affix("می", "سال"));
+        assert!(is_canonical_affix("برمی", "گردد"));
+        assert!(is_canonical_affix("زندگی", "شان"));
+        assert!(is_canonical_affix("کتاب", "ها"));
+        assert!(is_canonical_affix("رفته", "اند"));
+        assert!(!is_canonical_affix("که", "ای"));
+        assert!(!is_canonical_affix("خواهد", "بود"));
+        assert!(!lexicon_joins("شده", "است", 0));
+    }
+}

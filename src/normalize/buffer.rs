@@ -1,0 +1,55 @@
+//! Text under construction with, for every byte, the input byte it came from.
+
+/// Text plus a per-byte map back to the original input.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Buf {
+    pub text: String,
+    /// `src[i]` is the input byte offset that produced output byte `i`.
+    pub src: Vec<u32>,
+}
+
+impl Buf {
+    /// A buffer holding `input` unchanged, every byte mapped to itself.
+    pub fn identity(input: &str) -> Self {
+        let len = u32::try_from(input.len()).unwrap_or(u32::MAX);
+        Self {
+            text: input.to_string(),
+            src: (0..len)
+                .chain(std::iter::repeat(len))
+                .take(input.len())
+                .collect(),
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.text.clear();
+        self.src.clear();
+    }
+
+    /// Appends `s`, every byte attributed to input offset `from`.
+    #[inline]
+    pub fn push_str_from(&mut self, s: &str, from: u32) {
+        self.text.push_str(s);
+        self.src.extend(std::iter::repeat_n(from, s.len()));
+    }
+
+    /// Appends `c`, attributed to input offset `from`.
+    #[inline]
+    pub fn push_from(&mut self, c: char, from: u32) {
+        let mut utf8 = [0u8; 4];
+        self.push_str_from(c.encode_utf8(&mut utf8), from);
+    }
+
+    /// Copies `other.text[range]` with its offsets.
+    #[inline]
+    pub fn copy_range(&mut self, other: &Buf, start: usize, end: usize) {
+        self.text.push_str(&other.text[start..end]);
+        self.src.extend_from_slice(&other.src[start..end]);
+    }
+
+    /// The input offset of byte `i` of this buffer (`end` past the last byte).
+    #[inline]
+    pub fn origin(&self, i: usize, end: u32) -> u32 {
+        self.src.get(i).copied().unwrap_or(end)
+    }
+}

@@ -1,0 +1,259 @@
+//! The embedded lexicon: for each word skeleton (the word with its ZWNJs removed), where its most
+//! frequent spelling puts ZWNJs, how often it is written with and without them, and a few flags.
+//!
+//! ATTRIBUTION: `data/lexicon.fst` is derived by [`super::build_lexicon`] (counts and flags only,
+//! no text) from the hazm 0.10.0 data files `words.dat`/`verbs.dat` (MIT, © Sobhe), the Persian
+//! Wikipedia vocabulary of github.com/Text-Mining/Persian-Wikipedia-Corpus (CC BY-SA), and word
+//! counts of the news collections listed in `../shared/README.md`.
+
+use std::sync::OnceLock;
+
+use fst::Streamer;
+
+/// The artifact written by `goftar lexicon build`.
+static LEXICON_FST: &[u8] = include_bytes!("data/lexicon.fst");
+
+/// The word is a present stem in hazm's verb list.
+pub const PRESENT_STEM: u8 = 1;
+/// The word is a past stem in hazm's verb list.
+pub const PAST_STEM: u8 = 2;
+/// hazm's lexicon lists the word (in its ZWNJ spelling when it has one): a lexicalized form.
+pub const LISTED: u8 = 4;
+/// News writers join the two parts with ZWNJ far more often than they space them.
+pub const SPACED_JOIN: u8 = 8;
+/// The word is a productive second part of ZWNJ compounds (`محور`, `کننده`, `ساز`…).
+pub const COMPOUND_TAIL: u8 = 16;
+/// hazm lists the word as a stopword (function words, pronouns, common verbs).
+pub const STOPWORD: u8 = 32;
+
+/// Counts are stored as `round(8·log2(1+count))`: one unit is a factor of 2^(1/8).
+pub fn bucket(count: u64) -> u8 {
+    ((8.0 * ((count as f64) + 1.0).log2()).round()).min(255.0) as u8
+}
+
+/// What the lexicon knows about one skeleton.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Entry(pub u64);
+
+impl Entry {
+    /// Packs the fields into the stored `u64`.
+    pub fn pack(zwnj_mask: u32, zwnj_bucket: u8, glued_bucket: u8, flags: u8) -> Self {
+        Entry(
+            u64::from(zwnj_mask)
+                | (u64::from(zwnj_bucket) << 32)
+                | (u64::from(glued_bucket) << 40)
+                | (u64::from(flags) << 48),
+        )
+    }
+    /// Bit `i` set: the preferred spelling has a ZWNJ before char `i`.
+    pub fn zwnj_mask(self) -> u32 {
+        self.0 as u32
+    }
+    /// Frequency bucket of the ZWNJ spelling (0: never seen).
+    pub fn zwnj_bucket(self) -> u8 {
+        (self.0 >> 32) as u8
+    }
+    /// Frequency bucket of the glued spelling (0: never seen).
+    pub fn glued_bucket(self) -> u8 {
+        (self.0 >> 40) as u8
+    }
+    /// The flag bits (`PRESENT_STEM`, `LISTED`…).
+    pub fn flags(self) -> u8 {
+        (self.0 >> 48) as u8
+    }
+    /// True when `flag` is set.
+    pub fn has(self, flag: u8) -> bool {
+        self.flags() & flag != 0
+    }
+    /// The larger of the two frequency buckets: how common the word is in any spelling.
+    pub fn frequency(self) -> u8 {
+        self.zwnj_bucket().max(self.glued_bucket())
+    }
+}
+
+/// A multiply-rotate hash over 8-byte chunks (the rustc "Fx" scheme, finished with a mix so the
+/// low bits index well): word keys are short, so a streaming hasher would cost more than the data.
+#[inline]
+pub fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+/// One slot of the open-addressing table: the key's hash and its place in the arena.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    hash: u64,
+    /// Start of the key in the arena; `u32::MAX` marks an empty slot.
+    start: u32,
+    len: u32,
+    entry: Entry,
+}
+
+const EMPTY: u32 = u32::MAX;
+
+/// An open-addressing table over one key arena: a lookup costs a hash, usually one slot read,
+/// and one byte comparison on a hit.
+struct Table {
+    slots: Vec<Slot>,
+    arena: Vec<u8>,
+    len: usize,
+}
+
+impl Table {
+    fn with_capacity(entries: usize, key_bytes: usize) -> Self {
+        let capacity = (entries * 2).next_power_of_two().max(16);
+        Self {
+            slots: vec![
+                Slot {
+                    start: EMPTY,
+                    ..Slot::default()
+                };
+                capacity
+            ],
+            arena: Vec::with_capacity(key_bytes),
+            len: 0,
+        }
+    }
+
+    /// Inserts a key not yet present (the fst yields each key once).
+    fn insert_new(&mut self, key: &[u8], entry: Entry) {
+        let (Ok(start), Ok(key_len)) = (u32::try_from(self.arena.len()), u32::try_from(key.len()))
+        else {
+            return;
+        };
+        if self.len * 2 >= self.slots.len() {
+            return; // full at the planned load; never reached with the capacity from the fst
+        }
+        let mask = self.slots.len() - 1;
+        let hash = word_hash(key);
+        let mut i = hash as usize & mask;
+        while self.slots[i].start != EMPTY {
+            i = (i + 1) & mask;
+        }
+        self.arena.extend_from_slice(key);
+        self.slots[i] = Slot {
+            hash,
+            start,
+            len: key_len,
+            entry,
+        };
+        self.len += 1;
+    }
+
+    #[inline]
+    fn get(&self, key: &[u8]) -> Option<Entry> {
+        let hash = word_hash(key);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = &self.slots[i];
+            if slot.start == EMPTY {
+                return None;
+            }
+            if slot.hash == hash && slot.len as usize == key.len() {
+                let start = slot.start as usize;
+                if self.arena.get(start..start + key.len()) == Some(key) {
+                    return Some(slot.entry);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A glued word is fixed in text that types ZWNJs only when its ZWNJ spelling is this much more
+/// common (2^(48/8) = 64×): the writer's glued spelling is otherwise taken as meant.
+pub const TYPED_FIX_MARGIN: i32 = 48;
+
+/// The lexicon, decoded once into hash tables for the hot path.
+pub struct Lexicon {
+    all: Table,
+    /// The few entries that [`TYPED_FIX_MARGIN`] lets fix in ZWNJ-typing text: a small table the
+    /// common case (clean news) probes without leaving the cache.
+    typed_fixes: Table,
+}
+
+impl Lexicon {
+    fn load() -> Self {
+        let Ok(map) = fst::Map::new(LEXICON_FST) else {
+            return Self {
+                all: Table::with_capacity(0, 0),
+                typed_fixes: Table::with_capacity(0, 0),
+            };
+        };
+        let mut all = Table::with_capacity(map.len(), map.as_fst().as_bytes().len() * 2);
+        let mut fixes: Vec<(Vec<u8>, Entry)> = Vec::new();
+        let mut stream = map.stream();
+        while let Some((key, value)) = stream.next() {
+            let entry = Entry(value);
+            all.insert_new(key, entry);
+            let margin = i32::from(entry.zwnj_bucket()) - i32::from(entry.glued_bucket());
+            if entry.zwnj_mask() != 0 && margin >= TYPED_FIX_MARGIN {
+                fixes.push((key.to_vec(), entry));
+            }
+        }
+        let mut typed_fixes =
+            Table::with_capacity(fixes.len(), fixes.iter().map(|(k, _)| k.len()).sum());
+        for (key, entry) in &fixes {
+            typed_fixes.insert_new(key, *entry);
+        }
+        Self { all, typed_fixes }
+    }
+
+    /// What the lexicon knows about `skeleton` (a word without ZWNJ).
+    #[inline]
+    pub fn get(&self, skeleton: &str) -> Option<Entry> {
+        self.all.get(skeleton.as_bytes())
+    }
+
+    /// The entry of `skeleton` if text that types ZWNJs should still get its ZWNJ spelling.
+    #[inline]
+    pub fn typed_fix(&self, skeleton: &str) -> Option<Entry> {
+        self.typed_fixes.get(skeleton.as_bytes())
+    }
+
+    /// Number of skeletons known.
+    pub fn len(&self) -> usize {
+        self.all.len
+    }
+
+    /// True when the artifact was missing or unreadable (restoration then does nothing).
+    pub fn is_empty(&self) -> bool {
+        self.all.len == 0
+    }
+}
+
+/// The embedded lexicon (decoded on first use).
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::load)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_round_trips() {
+        let e = Entry::pack(0b100, 90, 40, LISTED | SPACED_JOIN);
+        assert_eq!(e.zwnj_mask(), 0b100);
+        assert_eq!(e.zwnj_bucket(), 90);
+        assert_eq!(e.glued_bucket(), 40);
+        assert!(e.has(LISTED) && e.has(SPACED_JOIN) && !e.has(PAST_STEM));
+        assert_eq!(bucket(0), 0);
+        assert_eq!(bucket(1), 8);
+    }
+}
