@@ -1,0 +1,377 @@
+//! Speaker phrases: finding the subject of a reporting clause and splitting it into name and role.
+//!
+//! Persian is subject–object–verb and the subject opens the clause, so the speaker is the noun
+//! phrase at the start of the clause that ends in the cue, cut where an adverbial or the object
+//! begins. A clause can follow another inside one sentence (`… آغاز می‌شود معاون استاندار گفت`),
+//! so every clause start is tried from the nearest back, and the nearest phrase that looks like a
+//! speaker wins.
+
+use std::collections::HashSet;
+
+use super::lexicon::{
+    is_clause_break, is_clause_opener, is_demonstrative, is_given_name, is_group_head,
+    is_honorific, is_honorific_pair, is_media_head, is_np_stop, is_opener_pair, is_org_head,
+    is_past_verb, is_pronoun, is_role_head,
+};
+use super::text::{Token, gap_has, tokens};
+
+/// How a phrase refers to its speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MentionKind {
+    /// `وی`, `او`, `ایشان`.
+    Pronoun,
+    /// `این مقام مسئول`, `این متخصص`: refers back like a pronoun.
+    Demonstrative,
+    /// A person's name, maybe with a role.
+    Name,
+    /// A role alone (`شهردار قم`).
+    Role,
+    /// An unnamed group (`برخی نمایندگان`).
+    Group,
+    /// An organization (`وزارت امور خارجه`).
+    Org,
+}
+
+/// A speaker phrase found in a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    pub kind: MentionKind,
+    /// Byte span of the whole phrase.
+    pub start: usize,
+    pub end: usize,
+    pub name: Option<String>,
+    pub name_keys: Vec<String>,
+    pub role: Option<String>,
+    pub role_keys: Vec<String>,
+    /// Looks like a speaker by itself (not just a short unknown phrase).
+    pub strong: bool,
+    /// The phrase names a medium (a news source rather than a speaker).
+    pub media: bool,
+}
+
+/// Names already seen in the article (folded words), so a bare surname is recognized.
+pub(crate) type Known = HashSet<String>;
+
+const MAX_PHRASE: usize = 14;
+
+/// The speaker of a cue whose clause runs from `floor` to `cue_start`.
+pub(crate) fn find_subject(
+    text: &str,
+    floor: usize,
+    cue_start: usize,
+    known: &Known,
+) -> Option<Mention> {
+    let toks = tokens(text, floor, cue_start);
+    if toks.is_empty() {
+        return None;
+    }
+    let clause_starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            (0..toks.len())
+                .filter(|&i| ends_clause(text, &toks, i))
+                .map(|i| i + 1),
+        )
+        .filter(|&i| i < toks.len())
+        .collect();
+    for (c, &s) in clause_starts.iter().enumerate().rev() {
+        let clause_end = clause_starts.get(c + 1).copied().unwrap_or(toks.len());
+        // The clause's own start first, then after each comma inside it (`در این نشست، X …`).
+        let comma_starts = (s + 1..clause_end).filter(|&i| {
+            gap_has(text, toks[i - 1].end, toks[i].start, '،')
+                || gap_has(text, toks[i - 1].end, toks[i].start, ',')
+        });
+        for start in std::iter::once(s).chain(comma_starts) {
+            if let Some(m) = parse_clause(text, &toks[start..], known)
+                && m.strong
+            {
+                return Some(m);
+            }
+        }
+    }
+    parse_clause(text, &toks, known).filter(|m| m.name_keys.len() <= 3)
+}
+
+/// Token `i` closes a clause: a present or copular verb or a subordinator, or a past verb that
+/// `و` or punctuation follows.
+fn ends_clause(text: &str, toks: &[Token], i: usize) -> bool {
+    let key = toks[i].key.as_str();
+    if is_clause_break(key) {
+        return true;
+    }
+    if !is_past_verb(key) {
+        return false;
+    }
+    match toks.get(i + 1) {
+        None => true,
+        Some(next) => {
+            next.key == "و"
+                || text
+                    .get(toks[i].end..next.start)
+                    .is_some_and(|g| g.contains(['،', ',', '.']))
+        }
+    }
+}
+
+/// The speaker phrase that opens `toks`, after the news source, a dateline and opening adverbs.
+pub(crate) fn parse_clause(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
+    let toks = skip_source(text, toks)?;
+    let toks = skip_dateline(text, toks);
+    let toks = skip_openers(toks);
+    parse_phrase(text, toks, known)
+}
+
+fn is_source_opening(toks: &[Token]) -> bool {
+    let k = |i: usize| toks.get(i).map_or("", |t| t.key.as_str());
+    matches!(
+        (k(0), k(1), k(2)),
+        ("به", "گزارش", _)
+            | ("بهگزارش", _, _)
+            | ("به", "نقل", "از")
+            | ("بنابر", "گزارش", _)
+            | ("طبق", "گزارش", _)
+            | ("بنا", "بر", "گزارش")
+            | ("بنا", "به", "گزارش")
+            | ("براساس", "گزارش", _)
+            | ("بر", "اساس", "گزارش")
+    )
+}
+
+/// Drops the article's own attribution (`به گزارش خبرگزاری مهر،`): it names the source of the
+/// news, never the speaker.
+fn skip_source<'a>(text: &str, toks: &'a [Token]) -> Option<&'a [Token]> {
+    if !is_source_opening(toks) {
+        return Some(toks);
+    }
+    let by_comma = (1..toks.len()).find(|&i| {
+        let gap = (toks[i - 1].end, toks[i].start);
+        gap_has(text, gap.0, gap.1, '،')
+            || gap_has(text, gap.0, gap.1, ',')
+            || gap_has(text, gap.0, gap.1, '؛')
+    });
+    let by_name = (2..toks.len()).find(|&i| {
+        let k = toks[i].key.as_str();
+        is_honorific(k) || is_given_name(k) || is_pronoun(k)
+    });
+    let at = match (by_comma, by_name) {
+        (Some(c), Some(n)) => c.min(n),
+        (Some(c), None) => c,
+        (None, Some(n)) => n,
+        // No comma and no name: a demonstrative subject (`… از بغداد این منابع تأکید کردند`).
+        (None, None) => (2..toks.len()).find(|&i| is_demonstrative(&toks[i].key))?,
+    };
+    Some(&toks[at..])
+}
+
+/// Drops a dateline (`قم- `, `تهران – `) at the start of a paragraph.
+fn skip_dateline<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
+    for i in 0..toks.len().min(3) {
+        let next = toks.get(i + 1).map_or(text.len(), |t| t.start);
+        let gap = text.get(toks[i].end..next).unwrap_or("");
+        if gap.contains(['-', '–', '—']) && !gap.contains(['،', '.']) {
+            let before = text.get(..toks[0].start).unwrap_or("");
+            if before.trim().is_empty() {
+                return &toks[i + 1..];
+            }
+        }
+    }
+    toks
+}
+
+fn skip_openers(mut toks: &[Token]) -> &[Token] {
+    loop {
+        match toks {
+            [a, b, rest @ ..] if is_opener_pair(&a.key, &b.key) => toks = rest,
+            [a, rest @ ..] if is_clause_opener(&a.key) => toks = rest,
+            _ => return toks,
+        }
+    }
+}
+
+/// The noun phrase at the start of `toks`: ends at a stop word, or at a comma not followed by a
+/// role, or after [`MAX_PHRASE`] words.
+fn phrase_len(text: &str, toks: &[Token]) -> usize {
+    let mut n = 0;
+    let mut in_role = false;
+    while n < toks.len() && n < MAX_PHRASE {
+        let t = &toks[n];
+        if n > 0 {
+            if is_np_stop(&t.key) {
+                break;
+            }
+            let prev = &toks[n - 1];
+            let comma =
+                gap_has(text, prev.end, t.start, '،') || gap_has(text, prev.end, t.start, ',');
+            // A comma goes on into a role (`X، معاون فرهنگی، اجتماعی و …`), never into a new name.
+            if comma && !is_role_head(&t.key) && (!in_role || name_start(&t.key)) {
+                break;
+            }
+            if text
+                .get(prev.end..t.start)
+                .is_some_and(|g| g.contains(['.', ':', '؛', '«', '»', '-']))
+            {
+                break;
+            }
+        }
+        in_role |= is_role_head(&t.key);
+        n += 1;
+    }
+    n
+}
+
+fn span_text(text: &str, toks: &[Token]) -> Option<String> {
+    let (first, last) = (toks.first()?, toks.last()?);
+    let s: String = text
+        .get(first.start..last.end)?
+        .chars()
+        .filter(|c| !matches!(c, '"' | '“' | '”'))
+        .collect();
+    let s = s.trim().trim_end_matches(['،', ',']).trim().to_string();
+    (!s.is_empty()).then_some(s)
+}
+
+fn keys(toks: &[Token]) -> Vec<String> {
+    toks.iter().map(|t| t.key.clone()).collect()
+}
+
+fn strip_honorifics(toks: &[Token]) -> (&[Token], bool) {
+    let mut toks = toks;
+    let mut had = false;
+    loop {
+        match toks {
+            [a, b, rest @ ..] if is_honorific_pair(&a.key, &b.key) => toks = rest,
+            [a, rest @ ..] if is_honorific(&a.key) && !rest.is_empty() => toks = rest,
+            _ => return (toks, had),
+        }
+        had = true;
+    }
+}
+
+fn name_start(key: &str) -> bool {
+    is_given_name(key) || is_honorific(key)
+}
+
+fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
+    let first = toks.first()?;
+    if is_np_stop(&first.key) && !is_demonstrative(&first.key) {
+        return None;
+    }
+    let n = phrase_len(text, toks);
+    let np = &toks[..n];
+    let mention = |kind, span: &[Token], name: &[Token], role: &[Token], strong| {
+        Some(Mention {
+            kind,
+            start: span.first()?.start,
+            end: span.last()?.end,
+            name: span_text(text, name),
+            name_keys: keys(name),
+            role: span_text(text, role),
+            role_keys: keys(role),
+            strong,
+            media: false,
+        })
+    };
+    if is_pronoun(&first.key) {
+        return mention(MentionKind::Pronoun, &toks[..1], &[], &[], true);
+    }
+    if is_demonstrative(&first.key) && n >= 2 {
+        return mention(MentionKind::Demonstrative, np, &[], &np[1..], true);
+    }
+    if is_group_head(&first.key) && n >= 2 {
+        return mention(MentionKind::Group, np, &[], np, true);
+    }
+    let (body, had_honorific) = strip_honorifics(np);
+    let body_first = body.first()?;
+    match body.iter().position(|t| is_role_head(&t.key)) {
+        Some(0) => {
+            // ROLE NAME: the name starts at a given name or an honorific.
+            if let Some(g) = (1..body.len()).find(|&i| name_start(&body[i].key)) {
+                let (name, _) = strip_honorifics(&body[g..]);
+                return mention(MentionKind::Name, np, name, &body[..g], true);
+            }
+            mention(MentionKind::Role, np, &[], body, true)
+        }
+        Some(r) => mention(MentionKind::Name, np, &body[..r], &body[r..], true),
+        None => {
+            if is_org_head(&body_first.key) || is_media_head(&body_first.key) {
+                let mut m = mention(MentionKind::Org, np, body, &[], true)?;
+                m.media = is_media_head(&body_first.key);
+                return Some(m);
+            }
+            let known_prefix = body.iter().take_while(|t| known.contains(&t.key)).count();
+            if known_prefix > 1 || (known_prefix == 1 && body_first.key.chars().count() >= 3) {
+                let name = &body[..known_prefix];
+                return mention(MentionKind::Name, name, name, &[], true);
+            }
+            let strong = had_honorific || name_start(&body_first.key);
+            if !strong && body.len() > 3 {
+                return None;
+            }
+            mention(MentionKind::Name, np, body, &[], strong)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn subject(text: &str) -> Option<Mention> {
+        find_subject(text, 0, text.len(), &Known::new())
+    }
+
+    #[test]
+    fn name_and_role_split_at_role_head() {
+        let m = subject("به گزارش خبرگزاری مهر، فرامرز عظیمی شهردار کلانشهر قم با اشاره به تأثیر")
+            .unwrap();
+        assert_eq!(m.kind, MentionKind::Name);
+        assert_eq!(m.name.as_deref(), Some("فرامرز عظیمی"));
+        assert_eq!(m.role.as_deref(), Some("شهردار کلانشهر قم"));
+    }
+
+    #[test]
+    fn honorifics_are_dropped_but_sayyid_kept() {
+        let m = subject("حجت‌الاسلام محسن سالاری امام جمعه شهرستان سیریک در این آئین").unwrap();
+        assert_eq!(m.name.as_deref(), Some("محسن سالاری"));
+        let m = subject("دکتر سید جلیل معصومی").unwrap();
+        assert_eq!(m.name.as_deref(), Some("سید جلیل معصومی"));
+        let m = subject("حضرت آيت الله خامنه اي با تاكيد بر").unwrap();
+        assert_eq!(m.name.as_deref(), Some("خامنه اي"));
+    }
+
+    #[test]
+    fn dateline_and_role_only() {
+        let m = subject("قم- شهردار قم").unwrap();
+        assert_eq!(m.kind, MentionKind::Role);
+        assert_eq!(m.role.as_deref(), Some("شهردار قم"));
+    }
+
+    #[test]
+    fn later_clause_wins_when_it_holds_a_speaker() {
+        let m = subject("* ساخت نیروگاه برق آغاز می‌شود معاون هماهنگی امور اقتصادی استاندار ایلام")
+            .unwrap();
+        assert_eq!(m.kind, MentionKind::Role);
+        assert!(m.role.unwrap().starts_with("معاون"));
+    }
+
+    #[test]
+    fn pronoun_and_demonstrative() {
+        assert_eq!(subject("وی در ادامه").unwrap().kind, MentionKind::Pronoun);
+        assert_eq!(
+            subject("این مقام مسئول").unwrap().kind,
+            MentionKind::Demonstrative
+        );
+    }
+
+    #[test]
+    fn known_surname_cuts_the_object() {
+        let known: Known = ["رزاقی".to_string()].into_iter().collect();
+        let text = "رزاقي وابستگي شديد درآمدهاي دولت به نفت";
+        let m = find_subject(text, 0, text.len(), &known).unwrap();
+        assert_eq!(m.name.as_deref(), Some("رزاقي"));
+    }
+
+    #[test]
+    fn long_unknown_phrase_is_no_speaker() {
+        assert!(subject("ساخت نیروگاه برق یک هزار مگابایتی منطقه").is_none());
+    }
+}
