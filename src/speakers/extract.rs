@@ -215,7 +215,16 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
                 frame_subject = Some((floor, subject.clone()));
                 let next_verb = cues[ci + 1..]
                     .iter()
-                    .find(|c| matches!(c.kind, CueKind::Verb(_)))
+                    .find(|c| match c.kind {
+                        CueKind::Verb(u) => {
+                            matches!(c.after, After::Colon(_) | After::That(_))
+                                || u.object
+                                || u.from
+                                || u.on
+                                || u.bare
+                        }
+                        _ => false,
+                    })
                     .map(|c| c.start)
                     .filter(|&s| s < sentence_end(text, cue.end));
                 let span = match next_verb {

@@ -191,7 +191,8 @@ fn skip_openers(mut toks: &[Token]) -> &[Token] {
 /// role, or after [`MAX_PHRASE`] words.
 fn phrase_len(text: &str, toks: &[Token]) -> usize {
     let mut n = 0;
-    let mut in_role = false;
+    // Words of the role so far: a comma continues a role of two words or more.
+    let mut role_len = 0;
     while n < toks.len() && n < MAX_PHRASE {
         let t = &toks[n];
         if n > 0 {
@@ -202,7 +203,7 @@ fn phrase_len(text: &str, toks: &[Token]) -> usize {
             let comma =
                 gap_has(text, prev.end, t.start, '،') || gap_has(text, prev.end, t.start, ',');
             // A comma goes on into a role (`X، معاون فرهنگی، اجتماعی و …`), never into a new name.
-            if comma && !is_role_head(&t.key) && (!in_role || name_start(&t.key)) {
+            if comma && !is_role_head(&t.key) && (role_len < 2 || name_start(&t.key)) {
                 break;
             }
             if text
@@ -212,7 +213,9 @@ fn phrase_len(text: &str, toks: &[Token]) -> usize {
                 break;
             }
         }
-        in_role |= is_role_head(&t.key);
+        if role_len > 0 || is_role_head(&t.key) {
+            role_len += 1;
+        }
         n += 1;
     }
     n
