@@ -95,8 +95,36 @@ pub(crate) fn between(text: &str, from: usize, to: usize) -> Option<(usize, usiz
 }
 
 /// Content placed before the verb: `X را Y دانست`, `از X خبر داد`, `بر X تأکید کرد`.
-/// `from` is the end of the subject (or the clause start), `cue_start` the verb.
+/// `from` is the end of the subject (or the clause start), `cue_start` the verb. A single word
+/// (`حقایق را بیان می‌کند`) reports a topic, not a statement.
 pub(crate) fn preverbal(
+    text: &str,
+    from: usize,
+    cue_start: usize,
+    verb: VerbUse,
+) -> Option<(usize, usize)> {
+    let span = preverbal_span(text, from, cue_start, verb)?;
+    let toks = tokens(text, span.0, span.1);
+    // `این سخنان را بیان کرد`: the object points back at speech reported elsewhere.
+    let anaphoric = toks.len() >= 2
+        && toks[toks.len() - 2].key == "این"
+        && matches!(
+            toks[toks.len() - 1].key.as_str(),
+            "سخنان"
+                | "مطلب"
+                | "مطالب"
+                | "موضوع"
+                | "نکته"
+                | "نکات"
+                | "خبر"
+                | "اظهارات"
+                | "مسئله"
+                | "مساله"
+        );
+    (toks.len() >= 2 && !anaphoric).then_some(span)
+}
+
+fn preverbal_span(
     text: &str,
     from: usize,
     cue_start: usize,

@@ -13,6 +13,8 @@ pub(crate) struct Entity {
     pub role_keys: Vec<String>,
     /// Introduced by a role alone; may be merged into the next newly named person.
     pub role_only: bool,
+    /// A news medium: a source, not a speaker.
+    pub media: bool,
 }
 
 impl Entity {
@@ -59,6 +61,7 @@ impl EntityTable {
         self.entities.push(Entity {
             name: m.name.clone(),
             name_keys: m.name_keys.clone(),
+            media: m.media,
             ..Entity::default()
         });
         self.entities.len() - 1

@@ -32,7 +32,7 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
     if !known.is_empty() {
         found = scan(doc, &cues, &known);
     }
-    let background = background_names(doc, &known);
+    let background = background_names(doc, &cues, &known);
     let mut table = EntityTable::default();
     table.register_names(found.iter().filter_map(|f| f.mention.as_ref()));
     table.register_names(background.iter().map(|(_, m)| m));
@@ -66,6 +66,9 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
             Evidence::Continued => 0.75,
         };
         let e = &table.entities[entity];
+        if e.media {
+            continue; // a medium quoted is the news source, not a speaker
+        }
         let ordinal = &mut ordinals[f.pos];
         statements.push(Statement {
             id: Statement::make_id(&doc.id, paragraph.index, *ordinal),
@@ -88,14 +91,24 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
 
 /// People named at the start of a sentence that reports no speech, in text order: they can be
 /// the antecedent of a later `وی` or the full form of a later surname.
-fn background_names(doc: &Document, known: &Known) -> Vec<((usize, usize), Mention)> {
+fn background_names(
+    doc: &Document,
+    cues: &[Vec<Cue>],
+    known: &Known,
+) -> Vec<((usize, usize), Mention)> {
     let mut out = Vec::new();
-    for (pos, p) in doc.paragraphs.iter().enumerate() {
+    for (pos, (p, cues)) in doc.paragraphs.iter().zip(cues).enumerate() {
         let text = &p.text;
         let mut start = 0;
         while start < text.len() {
             let end = sentence_end(text, start);
-            let toks = tokens(text, start, end);
+            // The name ends before any cue (`حسن نوروزی اظهار کرد`).
+            let name_end = cues
+                .iter()
+                .map(|c| c.start)
+                .find(|&c| c >= start && c < end)
+                .unwrap_or(end);
+            let toks = tokens(text, start, name_end);
             if let Some(m) = parse_clause(text, &toks, known)
                 && m.kind == MentionKind::Name
                 && m.strong
@@ -163,6 +176,12 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
     for (ci, cue) in cues.iter().enumerate() {
         let mut lower = 0;
         let mut inside = None;
+        // A cue inside an indirect statement's content reports speech within that statement.
+        if out[first..].iter().any(|f| {
+            f.kind == StatementKind::Indirect && f.span.0 <= cue.start && cue.start < f.span.1
+        }) {
+            continue;
+        }
         if let Some(o) = open {
             let (cs, ce) = out[o].span;
             if cue.start >= cs && cue.start < ce {
@@ -386,6 +405,10 @@ fn according(text: &str, cue: &Cue, known: &Known) -> Option<Found> {
         Some(i) => &toks[..i],
         None => &toks[..],
     };
+    // `از نظر X` is as often "in terms of X" as "in X's view": only with the comma of a frame.
+    if sep.is_none() && fold(&text[cue.start..cue.end]).starts_with("از") {
+        return None;
+    }
     let mention = parse_clause(text, speaker_toks, known)?;
     let acceptable = match mention.kind {
         MentionKind::Pronoun | MentionKind::Demonstrative => true,

@@ -122,18 +122,18 @@ pub(crate) fn parse_clause(text: &str, toks: &[Token], known: &Known) -> Option<
 
 fn is_source_opening(toks: &[Token]) -> bool {
     let k = |i: usize| toks.get(i).map_or("", |t| t.key.as_str());
-    matches!(
-        (k(0), k(1), k(2)),
-        ("به", "گزارش", _)
-            | ("بهگزارش", _, _)
-            | ("به", "نقل", "از")
-            | ("بنابر", "گزارش", _)
-            | ("طبق", "گزارش", _)
-            | ("بنا", "بر", "گزارش")
-            | ("بنا", "به", "گزارش")
-            | ("براساس", "گزارش", _)
-            | ("بر", "اساس", "گزارش")
-    )
+    let is_report = |w: &str| {
+        matches!(
+            w,
+            "گزارش" | "روایت" | "نوشته" | "اعلام" | "نقل" | "گزارشگزارش"
+        )
+    };
+    match (k(0), k(1), k(2)) {
+        ("بهگزارش" | "بهنقل", _, _) => true,
+        ("به" | "بنابر" | "طبق" | "براساس", w, _) => is_report(w),
+        ("بنا" | "بر", "بر" | "به" | "اساس", w) => is_report(w),
+        _ => false,
+    }
 }
 
 /// Drops the article's own attribution (`به گزارش خبرگزاری مهر،`): it names the source of the
@@ -196,10 +196,13 @@ fn phrase_len(text: &str, toks: &[Token]) -> usize {
     while n < toks.len() && n < MAX_PHRASE {
         let t = &toks[n];
         if n > 0 {
-            if is_np_stop(&t.key) {
+            let prev = &toks[n - 1];
+            let friday_prayer = t.key == "جمعه" && matches!(prev.key.as_str(), "امام" | "نماز");
+            // `یکی از مقامات`, `برخی از نمایندگان`: a group's partitive.
+            let partitive = n == 1 && t.key == "از" && is_group_head(&prev.key);
+            if is_np_stop(&t.key) && !friday_prayer && !partitive {
                 break;
             }
-            let prev = &toks[n - 1];
             let comma =
                 gap_has(text, prev.end, t.start, '،') || gap_has(text, prev.end, t.start, ',');
             // A comma goes on into a role (`X، معاون فرهنگی، اجتماعی و …`), never into a new name.
@@ -249,6 +252,15 @@ fn strip_honorifics(toks: &[Token]) -> (&[Token], bool) {
     }
 }
 
+/// The name proper: words before the first given name that are not names themselves
+/// (`همزمان محمدباقر قالیباف`) are dropped.
+fn name_words(toks: &[Token]) -> &[Token] {
+    match toks.iter().position(|t| is_given_name(&t.key)) {
+        Some(g) if g > 0 && g + 1 < toks.len() => &toks[g..],
+        _ => toks,
+    }
+}
+
 fn name_start(key: &str) -> bool {
     is_given_name(key) || is_honorific(key)
 }
@@ -279,7 +291,9 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
     if is_demonstrative(&first.key) && n >= 2 {
         return mention(MentionKind::Demonstrative, np, &[], &np[1..], true);
     }
-    if is_group_head(&first.key) && n >= 2 {
+    if is_group_head(&first.key)
+        && (n >= 2 || first.key.ends_with("ان") || first.key.ends_with("ات"))
+    {
         return mention(MentionKind::Group, np, &[], np, true);
     }
     let (body, had_honorific) = strip_honorifics(np);
@@ -293,7 +307,13 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
             }
             mention(MentionKind::Role, np, &[], body, true)
         }
-        Some(r) => mention(MentionKind::Name, np, &body[..r], &body[r..], true),
+        Some(r) => mention(
+            MentionKind::Name,
+            np,
+            name_words(&body[..r]),
+            &body[r..],
+            true,
+        ),
         None => {
             if is_org_head(&body_first.key) || is_media_head(&body_first.key) {
                 let mut m = mention(MentionKind::Org, np, body, &[], true)?;
@@ -305,11 +325,12 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
                 let name = &body[..known_prefix];
                 return mention(MentionKind::Name, name, name, &[], true);
             }
-            let strong = had_honorific || name_start(&body_first.key);
+            let name = name_words(body);
+            let strong = had_honorific || name.first().is_some_and(|t| name_start(&t.key));
             if !strong && body.len() > 3 {
                 return None;
             }
-            mention(MentionKind::Name, np, body, &[], strong)
+            mention(MentionKind::Name, np, name, &[], strong)
         }
     }
 }
