@@ -8,7 +8,7 @@ use super::content::{between, direct, frame_clause, preverbal, to_sentence_end};
 use super::cues::{After, Cue, CueKind, find_cues};
 use super::entities::{EntityTable, Evidence};
 use super::lexicon::{is_given_name, is_np_stop};
-use super::mention::{Known, Mention, MentionKind, find_subject, parse_clause};
+use super::mention::{Known, Mention, MentionKind, find_subject, parse_clause, relayed_speaker};
 use super::text::{ZWNJ, clause_floor, fold, gap_has, sentence_end, tokens, trim_span};
 
 /// A statement found in one paragraph, before its speaker is resolved.
@@ -216,6 +216,13 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
                     find_subject(text, floor, cue.start, known)
                 }
             }
+        };
+        let relays = subject
+            .as_ref()
+            .is_none_or(|m| m.media || m.kind == MentionKind::Org || !m.strong);
+        let subject = match relays && matches!(cue.kind, CueKind::Verb(_)) {
+            true => relayed_speaker(text, floor, cue.start, known).or(subject),
+            false => subject,
         };
         let subject_end = subject.as_ref().map_or(floor, |m| m.end.min(cue.start));
         let found = |kind, span: Option<(usize, usize)>, mention: Option<Mention>, certainty| {

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use super::lexicon::{
     is_clause_break, is_clause_opener, is_demonstrative, is_given_name, is_group_head,
     is_honorific, is_honorific_pair, is_media_head, is_np_stop, is_opener_pair, is_org_head,
-    is_past_verb, is_pronoun, is_role_head,
+    is_past_verb, is_pronoun, is_role_head, is_surname_suffix,
 };
 use super::text::{Token, gap_has, tokens};
 
@@ -65,10 +65,15 @@ pub(crate) fn find_subject(
     if toks.is_empty() {
         return None;
     }
+    // A clause opened by `اینکه` / `این که` is subordinate: its subject is not the speaker.
+    let subordinate = |i: usize| {
+        toks[i].key == "اینکه"
+            || (toks[i].key == "که" && i > 0 && matches!(toks[i - 1].key.as_str(), "این" | "ان"))
+    };
     let clause_starts: Vec<usize> = std::iter::once(0)
         .chain(
             (0..toks.len())
-                .filter(|&i| ends_clause(text, &toks, i))
+                .filter(|&i| ends_clause(text, &toks, i) && !subordinate(i))
                 .map(|i| i + 1),
         )
         .filter(|&i| i < toks.len())
@@ -110,6 +115,21 @@ fn ends_clause(text: &str, toks: &[Token], i: usize) -> bool {
                     .is_some_and(|g| g.contains(['،', ',', '.']))
         }
     }
+}
+
+/// `رویترز به نقل از X افزود`: a medium or organization relaying someone names the real speaker
+/// after `به نقل از`.
+pub(crate) fn relayed_speaker(
+    text: &str,
+    floor: usize,
+    cue_start: usize,
+    known: &Known,
+) -> Option<Mention> {
+    let toks = tokens(text, floor, cue_start);
+    let at = (1..toks.len().saturating_sub(3))
+        .find(|&i| toks[i].key == "به" && toks[i + 1].key == "نقل" && toks[i + 2].key == "از")?;
+    parse_clause(text, &toks[at + 3..], known)
+        .filter(|m| m.strong && matches!(m.kind, MentionKind::Name | MentionKind::Role) && !m.media)
 }
 
 /// The speaker phrase that opens `toks`, after the news source, a dateline and opening adverbs.
@@ -245,7 +265,13 @@ fn strip_honorifics(toks: &[Token]) -> (&[Token], bool) {
     loop {
         match toks {
             [a, b, rest @ ..] if is_honorific_pair(&a.key, &b.key) => toks = rest,
-            [a, rest @ ..] if is_honorific(&a.key) && !rest.is_empty() => toks = rest,
+            [a, rest @ ..]
+                if is_honorific(&a.key)
+                    && !rest.is_empty()
+                    && !(rest.len() == 1 && is_surname_suffix(&rest[0].key)) =>
+            {
+                toks = rest
+            }
             _ => return (toks, had),
         }
         had = true;
@@ -307,13 +333,22 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
             }
             mention(MentionKind::Role, np, &[], body, true)
         }
-        Some(r) => mention(
-            MentionKind::Name,
-            np,
-            name_words(&body[..r]),
-            &body[r..],
-            true,
-        ),
+        Some(r) => {
+            // `سعید قاضی مغربی رئیس …`: a title word right after a lone given name, with the real
+            // role further on, belongs to the surname.
+            let next_role = (r + 1..body.len().min(r + 3)).find(|&i| is_role_head(&body[i].key));
+            let r = match next_role {
+                Some(r2) if r == 1 && is_given_name(&body[0].key) => r2,
+                _ => r,
+            };
+            mention(
+                MentionKind::Name,
+                np,
+                name_words(&body[..r]),
+                &body[r..],
+                true,
+            )
+        }
         None => {
             if is_org_head(&body_first.key) || is_media_head(&body_first.key) {
                 let mut m = mention(MentionKind::Org, np, body, &[], true)?;
