@@ -8,7 +8,9 @@ use super::content::{between, direct, frame_clause, preverbal, to_sentence_end};
 use super::cues::{After, Cue, CueKind, find_cues};
 use super::entities::{EntityTable, Evidence};
 use super::lexicon::{is_given_name, is_np_stop};
-use super::mention::{Known, Mention, MentionKind, find_subject, parse_clause, relayed_speaker};
+use super::mention::{
+    Known, Mention, MentionKind, find_subject, parse_clause, relayed_speaker, subject_absent,
+};
 use super::text::{ZWNJ, clause_floor, fold, gap_has, sentence_end, tokens, trim_span};
 
 /// A statement found in one paragraph, before its speaker is resolved.
@@ -28,7 +30,13 @@ struct Found {
 pub fn extract(doc: &Document) -> Vec<Statement> {
     let cues: Vec<Vec<Cue>> = doc.paragraphs.iter().map(|p| find_cues(&p.text)).collect();
     let mut found = scan(doc, &cues, &Known::new());
-    let known = known_names(&found);
+    let first_background = background_names(doc, &cues, &Known::new());
+    let known = known_names(
+        found
+            .iter()
+            .filter_map(|f| f.mention.as_ref())
+            .chain(first_background.iter().map(|(_, m)| m)),
+    );
     if !known.is_empty() {
         found = scan(doc, &cues, &known);
     }
@@ -130,10 +138,8 @@ fn background_names(
 
 /// Surnames and other name words of confidently named speakers (given names alone are too
 /// common to identify anyone).
-fn known_names(found: &[Found]) -> Known {
-    found
-        .iter()
-        .filter_map(|f| f.mention.as_ref())
+fn known_names<'a>(mentions: impl Iterator<Item = &'a Mention>) -> Known {
+    mentions
         .filter(|m| m.kind == MentionKind::Name && m.strong)
         .flat_map(|m| m.name_keys.iter())
         .filter(|k| !is_given_name(k) && !is_np_stop(k))
@@ -224,6 +230,14 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
             true => relayed_speaker(text, floor, cue.start, known).or(subject),
             false => subject,
         };
+        // A subject that is there but is no speaker (`این فروشگاه اعلام کرد`): nobody to credit.
+        if subject.is_none()
+            && cue.kind != CueKind::According
+            && !subject_absent(text, floor, cue.start)
+            && frame_subject.as_ref().is_none_or(|(f, _)| *f != floor)
+        {
+            continue;
+        }
         let subject_end = subject.as_ref().map_or(floor, |m| m.end.min(cue.start));
         let found = |kind, span: Option<(usize, usize)>, mention: Option<Mention>, certainty| {
             span.map(|span| Found {

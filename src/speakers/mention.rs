@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use super::lexicon::{
     is_clause_break, is_clause_opener, is_demonstrative, is_given_name, is_group_head,
     is_honorific, is_honorific_pair, is_media_head, is_np_stop, is_opener_pair, is_org_head,
-    is_past_verb, is_pronoun, is_role_head, is_surname_suffix,
+    is_past_verb, is_pronoun, is_role_head, is_surname_suffix, opener_phrase_len,
 };
 use super::text::{Token, gap_has, tokens};
 
@@ -94,6 +94,19 @@ pub(crate) fn find_subject(
         }
     }
     parse_clause(text, &toks, known).filter(|m| m.name_keys.len() <= 3)
+}
+
+/// True when the clause before a cue holds no subject at all (`و گفت`, `در ادامه افزود`), so the
+/// previous speaker goes on; false when it holds a phrase that is not a speaker (`این فروشگاه
+/// اعلام کرد`), whose statement must not be given to anyone.
+pub(crate) fn subject_absent(text: &str, floor: usize, cue_start: usize) -> bool {
+    let toks = tokens(text, floor, cue_start);
+    let Some(toks) = skip_source(text, &toks) else {
+        return true;
+    };
+    let toks = skip_openers(skip_dateline(text, toks));
+    toks.first()
+        .is_none_or(|t| is_np_stop(&t.key) && !is_demonstrative(&t.key))
 }
 
 /// Token `i` closes a clause: a present or copular verb or a subordinator, or a past verb that
@@ -202,7 +215,10 @@ fn skip_openers(mut toks: &[Token]) -> &[Token] {
         match toks {
             [a, b, rest @ ..] if is_opener_pair(&a.key, &b.key) => toks = rest,
             [a, rest @ ..] if is_clause_opener(&a.key) => toks = rest,
-            _ => return toks,
+            _ => match opener_phrase_len(toks) {
+                0 => return toks,
+                n => toks = &toks[n..],
+            },
         }
     }
 }
@@ -315,6 +331,10 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
         return mention(MentionKind::Pronoun, &toks[..1], &[], &[], true);
     }
     if is_demonstrative(&first.key) && n >= 2 {
+        // `این مقام`, `این مسئول`, `این متخصص …` refer to a speaker; `این فروشگاه` does not.
+        if !is_role_head(&np[1].key) {
+            return None;
+        }
         return mention(MentionKind::Demonstrative, np, &[], &np[1..], true);
     }
     if is_group_head(&first.key)
