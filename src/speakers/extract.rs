@@ -182,13 +182,21 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
     for (ci, cue) in cues.iter().enumerate() {
         let mut lower = 0;
         let mut inside = None;
-        // A cue inside an indirect statement's content reports speech within that statement.
-        if out[first..].iter().any(|f| {
+        // A cue inside an indirect statement's content reports speech within that statement,
+        // unless it opens a direct quote of its own (`… پرسید که وی در پاسخ گفت: …`).
+        let colon_verb =
+            matches!(cue.kind, CueKind::Verb(_)) && matches!(cue.after, After::Colon(_));
+        if let Some(i) = (first..out.len()).find(|&i| {
+            let f = &out[i];
             f.kind == StatementKind::Indirect && f.span.0 <= cue.start && cue.start < f.span.1
         }) {
-            continue;
+            if !colon_verb {
+                continue;
+            }
+            lower = out[i].span.0;
+            inside = Some(i);
         }
-        if let Some(o) = open {
+        if let Some(o) = open.filter(|_| inside.is_none()) {
             let (cs, ce) = out[o].span;
             if cue.start >= cs && cue.start < ce {
                 let in_quote = text[cs..].starts_with('«');
@@ -354,7 +362,9 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
                     .map_or(cue.start, |m| m.start.min(cue.start));
                 let (cs, _) = out[o].span;
                 out[o].span = trim_tail(text, cs, cut);
-                open = None;
+                if open == Some(o) {
+                    open = None;
+                }
             }
             if f.kind == StatementKind::Direct {
                 open = Some(out.len());

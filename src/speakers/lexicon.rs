@@ -148,6 +148,8 @@ static NP_STOPS: LazyLock<HashSet<String>> = LazyLock::new(|| {
             "بعدازظهر", "بعدازظهرامروز", "ظهرامروز", "صبحامروز", "عصرامروز", "شامگاه", "بامداد",
             "علاوه", "پیشتر", "پیش‌تر", "همزمان", "قبلا", "قبلاً", "اواخر", "اوایل", "اواسط", "پارسال",
         "امسال", "سرانجام",
+            "میان", "بین", "نزد", "سوی", "جز", "مثل", "مانند", "همراه", "داد", "دادند", "کردند",
+        "گرفت", "شدند", "بودند", "دارد", "دارند", "علیرغم", "رغم",
     ])
 });
 
@@ -201,10 +203,30 @@ static GOVERNS_AZ: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 pub(crate) fn is_role_head(key: &str) -> bool {
+    // The ezafe `ی` is written only after a vowel (`سخنگوی`, `نماینده‌ی`); after a consonant a
+    // final `ی` makes a different word, often a surname (`شیخی`, `امامی`).
     ROLE_HEADS.contains(key)
-        || key
-            .strip_suffix('ی')
-            .is_some_and(|stem| stem.chars().count() > 2 && ROLE_HEADS.contains(stem))
+        || key.strip_suffix('ی').is_some_and(|stem| {
+            stem.chars().count() > 2 && stem.ends_with(['و', 'ا', 'ه']) && ROLE_HEADS.contains(stem)
+        })
+}
+
+/// Words that can open a clause as its subject but never name a speaker to credit: plural and
+/// indefinite pronouns, `علی رغم`.
+pub(crate) fn is_non_speaker_subject(first: &str, second: Option<&str>) -> bool {
+    matches!(
+        first,
+        "اینها"
+            | "انها"
+            | "انان"
+            | "اینان"
+            | "همه"
+            | "هیچ"
+            | "کسی"
+            | "هرکس"
+            | "کسانی"
+            | "علیرغم"
+    ) || (first == "علی" && second == Some("رغم"))
 }
 pub(crate) fn is_honorific(key: &str) -> bool {
     HONORIFICS.contains(key)

@@ -10,8 +10,9 @@ use std::collections::HashSet;
 
 use super::lexicon::{
     is_clause_break, is_clause_opener, is_demonstrative, is_given_name, is_group_head,
-    is_honorific, is_honorific_pair, is_media_head, is_np_stop, is_opener_pair, is_org_head,
-    is_past_verb, is_pronoun, is_role_head, is_surname_suffix, opener_phrase_len,
+    is_honorific, is_honorific_pair, is_media_head, is_non_speaker_subject, is_np_stop,
+    is_opener_pair, is_org_head, is_past_verb, is_pronoun, is_role_head, is_surname_suffix,
+    opener_phrase_len,
 };
 use super::text::{Token, gap_has, tokens};
 
@@ -267,7 +268,11 @@ fn span_text(text: &str, toks: &[Token]) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '"' | '“' | '”'))
         .collect();
-    let s = s.trim().trim_end_matches(['،', ',']).trim().to_string();
+    let mut s = s.trim().trim_end_matches(['،', ',']).trim().to_string();
+    // `امام خمینی (ره`: close a parenthesis the phrase opened.
+    if s.matches('(').count() > s.matches(')').count() {
+        s.push(')');
+    }
     (!s.is_empty()).then_some(s)
 }
 
@@ -309,7 +314,9 @@ fn name_start(key: &str) -> bool {
 
 fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
     let first = toks.first()?;
-    if is_np_stop(&first.key) && !is_demonstrative(&first.key) {
+    if (is_np_stop(&first.key) && !is_demonstrative(&first.key))
+        || is_non_speaker_subject(&first.key, toks.get(1).map(|t| t.key.as_str()))
+    {
         return None;
     }
     let n = phrase_len(text, toks);
@@ -344,6 +351,10 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
     }
     let (body, had_honorific) = strip_honorifics(np);
     let body_first = body.first()?;
+    // A title alone (`مهندس`) or a determiner alone (`یک`) names nobody.
+    if body.len() == 1 && (is_honorific(&body_first.key) || is_group_head(&body_first.key)) {
+        return None;
+    }
     match body.iter().position(|t| is_role_head(&t.key)) {
         Some(0) => {
             // ROLE NAME: the name starts at a given name or an honorific.
