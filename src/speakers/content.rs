@@ -3,7 +3,7 @@
 use super::cues::VerbUse;
 use super::lexicon::{
     governs_az, is_clause_break, is_clause_opener, is_demonstrative, is_np_stop, is_opener_pair,
-    is_past_verb,
+    is_past_verb, opener_phrase_len,
 };
 use super::text::{Token, ZWNJ, gap_has, sentence_end, tokens, trim_span};
 
@@ -187,7 +187,10 @@ fn object_start(text: &str, before_ra: &[Token]) -> Option<usize> {
                     rest = more
                 }
                 [a, more @ ..] if is_clause_opener(&a.key) && !more.is_empty() => rest = more,
-                _ => break,
+                _ => match opener_phrase_len(rest) {
+                    n if n > 0 && n < rest.len() => rest = &rest[n..],
+                    _ => break,
+                },
             }
         }
         let adverbial = rest

@@ -94,7 +94,14 @@ pub(crate) fn find_subject(
             }
         }
     }
-    parse_clause(text, &toks, known).filter(|m| m.name_keys.len() <= 3)
+    // No clear speaker: the nearest short phrase that opens the sentence or follows a verb and a
+    // conjunction (`… هستند ولی پتی معتقد است`), never one inside a `که` clause.
+    clause_starts
+        .iter()
+        .rev()
+        .filter(|&&s| s == 0 || !matches!(toks[s - 1].key.as_str(), "که" | "كه"))
+        .find_map(|&s| parse_clause(text, &toks[s..], known))
+        .filter(|m| m.name_keys.len() <= 3)
 }
 
 /// True when the clause before a cue holds no subject at all (`و گفت`, `در ادامه افزود`), so the
@@ -315,6 +322,7 @@ fn name_start(key: &str) -> bool {
 fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
     let first = toks.first()?;
     if (is_np_stop(&first.key) && !is_demonstrative(&first.key))
+        || first.key.chars().all(|c| c.is_numeric())
         || is_non_speaker_subject(&first.key, toks.get(1).map(|t| t.key.as_str()))
     {
         return None;
