@@ -103,6 +103,7 @@ static GROUP_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "مقامات", "کارشناسان", "مسئولان", "مسؤولان", "ناظران", "تحلیلگران", "فعالان", "شاهدان",
         "پزشکان", "نمایندگان", "اعضای", "مقام", "ساکنان", "شهروندان", "کاربران", "رسانه‌ها",
         "گزارش‌ها",
+            "دانشمندان", "پژوهشگران", "محققان", "منتقدان", "معترضان", "فعالان", "کارشناسان",
     ])
 });
 
@@ -292,6 +293,28 @@ pub(crate) fn opener_phrase_len(toks: &[super::text::Token]) -> usize {
         .iter()
         .find(|p| p.len() <= toks.len() && p.iter().zip(toks).all(|(w, t)| t.key == *w))
         .map_or(0, |p| p.len())
+}
+
+/// Nouns of action that keep their prepositional complement inside a role
+/// (`حفاظت از`, `مبارزه با`).
+pub(crate) fn is_complement_taking(noun: &str, preposition: &str) -> bool {
+    match preposition {
+        "از" => matches!(
+            noun,
+            "حفاظت"
+                | "حمایت"
+                | "صیانت"
+                | "پیشگیری"
+                | "مراقبت"
+                | "بهرهبرداری"
+                | "نگهداری"
+                | "دفاع"
+                | "پشتیبانی"
+                | "حراست"
+        ),
+        "با" => matches!(noun, "مبارزه" | "مقابله" | "ارتباط" | "همکاری"),
+        _ => false,
+    }
 }
 
 pub(crate) fn is_opener_pair(first: &str, second: &str) -> bool {

@@ -9,10 +9,10 @@
 use std::collections::HashSet;
 
 use super::lexicon::{
-    is_clause_break, is_clause_opener, is_demonstrative, is_given_name, is_group_head,
-    is_honorific, is_honorific_pair, is_media_head, is_non_speaker_subject, is_np_stop,
-    is_opener_pair, is_org_head, is_past_verb, is_pronoun, is_role_head, is_surname_suffix,
-    opener_phrase_len,
+    is_clause_break, is_clause_opener, is_complement_taking, is_demonstrative, is_given_name,
+    is_group_head, is_honorific, is_honorific_pair, is_media_head, is_non_speaker_subject,
+    is_np_stop, is_opener_pair, is_org_head, is_past_verb, is_pronoun, is_role_head,
+    is_surname_suffix, opener_phrase_len,
 };
 use super::text::{Token, gap_has, tokens};
 
@@ -244,7 +244,21 @@ fn phrase_len(text: &str, toks: &[Token]) -> usize {
             let friday_prayer = t.key == "جمعه" && matches!(prev.key.as_str(), "امام" | "نماز");
             // `یکی از مقامات`, `برخی از نمایندگان`: a group's partitive.
             let partitive = n == 1 && t.key == "از" && is_group_head(&prev.key);
-            if is_np_stop(&t.key) && !friday_prayer && !partitive {
+            // A role's own complement: `مدیر حفاظت از مالکیت فکری`, `پلیس مبارزه با مواد مخدر`,
+            // `نماینده … در مجلس`.
+            let complement = role_len > 0
+                && match t.key.as_str() {
+                    "از" => is_complement_taking(&prev.key, "از"),
+                    "با" => is_complement_taking(&prev.key, "با"),
+                    "در" => toks.get(n + 1).is_some_and(|next| {
+                        matches!(
+                            next.key.as_str(),
+                            "مجلس" | "سازمان" | "امور" | "شورای" | "استان"
+                        )
+                    }),
+                    _ => false,
+                };
+            if is_np_stop(&t.key) && !friday_prayer && !partitive && !complement {
                 break;
             }
             let comma =
@@ -352,10 +366,14 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
         }
         return mention(MentionKind::Demonstrative, np, &[], &np[1..], true);
     }
+    // `یک رسانه ورزشی روسیه`: a group that is a medium is a source, not a speaker.
+    let names_medium = np.iter().any(|t| is_media_head(&t.key));
     if is_group_head(&first.key)
         && (n >= 2 || first.key.ends_with("ان") || first.key.ends_with("ات"))
     {
-        return mention(MentionKind::Group, np, &[], np, true);
+        let mut m = mention(MentionKind::Group, np, &[], np, true)?;
+        m.media = names_medium;
+        return Some(m);
     }
     let (body, had_honorific) = strip_honorifics(np);
     let body_first = body.first()?;
