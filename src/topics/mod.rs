@@ -1,37 +1,216 @@
 //! Stage 4: ranked topics (keyphrases) per article and per statement.
 //!
-//! SKELETON: the topics owner replaces this file's body; the public API below is the contract the
-//! pipeline uses.
+//! Candidates are word n-grams (1–4) between stopwords, verbs, numbers and punctuation
+//! ([`candidates`]); they are ranked by frequency, position, title presence and rarity
+//! ([`score`]), where rarity comes from an embedded background table of news document frequencies
+//! ([`table`], built by [`build_background`]) plus the run's own counts ([`running`]).
+
+mod boilerplate;
+mod build;
+mod candidates;
+mod features;
+mod fold;
+mod running;
+mod score;
+mod table;
+mod tokens;
 
 use std::path::Path;
 
 use crate::model::{Document, Statement};
+use candidates::Collector;
+use features::Frequencies;
+pub use features::NAMES as FEATURE_NAMES;
+use running::RunningCounts;
+use score::Weights;
+use table::{Background, Lexicon};
+
+/// Topics returned per article (when the article has that many candidates).
+pub const ARTICLE_TOPICS: usize = 10;
+/// Topics returned per statement.
+pub const STATEMENT_TOPICS: usize = 3;
 
 /// Background document frequencies (embedded) plus the run's own running counts.
-#[derive(Debug, Default)]
-pub struct TopicModel {}
+#[derive(Debug)]
+pub struct TopicModel {
+    background: &'static Background,
+    running: RunningCounts,
+    weights: Weights,
+}
+
+impl std::fmt::Debug for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Background")
+            .field("entries", &self.entries())
+            .field("docs", &self.docs())
+            .finish()
+    }
+}
+
+impl Default for TopicModel {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Background and run frequencies seen as one corpus.
+struct Combined<'a> {
+    background: &'a Background,
+    running: &'a RunningCounts,
+}
+
+impl Frequencies for Combined<'_> {
+    fn df(&self, key: &str) -> (f64, f64) {
+        let df = f64::from(self.background.entry(key).df) + f64::from(self.running.df(key));
+        let docs = f64::from(self.background.docs()) + self.running.docs() as f64;
+        (df, docs)
+    }
+}
 
 impl TopicModel {
+    /// A model over the embedded background table, with empty run counts.
     pub fn new() -> Self {
-        TopicModel {}
+        TopicModel {
+            background: Background::embedded(),
+            running: RunningCounts::default(),
+            weights: weights_from_env(),
+        }
+    }
+
+    /// A model with explicit ranking weights.
+    pub fn with_weights(weights: Weights) -> Self {
+        TopicModel {
+            weights,
+            ..TopicModel::new()
+        }
+    }
+
+    fn frequencies(&self) -> Combined<'_> {
+        Combined {
+            background: self.background,
+            running: &self.running,
+        }
+    }
+
+    fn collect(&self, doc: &Document, keep_surfaces: bool) -> Collector {
+        let mut collector = Collector::new(keep_surfaces);
+        if let Some(title) = &doc.title {
+            collector.add(title, 0, true, self.background);
+        }
+        for (i, paragraph) in doc.paragraphs.iter().enumerate() {
+            collector.add(&paragraph.text, i as u32 + 1, false, self.background);
+        }
+        collector
+    }
+
+    /// Keys of the speakers named in the document's statements.
+    fn speaker_keys(&self, doc: &Document) -> Vec<String> {
+        doc.statements
+            .iter()
+            .filter_map(|s| s.speaker.as_deref())
+            .map(|name| {
+                name.split_whitespace()
+                    .map(fold::fold)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
     }
 
     /// Adds a processed document to the run's statistics. Called in input order after each batch, so
     /// results do not depend on the thread count.
-    pub fn observe(&mut self, _doc: &Document) {}
-
-    /// At least 10 ranked topics, best first.
-    pub fn article_topics(&self, _doc: &Document) -> Vec<String> {
-        Vec::new()
+    pub fn observe(&mut self, doc: &Document) {
+        let collector = self.collect(doc, false);
+        self.running
+            .add_document(collector.candidates.keys().map(String::as_str));
     }
 
-    /// The top 3 topics of one statement, in the context of its article.
-    pub fn statement_topics(&self, _doc: &Document, _statement: &Statement) -> Vec<String> {
-        Vec::new()
+    /// At least 10 ranked topics (fewer only when the article has fewer candidates), best first.
+    pub fn article_topics(&self, doc: &Document) -> Vec<String> {
+        self.explain(doc)
+            .into_iter()
+            .take(ARTICLE_TOPICS)
+            .map(|t| t.text)
+            .collect()
+    }
+
+    /// Every candidate of the article, ranked, with its score and features (for inspection and
+    /// for fitting the ranking weights).
+    pub fn explain(&self, doc: &Document) -> Vec<ExplainedTopic> {
+        let collector = self.collect(doc, true);
+        score::rank(
+            &collector,
+            &self.frequencies(),
+            self.background,
+            &self.weights,
+            &self.speaker_keys(doc),
+        )
+        .into_iter()
+        .map(|s| ExplainedTopic {
+            text: s.surface,
+            key: s.key,
+            score: s.score,
+            features: s.features.to_vec(),
+        })
+        .collect()
+    }
+
+    /// The top 3 topics of one statement, in the context of its article: phrases of the statement
+    /// ranked by their weight in the article, times how often the statement repeats them.
+    pub fn statement_topics(&self, doc: &Document, statement: &Statement) -> Vec<String> {
+        let article = self.collect(doc, false);
+        let mut own = Collector::new(true);
+        own.add(&statement.text, 1, false, self.background);
+        for (key, candidate) in own.candidates.iter_mut() {
+            if let Some(in_article) = article.candidates.get(key) {
+                candidate.in_title = in_article.in_title;
+                candidate.first_segment = in_article.first_segment;
+                candidate.count += in_article.count;
+            }
+        }
+        let ranked = score::rank(
+            &own,
+            &self.frequencies(),
+            self.background,
+            &self.weights,
+            &self.speaker_keys(doc),
+        );
+        ranked
+            .into_iter()
+            .take(STATEMENT_TOPICS)
+            .map(|s| s.surface)
+            .collect()
     }
 }
 
+/// Ranking weights; `GOFTAR_TOPIC_WEIGHTS` (comma-separated, in [`FEATURE_NAMES`] order) overrides
+/// them for tuning experiments.
+fn weights_from_env() -> Weights {
+    if let Ok(spec) = std::env::var("GOFTAR_TOPIC_WEIGHTS") {
+        let v: Vec<f64> = spec
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect();
+        if let Ok(w) = Weights::try_from(v.as_slice()) {
+            return w;
+        }
+    }
+    score::DEFAULT_WEIGHTS
+}
+
+/// One ranked candidate with the evidence behind its rank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExplainedTopic {
+    /// The phrase as written.
+    pub text: String,
+    /// Its merge key (folded words, plural and ezafe dropped).
+    pub key: String,
+    pub score: f64,
+    /// Feature values in [`FEATURE_NAMES`] order.
+    pub features: Vec<f64>,
+}
+
 /// Builds the embedded background document-frequency table from `../shared/data` into `out_dir`.
-pub fn build_background(_shared_data: &Path, _out_dir: &Path) -> anyhow::Result<()> {
-    anyhow::bail!("the background table builder is not written yet")
+pub fn build_background(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    build::build(shared_data, out_dir)
 }

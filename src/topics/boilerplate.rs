@@ -1,0 +1,60 @@
+//! Agency furniture that never becomes a topic: the words of attribution lines (`به گزارش خبرگزاری
+//! فارس`) and the agencies' own names on their own.
+
+use super::fold::fold;
+
+/// Words that make any phrase holding them attribution, not subject.
+const ATTRIBUTION_WORDS: [&str; 8] = [
+    "گزارش",
+    "خبرگزاری",
+    "خبرنگار",
+    "خبرنگاران",
+    "نقل",
+    "قول",
+    "منبع",
+    "اختصاصی",
+];
+
+/// Agency and outlet names, rejected as whole topics (`خلیج فارس` stays a topic).
+const AGENCY_NAMES: [&str; 14] = [
+    "فارس",
+    "مهر",
+    "ایسنا",
+    "ایرنا",
+    "تسنیم",
+    "برنا",
+    "ایلنا",
+    "ورزش",
+    "همشهری",
+    "همشهری آنلاین",
+    "خبرآنلاین",
+    "خبر آنلاین",
+    "باشگاه خبرنگاران جوان",
+    "رادیو فردا",
+    "ورزش سه",
+];
+
+/// Whether a phrase (as a merge key: folded words separated by spaces) is agency furniture.
+pub fn is_boilerplate(key: &str) -> bool {
+    if key
+        .split(' ')
+        .any(|w| ATTRIBUTION_WORDS.iter().any(|a| fold(a) == w))
+    {
+        return true;
+    }
+    AGENCY_NAMES.iter().any(|name| fold(name) == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agency_words_are_furniture_but_place_names_are_not() {
+        assert!(is_boilerplate("گزارش"));
+        assert!(is_boilerplate("خبرگزاری فارس"));
+        assert!(is_boilerplate("فارس"));
+        assert!(!is_boilerplate("خلیج فارس"));
+        assert!(!is_boilerplate("مدیریت شهری"));
+    }
+}

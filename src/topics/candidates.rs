@@ -1,0 +1,284 @@
+//! Candidate phrases: word n-grams (1–4) inside runs of content words. Stopwords, verb forms,
+//! function words, numbers and punctuation cut the runs; a phrase never starts with a bare
+//! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
+//! its ZWNJ/space spelling.
+
+use std::collections::HashMap;
+
+use super::fold::{fold, lemma_key};
+use super::table::{Lexicon, flags};
+use super::tokens::{TokenKind, tokenize};
+
+/// Longest phrase considered, in words.
+pub const MAX_WORDS: usize = 4;
+
+/// One content word of a run.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub key: String,
+    pub surface: &'a str,
+    pub glued: bool,
+    pub adjective_only: bool,
+}
+
+/// What is known of one phrase in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Candidate {
+    pub words: usize,
+    /// Occurrences.
+    pub count: u32,
+    /// Word ordinal of the first occurrence in the whole text.
+    pub first_position: u32,
+    /// Segment (0 = title when there is one) of the first occurrence.
+    pub first_segment: u32,
+    pub in_title: bool,
+    /// Number of segments holding the phrase.
+    pub segments: u32,
+    /// Last segment seen (to count segments).
+    last_segment: Option<u32>,
+    /// Written forms seen, with counts, in first-seen order.
+    pub surfaces: Vec<(String, u32)>,
+}
+
+impl Candidate {
+    /// The most frequent written form; the earliest wins ties.
+    pub fn surface(&self) -> &str {
+        let mut best: Option<&(String, u32)> = None;
+        for s in &self.surfaces {
+            if best.is_none_or(|b| s.1 > b.1) {
+                best = Some(s);
+            }
+        }
+        best.map_or("", |b| b.0.as_str())
+    }
+}
+
+/// Whether a word cuts phrases, from its table entry and spelling.
+fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
+    if entry_flags & (flags::STOP | flags::VERB | flags::FUNCTION) != 0 {
+        return true;
+    }
+    if folded.chars().count() < 2 {
+        return true;
+    }
+    // `می‌`/`نمی‌` + stem is a present or past continuous verb, whatever the stem.
+    surface.starts_with("می\u{200c}") || surface.starts_with("نمی\u{200c}")
+}
+
+/// The runs of content words of one text segment.
+pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word<'a>>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<Word<'a>> = Vec::new();
+    let mut after_prefix = false;
+    for token in tokenize(text) {
+        let mut cut = token.boundary_before || token.kind == TokenKind::Number;
+        let mut word = None;
+        if token.kind == TokenKind::Word {
+            let folded = fold(token.surface);
+            let entry = lexicon.entry(&folded);
+            let prefix = folded == "می" || folded == "نمی";
+            if prefix || after_prefix || is_boundary(&folded, token.surface, entry.flags) {
+                cut = true;
+            } else {
+                let key = if token.glued {
+                    // A detached ending glued back: the key is the word before it, unless the
+                    // ending is the adjective `ای`.
+                    let (stem, ending) = token
+                        .surface
+                        .rsplit_once(' ')
+                        .unwrap_or((token.surface, ""));
+                    let ending = fold(ending);
+                    if ending == "ای" || ending == "تر" || ending == "ترین" {
+                        folded.clone()
+                    } else {
+                        fold(stem)
+                    }
+                } else {
+                    lemma_key(token.surface, |w| lexicon.entry(w).has(flags::KNOWN))
+                };
+                word = Some(Word {
+                    key,
+                    surface: token.surface,
+                    glued: token.glued,
+                    adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
+                });
+            }
+            after_prefix = prefix;
+        } else {
+            after_prefix = false;
+        }
+        if cut && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        if let Some(w) = word {
+            run.push(w);
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Written form of a phrase: words separated by spaces, glued endings joined with a ZWNJ.
+fn display(words: &[Word<'_>]) -> String {
+    let mut out = String::new();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if w.glued {
+            out.push_str(
+                &w.surface
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join("\u{200c}"),
+            );
+        } else {
+            out.push_str(w.surface);
+        }
+    }
+    out
+}
+
+/// Collects candidate phrases of a sequence of segments into `out`.
+#[derive(Debug, Default)]
+pub struct Collector {
+    pub candidates: HashMap<String, Candidate>,
+    /// Word positions used so far (a text's length in words, plus one per run).
+    pub position: u32,
+    /// Segments added so far.
+    pub segments: u32,
+    /// Keep written forms (needed to output topics, not to count frequencies).
+    pub keep_surfaces: bool,
+}
+
+impl Collector {
+    pub fn new(keep_surfaces: bool) -> Self {
+        Collector {
+            keep_surfaces,
+            ..Collector::default()
+        }
+    }
+
+    /// Adds one segment (`segment` 0 is the title when `is_title`).
+    pub fn add<L: Lexicon + ?Sized>(
+        &mut self,
+        text: &str,
+        segment: u32,
+        is_title: bool,
+        lexicon: &L,
+    ) {
+        let mut key = String::new();
+        self.segments += 1;
+        for run in runs(text, lexicon) {
+            for start in 0..run.len() {
+                if run[start].adjective_only {
+                    continue;
+                }
+                key.clear();
+                for len in 1..=MAX_WORDS.min(run.len() - start) {
+                    let word = &run[start + len - 1];
+                    if len > 1 {
+                        key.push(' ');
+                    }
+                    key.push_str(&word.key);
+                    if len == 1 && word.adjective_only {
+                        continue;
+                    }
+                    let position = self.position + start as u32;
+                    let candidate = match self.candidates.get_mut(key.as_str()) {
+                        Some(c) => c,
+                        None => self
+                            .candidates
+                            .entry(key.clone())
+                            .or_insert_with(|| Candidate {
+                                words: len,
+                                first_position: position,
+                                first_segment: segment,
+                                ..Candidate::default()
+                            }),
+                    };
+                    candidate.count += 1;
+                    candidate.in_title |= is_title;
+                    if candidate.last_segment != Some(segment) {
+                        candidate.last_segment = Some(segment);
+                        candidate.segments += 1;
+                    }
+                    if self.keep_surfaces {
+                        let surface = display(&run[start..start + len]);
+                        match candidate.surfaces.iter_mut().find(|s| s.0 == surface) {
+                            Some(s) => s.1 += 1,
+                            None => candidate.surfaces.push((surface, 1)),
+                        }
+                    }
+                }
+            }
+            self.position += run.len() as u32 + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::Entry;
+    use super::*;
+
+    struct Tiny;
+    impl Lexicon for Tiny {
+        fn entry(&self, key: &str) -> Entry {
+            let flags = match key {
+                "و" | "در" | "از" | "به" | "که" | "این" => flags::STOP,
+                "گفت" | "است" | "کرد" => flags::VERB,
+                "شهری" | "بزرگ" => flags::ADJECTIVE | flags::KNOWN,
+                "برنامه" | "مدیریت" | "قم" => flags::NOUN | flags::KNOWN,
+                _ => 0,
+            };
+            Entry {
+                flags,
+                ..Entry::default()
+            }
+        }
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        let mut c = Collector::new(true);
+        c.add(text, 0, false, &Tiny);
+        let mut k: Vec<String> = c.candidates.into_keys().collect();
+        k.sort();
+        k
+    }
+
+    #[test]
+    fn runs_are_cut_by_stopwords_verbs_numbers_and_punctuation() {
+        let r = runs("شهردار قم گفت: مدیریت شهری در ۳ محله", &Tiny);
+        let words: Vec<Vec<&str>> = r
+            .iter()
+            .map(|r| r.iter().map(|w| w.surface).collect())
+            .collect();
+        assert_eq!(
+            words,
+            vec![vec!["شهردار", "قم"], vec!["مدیریت", "شهری"], vec!["محله"]]
+        );
+    }
+
+    #[test]
+    fn adjectives_do_not_start_or_stand_alone() {
+        assert_eq!(keys("مدیریت شهری"), vec!["مدیریت", "مدیریت شهری"]);
+    }
+
+    #[test]
+    fn spelling_variants_merge_and_keep_the_common_form() {
+        let mut c = Collector::new(true);
+        c.add("برنامه‌های محله‌محور. برنامه ها. برنامههای", 1, false, &Tiny);
+        let cand = &c.candidates["برنامه"];
+        assert_eq!(cand.count, 3);
+        assert!(c.candidates.contains_key("محلهمحور"));
+        assert!(c.candidates.contains_key("برنامه محلهمحور"));
+    }
+
+    #[test]
+    fn verb_prefix_cuts_even_when_written_apart() {
+        assert_eq!(keys("مدیریت می شود قم"), vec!["قم", "مدیریت"]);
+    }
+}
