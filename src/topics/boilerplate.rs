@@ -33,13 +33,8 @@ const AGENCY_NAMES: &[&str] = &[
 
 /// Whether a phrase (as a merge key: folded words separated by spaces) is agency furniture.
 pub fn is_boilerplate(key: &str) -> bool {
-    if key
-        .split(' ')
-        .any(|w| ATTRIBUTION_WORDS.iter().any(|a| fold(a) == w))
-    {
-        return true;
-    }
-    AGENCY_NAMES.iter().any(|name| fold(name) == key)
+    // Both lists are written in folded form already, so keys compare directly.
+    key.split(' ').any(|w| ATTRIBUTION_WORDS.contains(&w)) || AGENCY_NAMES.contains(&key)
 }
 
 #[cfg(test)]
