@@ -3,11 +3,11 @@
 //! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
 //! its ZWNJ/space spelling.
 
-use std::collections::HashMap;
-
 use super::fold::{fold, lemma_key};
+use super::hashing::{FxBuild, FxHashMap};
 use super::table::{Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
+use std::hash::BuildHasher;
 
 /// Longest phrase considered, in words.
 pub const MAX_WORDS: usize = 4;
@@ -17,7 +17,6 @@ pub const MAX_WORDS: usize = 4;
 pub struct Word<'a> {
     pub key: String,
     pub surface: &'a str,
-    pub glued: bool,
     pub adjective_only: bool,
 }
 
@@ -37,20 +36,66 @@ pub struct Candidate {
     /// Last segment seen (to count segments).
     last_segment: Option<u32>,
     /// Written forms seen, with counts, in first-seen order.
-    pub surfaces: Vec<(String, u32)>,
+    pub surfaces: Vec<SurfaceRef>,
+}
+
+/// Where one written form of a phrase first appears, and how often it is written so. Only the
+/// winning form is ever turned into a string, which keeps allocation off the hot path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SurfaceRef {
+    /// Hash of the written bytes (tells forms apart).
+    pub hash: u64,
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+    pub count: u32,
+}
+
+impl SurfaceRef {
+    /// The phrase as written, from the segment texts the collector was given (indexed by
+    /// segment); empty when the texts do not match.
+    pub fn text(&self, segments: &[&str]) -> String {
+        segments
+            .get(self.segment as usize)
+            .and_then(|t| t.get(self.start as usize..self.end as usize))
+            .map(written_form)
+            .unwrap_or_default()
+    }
 }
 
 impl Candidate {
     /// The most frequent written form; the earliest wins ties.
-    pub fn surface(&self) -> &str {
-        let mut best: Option<&(String, u32)> = None;
+    pub fn best_surface(&self) -> Option<SurfaceRef> {
+        let mut best: Option<SurfaceRef> = None;
         for s in &self.surfaces {
-            if best.is_none_or(|b| s.1 > b.1) {
-                best = Some(s);
+            if best.is_none_or(|b| s.count > b.count) {
+                best = Some(*s);
             }
         }
-        best.map_or("", |b| b.0.as_str())
+        best
     }
+}
+
+/// A phrase's proper written form: words separated by single spaces, glued endings joined to
+/// their word with a ZWNJ (`برنامه ها` → `برنامه‌ها`).
+pub fn written_form(span: &str) -> String {
+    let mut out = String::with_capacity(span.len());
+    for (i, token) in tokenize(span).iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if token.glued {
+            for (j, part) in token.surface.split_whitespace().enumerate() {
+                if j > 0 {
+                    out.push('\u{200c}');
+                }
+                out.push_str(part);
+            }
+        } else {
+            out.push_str(token.surface);
+        }
+    }
+    out
 }
 
 /// Whether a word cuts phrases, from its table entry and spelling.
@@ -75,7 +120,7 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
         let mut word = None;
         if token.kind == TokenKind::Word {
             let folded = fold(token.surface);
-            let entry = lexicon.entry(&folded);
+            let entry = lexicon.word_entry(&folded);
             let prefix = folded == "می" || folded == "نمی";
             if prefix || after_prefix || is_boundary(&folded, token.surface, entry.flags) {
                 cut = true;
@@ -94,12 +139,11 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
                         fold(stem)
                     }
                 } else {
-                    lemma_key(token.surface, |w| lexicon.entry(w).has(flags::KNOWN))
+                    lemma_key(token.surface, |w| lexicon.word_entry(w).has(flags::KNOWN))
                 };
                 word = Some(Word {
                     key,
                     surface: token.surface,
-                    glued: token.glued,
                     adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
                 });
             }
@@ -120,31 +164,17 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
     runs
 }
 
-/// Written form of a phrase: words separated by spaces, glued endings joined with a ZWNJ.
-fn display(words: &[Word<'_>]) -> String {
-    let mut out = String::new();
-    for (i, w) in words.iter().enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if w.glued {
-            out.push_str(
-                &w.surface
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join("\u{200c}"),
-            );
-        } else {
-            out.push_str(w.surface);
-        }
-    }
-    out
+/// Byte offset of `part` (a slice of `text`) in `text`.
+fn offset(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
 }
 
 /// Collects candidate phrases of a sequence of segments into `out`.
 #[derive(Debug, Default)]
 pub struct Collector {
-    pub candidates: HashMap<String, Candidate>,
+    pub candidates: FxHashMap<String, Candidate>,
     /// Word positions used so far (a text's length in words, plus one per run).
     pub position: u32,
     /// Segments added so far.
@@ -206,10 +236,19 @@ impl Collector {
                         candidate.segments += 1;
                     }
                     if self.keep_surfaces {
-                        let surface = display(&run[start..start + len]);
-                        match candidate.surfaces.iter_mut().find(|s| s.0 == surface) {
-                            Some(s) => s.1 += 1,
-                            None => candidate.surfaces.push((surface, 1)),
+                        let begin = offset(text, run[start].surface);
+                        let last = run[start + len - 1].surface;
+                        let end = offset(text, last) + last.len();
+                        let hash = FxBuild::default().hash_one(&text.as_bytes()[begin..end]);
+                        match candidate.surfaces.iter_mut().find(|s| s.hash == hash) {
+                            Some(s) => s.count += 1,
+                            None => candidate.surfaces.push(SurfaceRef {
+                                hash,
+                                segment,
+                                start: begin as u32,
+                                end: end as u32,
+                                count: 1,
+                            }),
                         }
                     }
                 }
@@ -273,8 +312,23 @@ mod tests {
         c.add("برنامه‌های محله‌محور. برنامه ها. برنامههای", 1, false, &Tiny);
         let cand = &c.candidates["برنامه"];
         assert_eq!(cand.count, 3);
+        assert_eq!(cand.surfaces.len(), 3);
         assert!(c.candidates.contains_key("محلهمحور"));
         assert!(c.candidates.contains_key("برنامه محلهمحور"));
+    }
+
+    #[test]
+    fn written_form_joins_detached_endings_with_zwnj() {
+        assert_eq!(
+            written_form("برنامه ها  محله‌محور"),
+            "برنامه\u{200c}ها محله‌محور"
+        );
+        let mut c = Collector::new(true);
+        let text = "مدیریت شهری در قم";
+        c.add(text, 1, false, &Tiny);
+        let s = c.candidates["مدیریت شهری"].best_surface().expect("surface");
+        assert_eq!(s.text(&["", text]), "مدیریت شهری");
+        assert_eq!(s.text(&[]), "");
     }
 
     #[test]

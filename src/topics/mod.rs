@@ -10,12 +10,15 @@ mod build;
 mod candidates;
 mod features;
 mod fold;
+mod hashing;
 mod running;
 mod score;
 mod table;
 mod tokens;
 
+use std::cell::RefCell;
 use std::path::Path;
+use std::rc::Rc;
 
 use crate::model::{Document, Statement};
 use candidates::Collector;
@@ -60,10 +63,11 @@ struct Combined<'a> {
 }
 
 impl Frequencies for Combined<'_> {
-    fn df(&self, key: &str) -> (f64, f64) {
-        let df = f64::from(self.background.entry(key).df) + f64::from(self.running.df(key));
+    fn lookup(&self, key: &str) -> (table::Entry, f64, f64) {
+        let entry = self.background.entry(key);
+        let df = f64::from(entry.df) + f64::from(self.running.df(key));
         let docs = f64::from(self.background.docs()) + self.running.docs() as f64;
-        (df, docs)
+        (entry, df, docs)
     }
 }
 
@@ -127,38 +131,67 @@ impl TopicModel {
 
     /// At least 10 ranked topics (fewer only when the article has fewer candidates), best first.
     pub fn article_topics(&self, doc: &Document) -> Vec<String> {
-        self.explain(doc)
+        let collector = self.article_candidates(doc);
+        let segments = segment_texts(doc);
+        self.rank(&collector, doc, ARTICLE_TOPICS)
             .into_iter()
             .take(ARTICLE_TOPICS)
-            .map(|t| t.text)
+            .filter_map(|s| s.surface.map(|r| r.text(&segments)))
+            .filter(|t| !t.is_empty())
             .collect()
     }
 
     /// Every candidate of the article, ranked, with its score and features (for inspection and
     /// for fitting the ranking weights).
     pub fn explain(&self, doc: &Document) -> Vec<ExplainedTopic> {
-        let collector = self.collect(doc, true);
+        let collector = self.article_candidates(doc);
+        let segments = segment_texts(doc);
+        self.rank(&collector, doc, ARTICLE_TOPICS)
+            .into_iter()
+            .map(|s| ExplainedTopic {
+                text: s.surface.map(|r| r.text(&segments)).unwrap_or_default(),
+                key: s.key,
+                score: s.score,
+                features: s.features.to_vec(),
+            })
+            .collect()
+    }
+
+    fn rank(&self, collector: &Collector, doc: &Document, distinct: usize) -> Vec<score::Scored> {
         score::rank(
-            &collector,
+            collector,
             &self.frequencies(),
             self.background,
             &self.weights,
             &self.speaker_keys(doc),
+            distinct,
         )
-        .into_iter()
-        .map(|s| ExplainedTopic {
-            text: s.surface,
-            key: s.key,
-            score: s.score,
-            features: s.features.to_vec(),
-        })
-        .collect()
     }
 
-    /// The top 3 topics of one statement, in the context of its article: phrases of the statement
-    /// ranked by their weight in the article, times how often the statement repeats them.
+    /// The article's candidates. The pipeline asks for an article's topics and then for each of
+    /// its statements' on the same thread, so the last article's candidates are kept per thread
+    /// (keyed by a hash of its text) instead of being collected again for every statement.
+    fn article_candidates(&self, doc: &Document) -> Rc<Collector> {
+        thread_local! {
+            static LAST: RefCell<Option<(u64, Rc<Collector>)>> = const { RefCell::new(None) };
+        }
+        let fingerprint = document_fingerprint(doc);
+        if let Some(hit) = LAST.with_borrow(|last| {
+            last.as_ref()
+                .filter(|(f, _)| *f == fingerprint)
+                .map(|(_, c)| Rc::clone(c))
+        }) {
+            return hit;
+        }
+        let collector = Rc::new(self.collect(doc, true));
+        LAST.set(Some((fingerprint, Rc::clone(&collector))));
+        collector
+    }
+
+    /// The top 3 topics of one statement, in the context of its article: the statement's own
+    /// phrases, carrying their article-wide frequency, title and lead presence.
     pub fn statement_topics(&self, doc: &Document, statement: &Statement) -> Vec<String> {
-        let article = self.collect(doc, false);
+        let article = self.article_candidates(doc);
         let mut own = Collector::new(true);
         own.add(&statement.text, 1, false, self.background);
         for (key, candidate) in own.candidates.iter_mut() {
@@ -168,19 +201,32 @@ impl TopicModel {
                 candidate.count += in_article.count;
             }
         }
-        let ranked = score::rank(
-            &own,
-            &self.frequencies(),
-            self.background,
-            &self.weights,
-            &self.speaker_keys(doc),
-        );
-        ranked
+        let segments = ["", statement.text.as_str()];
+        self.rank(&own, doc, STATEMENT_TOPICS)
             .into_iter()
             .take(STATEMENT_TOPICS)
-            .map(|s| s.surface)
+            .filter_map(|s| s.surface.map(|r| r.text(&segments)))
+            .filter(|t| !t.is_empty())
             .collect()
     }
+}
+
+/// The document's texts by segment number: 0 the title (empty when none), then the paragraphs.
+fn segment_texts(doc: &Document) -> Vec<&str> {
+    std::iter::once(doc.title.as_deref().unwrap_or(""))
+        .chain(doc.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect()
+}
+
+/// A hash of everything candidates are collected from.
+fn document_fingerprint(doc: &Document) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    hasher.update(doc.id.as_bytes());
+    for text in segment_texts(doc) {
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    hasher.digest()
 }
 
 /// Ranking weights; `GOFTAR_TOPIC_WEIGHTS` (comma-separated, in [`FEATURE_NAMES`] order) overrides

@@ -2,7 +2,7 @@
 //! overlapping phrases are thinned out so the top of the list is diverse.
 
 use super::boilerplate::is_boilerplate;
-use super::candidates::Collector;
+use super::candidates::{Collector, SurfaceRef};
 use super::features::{self, COUNT, Features, Frequencies};
 use super::table::Lexicon;
 
@@ -22,7 +22,8 @@ pub const DEFAULT_WEIGHTS: Weights = [
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scored {
     pub key: String,
-    pub surface: String,
+    /// Where its most common written form is (see [`SurfaceRef::text`]).
+    pub surface: Option<SurfaceRef>,
     pub score: f64,
     pub features: Features,
 }
@@ -32,23 +33,30 @@ pub struct Scored {
 /// three-word one holding it do not.
 const NEAR_IDENTICAL: f64 = 0.6;
 
+/// How many times the wanted number of distinct phrases is sorted (the rest may be
+/// near-identical to them).
+const HEAD_FACTOR: usize = 8;
+
 /// Whether two phrase keys share most of their words (the phrases say the same thing).
 pub fn overlaps(a: &str, b: &str) -> bool {
-    let wa: Vec<&str> = a.split(' ').collect();
-    let wb: Vec<&str> = b.split(' ').collect();
-    let shared = wa.iter().filter(|w| wb.contains(w)).count();
-    let union = wa.len() + wb.len() - shared;
+    let (len_a, len_b) = (a.split(' ').count(), b.split(' ').count());
+    let shared = a
+        .split(' ')
+        .filter(|w| b.split(' ').any(|x| x == *w))
+        .count();
+    let union = len_a + len_b - shared;
     union > 0 && shared as f64 >= NEAR_IDENTICAL * union as f64
 }
 
-/// Candidates ranked best first; near-identical ones (sharing half their words with a better one)
-/// move behind all distinct ones. Agency furniture is left out.
+/// Candidates ranked best first; among the first `distinct` places, near-identical ones (sharing
+/// most words with a better one) move behind the distinct ones. Agency furniture is left out.
 pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     collector: &Collector,
     freq: &F,
     lexicon: &L,
     weights: &Weights,
     speakers: &[String],
+    distinct: usize,
 ) -> Vec<Scored> {
     let features = features::compute(collector, freq, lexicon, speakers);
     let mut scored: Vec<Scored> = features
@@ -59,8 +67,7 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             let surface = collector
                 .candidates
                 .get(&key)
-                .map(|c| c.surface().to_string())
-                .unwrap_or_default();
+                .and_then(|c| c.best_surface());
             Scored {
                 key,
                 surface,
@@ -69,16 +76,25 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             }
         })
         .collect();
-    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
-    let mut distinct: Vec<Scored> = Vec::new();
+    let order =
+        |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key));
+    // Only the head is ever read in order: sort a generous head, leave the tail as it falls.
+    let head = (distinct * HEAD_FACTOR).min(scored.len());
+    if head > 0 && head < scored.len() {
+        scored.select_nth_unstable_by(head - 1, order);
+    }
+    scored[..head].sort_by(order);
+    let wanted = distinct;
+    let mut distinct: Vec<Scored> = Vec::with_capacity(scored.len());
     let mut rest = Vec::new();
     for s in scored {
-        if distinct.iter().any(|d| overlaps(&d.key, &s.key)) {
+        if distinct.len() < wanted && distinct.iter().any(|d| overlaps(&d.key, &s.key)) {
             rest.push(s);
         } else {
             distinct.push(s);
         }
     }
+    // Past the wanted places order is by score alone; the near-identical ones come last.
     distinct.extend(rest);
     distinct
 }
@@ -90,8 +106,9 @@ mod tests {
 
     struct Flat;
     impl Frequencies for Flat {
-        fn df(&self, key: &str) -> (f64, f64) {
-            (if key == "ایران" { 900.0 } else { 3.0 }, 1000.0)
+        fn lookup(&self, key: &str) -> (Entry, f64, f64) {
+            let df = if key == "ایران" { 900.0 } else { 3.0 };
+            (Entry::default(), df, 1000.0)
         }
     }
     struct Words;
@@ -119,7 +136,7 @@ mod tests {
             false,
             &Words,
         );
-        let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[])
+        let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[], 10)
             .into_iter()
             .map(|s| s.key)
             .collect();

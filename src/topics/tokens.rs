@@ -25,8 +25,32 @@ pub struct Token<'a> {
     pub glued: bool,
 }
 
+/// A letter, fast for the Arabic block and ASCII (the Unicode tables are slow on the hot path).
+pub fn is_letter(ch: char) -> bool {
+    match ch {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0621}'..='\u{063a}'
+        | '\u{0641}'..='\u{064a}'
+        | '\u{066e}'..='\u{06d3}'
+        | '\u{06d5}' => true,
+        '\u{06fa}'..='\u{06fc}' | '\u{06ff}' => true,
+        '\u{0000}'..='\u{007f}' | '\u{0600}'..='\u{06ff}' => false,
+        _ => ch.is_alphabetic(),
+    }
+}
+
+/// A digit in any script (ASCII, Arabic-Indic, Persian or other).
+pub fn is_digit(ch: char) -> bool {
+    match ch {
+        '0'..='9' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' => true,
+        '\u{0000}'..='\u{007f}' | '\u{0600}'..='\u{06ff}' => false,
+        _ => ch.is_numeric(),
+    }
+}
+
 fn is_word_char(ch: char) -> bool {
-    ch.is_alphanumeric()
+    is_letter(ch)
+        || is_digit(ch)
         || matches!(
             ch,
             '\u{200c}' | '\u{200d}' | '\u{064b}'..='\u{065f}' | '\u{0670}'
@@ -90,9 +114,9 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 has_digit = false;
                 has_letter = false;
             }
-            if ch.is_numeric() {
+            if is_digit(ch) {
                 has_digit = true;
-            } else if ch.is_alphabetic() {
+            } else if is_letter(ch) {
                 has_letter = true;
             }
         } else {
