@@ -36,7 +36,37 @@ pub struct Candidate {
     /// Last segment seen (to count segments).
     last_segment: Option<u32>,
     /// Written forms seen, with counts, in first-seen order.
-    pub surfaces: Vec<SurfaceRef>,
+    pub surfaces: Surfaces,
+}
+
+/// The written forms of a phrase. Nearly every phrase has one, kept inline: a `Vec` per phrase
+/// was one allocation per distinct n-gram.
+#[derive(Debug, Clone, Default)]
+pub struct Surfaces {
+    first: Option<SurfaceRef>,
+    more: Vec<SurfaceRef>,
+}
+
+impl Surfaces {
+    /// All forms, in first-seen order.
+    pub fn iter(&self) -> impl Iterator<Item = &SurfaceRef> {
+        self.first.iter().chain(self.more.iter())
+    }
+
+    /// Counts one more occurrence of the form `surface` (matched by hash).
+    fn add(&mut self, surface: SurfaceRef) {
+        let Some(first) = &mut self.first else {
+            self.first = Some(surface);
+            return;
+        };
+        if first.hash == surface.hash {
+            first.count += 1;
+        } else if let Some(s) = self.more.iter_mut().find(|s| s.hash == surface.hash) {
+            s.count += 1;
+        } else {
+            self.more.push(surface);
+        }
+    }
 }
 
 /// Where one written form of a phrase first appears, and how often it is written so. Only the
@@ -67,7 +97,7 @@ impl Candidate {
     /// The most frequent written form; the earliest wins ties.
     pub fn best_surface(&self) -> Option<SurfaceRef> {
         let mut best: Option<SurfaceRef> = None;
-        for s in &self.surfaces {
+        for s in self.surfaces.iter() {
             if best.is_none_or(|b| s.count > b.count) {
                 best = Some(*s);
             }
@@ -240,16 +270,13 @@ impl Collector {
                         let last = run[start + len - 1].surface;
                         let end = offset(text, last) + last.len();
                         let hash = FxBuild::default().hash_one(&text.as_bytes()[begin..end]);
-                        match candidate.surfaces.iter_mut().find(|s| s.hash == hash) {
-                            Some(s) => s.count += 1,
-                            None => candidate.surfaces.push(SurfaceRef {
-                                hash,
-                                segment,
-                                start: begin as u32,
-                                end: end as u32,
-                                count: 1,
-                            }),
-                        }
+                        candidate.surfaces.add(SurfaceRef {
+                            hash,
+                            segment,
+                            start: begin as u32,
+                            end: end as u32,
+                            count: 1,
+                        });
                     }
                 }
             }
@@ -312,7 +339,7 @@ mod tests {
         c.add("برنامه‌های محله‌محور. برنامه ها. برنامههای", 1, false, &Tiny);
         let cand = &c.candidates["برنامه"];
         assert_eq!(cand.count, 3);
-        assert_eq!(cand.surfaces.len(), 3);
+        assert_eq!(cand.surfaces.iter().count(), 3);
         assert!(c.candidates.contains_key("محلهمحور"));
         assert!(c.candidates.contains_key("برنامه محلهمحور"));
     }

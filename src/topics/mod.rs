@@ -19,6 +19,9 @@ mod tokens;
 use std::cell::RefCell;
 use std::path::Path;
 use std::rc::Rc;
+use std::sync::Mutex;
+
+use hashing::FxHashMap;
 
 use crate::model::{Document, Statement};
 use candidates::Collector;
@@ -39,7 +42,15 @@ pub struct TopicModel {
     background: &'static Background,
     running: RunningCounts,
     weights: Weights,
+    /// Phrase hashes of articles ranked but not yet observed, by document fingerprint: `observe`
+    /// (sequential, on the pipeline's main thread) then counts them without collecting the
+    /// article again.
+    pending: Mutex<FxHashMap<u64, Vec<u64>>>,
 }
+
+/// Articles whose phrases wait for `observe` at most (a batch's worth); beyond, the oldest
+/// information is dropped and `observe` collects again.
+const PENDING_LIMIT: usize = 2048;
 
 impl std::fmt::Debug for Background {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -78,6 +89,7 @@ impl TopicModel {
             background: Background::embedded(),
             running: RunningCounts::default(),
             weights: weights_from_env(),
+            pending: Mutex::default(),
         }
     }
 
@@ -124,9 +136,37 @@ impl TopicModel {
     /// Adds a processed document to the run's statistics. Called in input order after each batch, so
     /// results do not depend on the thread count.
     pub fn observe(&mut self, doc: &Document) {
-        let collector = self.collect(doc, false);
-        self.running
-            .add_document(collector.candidates.keys().map(String::as_str));
+        let fingerprint = document_fingerprint(doc);
+        let pending = self
+            .pending
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(&fingerprint);
+        match pending {
+            Some(hashes) => self.running.add_hashed_document(hashes),
+            None => {
+                let collector = self.collect(doc, false);
+                self.running
+                    .add_document(collector.candidates.keys().map(String::as_str));
+            }
+        }
+    }
+
+    /// Keeps the phrase hashes of a ranked article for `observe`.
+    fn remember(&self, fingerprint: u64, collector: &Collector) {
+        let hashes = collector
+            .candidates
+            .keys()
+            .map(|k| running::key_hash(k))
+            .collect();
+        let mut pending = self
+            .pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if pending.len() >= PENDING_LIMIT {
+            pending.clear();
+        }
+        pending.insert(fingerprint, hashes);
     }
 
     /// At least 10 ranked topics (fewer only when the article has fewer candidates), best first.
@@ -184,6 +224,7 @@ impl TopicModel {
             return hit;
         }
         let collector = Rc::new(self.collect(doc, true));
+        self.remember(fingerprint, &collector);
         LAST.set(Some((fingerprint, Rc::clone(&collector))));
         collector
     }
@@ -259,4 +300,47 @@ pub struct ExplainedTopic {
 /// Builds the embedded background document-frequency table from `../shared/data` into `out_dir`.
 pub fn build_background(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
     build::build(shared_data, out_dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Paragraph;
+
+    fn doc() -> Document {
+        Document {
+            id: "a".into(),
+            title: Some("مدیریت شهری در قم".into()),
+            paragraphs: vec![Paragraph {
+                index: 0,
+                text: "شهردار قم از برنامه‌های محله‌محور گفت.".into(),
+            }],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn observing_a_ranked_article_counts_what_a_fresh_collection_counts() {
+        let mut ranked_first = TopicModel::new();
+        let _ = ranked_first.article_topics(&doc());
+        ranked_first.observe(&doc());
+        let mut observed_only = TopicModel::new();
+        observed_only.observe(&doc());
+        for key in ["مدیریت شهری", "قم", "محلهمحور", "شهردار قم"] {
+            assert_eq!(
+                ranked_first.running.df(key),
+                observed_only.running.df(key),
+                "{key}"
+            );
+            assert_eq!(ranked_first.running.df(key), 1, "{key}");
+        }
+        assert_eq!(ranked_first.running.docs(), 1);
+        assert!(
+            ranked_first
+                .pending
+                .lock()
+                .map(|p| p.is_empty())
+                .unwrap_or(false)
+        );
+    }
 }

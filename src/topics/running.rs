@@ -24,8 +24,12 @@ impl Default for RunningCounts {
     }
 }
 
-fn slots(key: &str) -> [usize; 2] {
-    let h = xxh3_64(key.as_bytes());
+/// The hash a phrase key is counted under.
+pub fn key_hash(key: &str) -> u64 {
+    xxh3_64(key.as_bytes())
+}
+
+fn slots(h: u64) -> [usize; 2] {
     [
         (h as usize) & (ROW_LEN - 1),
         ((h >> 32) as usize) & (ROW_LEN - 1),
@@ -35,9 +39,14 @@ fn slots(key: &str) -> [usize; 2] {
 impl RunningCounts {
     /// Counts one document holding the given distinct phrase keys.
     pub fn add_document<'a>(&mut self, keys: impl IntoIterator<Item = &'a str>) {
+        self.add_hashed_document(keys.into_iter().map(key_hash));
+    }
+
+    /// Counts one document holding the distinct phrases with these [`key_hash`]es.
+    pub fn add_hashed_document(&mut self, hashes: impl IntoIterator<Item = u64>) {
         self.docs += 1;
-        for key in keys {
-            for (row, slot) in self.rows.iter_mut().zip(slots(key)) {
+        for h in hashes {
+            for (row, slot) in self.rows.iter_mut().zip(slots(h)) {
                 row[slot] = row[slot].saturating_add(1);
             }
         }
@@ -48,7 +57,7 @@ impl RunningCounts {
         if self.docs == 0 {
             return 0;
         }
-        let [a, b] = slots(key);
+        let [a, b] = slots(key_hash(key));
         self.rows[0][a].min(self.rows[1][b])
     }
 
