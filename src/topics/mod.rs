@@ -1,37 +1,346 @@
 //! Stage 4: ranked topics (keyphrases) per article and per statement.
 //!
-//! SKELETON: the topics owner replaces this file's body; the public API below is the contract the
-//! pipeline uses.
+//! Candidates are word n-grams (1–4) between stopwords, verbs, numbers and punctuation
+//! ([`candidates`]); they are ranked by frequency, position, title presence and rarity
+//! ([`score`]), where rarity comes from an embedded background table of news document frequencies
+//! ([`table`], built by [`build_background`]) plus the run's own counts ([`running`]).
 
+mod boilerplate;
+mod build;
+mod candidates;
+mod features;
+mod fold;
+mod hashing;
+mod running;
+mod score;
+mod table;
+mod tokens;
+
+use std::cell::RefCell;
 use std::path::Path;
+use std::rc::Rc;
+use std::sync::Mutex;
+
+use hashing::FxHashMap;
 
 use crate::model::{Document, Statement};
+use candidates::Collector;
+use features::Frequencies;
+pub use features::NAMES as FEATURE_NAMES;
+use running::RunningCounts;
+use score::Weights;
+use table::{Background, Lexicon};
+
+/// Topics returned per article (when the article has that many candidates).
+pub const ARTICLE_TOPICS: usize = 10;
+/// Topics returned per statement.
+pub const STATEMENT_TOPICS: usize = 3;
 
 /// Background document frequencies (embedded) plus the run's own running counts.
-#[derive(Debug, Default)]
-pub struct TopicModel {}
+#[derive(Debug)]
+pub struct TopicModel {
+    background: &'static Background,
+    running: RunningCounts,
+    weights: Weights,
+    /// Phrase hashes of articles ranked but not yet observed, by document fingerprint: `observe`
+    /// (sequential, on the pipeline's main thread) then counts them without collecting the
+    /// article again.
+    pending: Mutex<FxHashMap<u64, Vec<u64>>>,
+}
+
+/// Articles whose phrases wait for `observe` at most (a batch's worth); beyond, the oldest
+/// information is dropped and `observe` collects again.
+const PENDING_LIMIT: usize = 2048;
+
+impl std::fmt::Debug for Background {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Background")
+            .field("entries", &self.entries())
+            .field("docs", &self.docs())
+            .finish()
+    }
+}
+
+impl Default for TopicModel {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Background and run frequencies seen as one corpus.
+struct Combined<'a> {
+    background: &'a Background,
+    running: &'a RunningCounts,
+}
+
+impl Frequencies for Combined<'_> {
+    fn lookup(&self, key: &str) -> (table::Entry, f64, f64) {
+        let entry = self.background.entry(key);
+        let df = f64::from(entry.df) + f64::from(self.running.df(key));
+        let docs = f64::from(self.background.docs()) + self.running.docs() as f64;
+        (entry, df, docs)
+    }
+}
 
 impl TopicModel {
+    /// A model over the embedded background table, with empty run counts.
     pub fn new() -> Self {
-        TopicModel {}
+        TopicModel {
+            background: Background::embedded(),
+            running: RunningCounts::default(),
+            weights: weights_from_env(),
+            pending: Mutex::default(),
+        }
+    }
+
+    /// A model with explicit ranking weights.
+    pub fn with_weights(weights: Weights) -> Self {
+        TopicModel {
+            weights,
+            ..TopicModel::new()
+        }
+    }
+
+    fn frequencies(&self) -> Combined<'_> {
+        Combined {
+            background: self.background,
+            running: &self.running,
+        }
+    }
+
+    fn collect(&self, doc: &Document, keep_surfaces: bool) -> Collector {
+        let mut collector = Collector::new(keep_surfaces);
+        if let Some(title) = &doc.title {
+            collector.add(title, 0, true, self.background);
+        }
+        for (i, paragraph) in doc.paragraphs.iter().enumerate() {
+            collector.add(&paragraph.text, i as u32 + 1, false, self.background);
+        }
+        collector
+    }
+
+    /// Keys of the speakers named in the document's statements.
+    fn speaker_keys(&self, doc: &Document) -> Vec<String> {
+        doc.statements
+            .iter()
+            .filter_map(|s| s.speaker.as_deref())
+            .map(|name| {
+                name.split_whitespace()
+                    .map(fold::fold)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
     }
 
     /// Adds a processed document to the run's statistics. Called in input order after each batch, so
     /// results do not depend on the thread count.
-    pub fn observe(&mut self, _doc: &Document) {}
-
-    /// At least 10 ranked topics, best first.
-    pub fn article_topics(&self, _doc: &Document) -> Vec<String> {
-        Vec::new()
+    pub fn observe(&mut self, doc: &Document) {
+        let fingerprint = document_fingerprint(doc);
+        let pending = self
+            .pending
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .remove(&fingerprint);
+        match pending {
+            Some(hashes) => self.running.add_hashed_document(hashes),
+            None => {
+                let collector = self.collect(doc, false);
+                self.running
+                    .add_document(collector.candidates.keys().map(String::as_str));
+            }
+        }
     }
 
-    /// The top 3 topics of one statement, in the context of its article.
-    pub fn statement_topics(&self, _doc: &Document, _statement: &Statement) -> Vec<String> {
-        Vec::new()
+    /// Keeps the phrase hashes of a ranked article for `observe`.
+    fn remember(&self, fingerprint: u64, collector: &Collector) {
+        let hashes = collector
+            .candidates
+            .keys()
+            .map(|k| running::key_hash(k))
+            .collect();
+        let mut pending = self
+            .pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if pending.len() >= PENDING_LIMIT {
+            pending.clear();
+        }
+        pending.insert(fingerprint, hashes);
+    }
+
+    /// At least 10 ranked topics (fewer only when the article has fewer candidates), best first.
+    pub fn article_topics(&self, doc: &Document) -> Vec<String> {
+        let collector = self.article_candidates(doc);
+        let segments = segment_texts(doc);
+        self.rank(&collector, doc, ARTICLE_TOPICS)
+            .into_iter()
+            .take(ARTICLE_TOPICS)
+            .filter_map(|s| s.surface.map(|r| r.text(&segments)))
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    /// Every candidate of the article, ranked, with its score and features (for inspection and
+    /// for fitting the ranking weights).
+    pub fn explain(&self, doc: &Document) -> Vec<ExplainedTopic> {
+        let collector = self.article_candidates(doc);
+        let segments = segment_texts(doc);
+        self.rank(&collector, doc, ARTICLE_TOPICS)
+            .into_iter()
+            .map(|s| ExplainedTopic {
+                text: s.surface.map(|r| r.text(&segments)).unwrap_or_default(),
+                key: s.key,
+                score: s.score,
+                features: s.features.to_vec(),
+            })
+            .collect()
+    }
+
+    fn rank(&self, collector: &Collector, doc: &Document, distinct: usize) -> Vec<score::Scored> {
+        score::rank(
+            collector,
+            &self.frequencies(),
+            self.background,
+            &self.weights,
+            &self.speaker_keys(doc),
+            distinct,
+        )
+    }
+
+    /// The article's candidates. The pipeline asks for an article's topics and then for each of
+    /// its statements' on the same thread, so the last article's candidates are kept per thread
+    /// (keyed by a hash of its text) instead of being collected again for every statement.
+    fn article_candidates(&self, doc: &Document) -> Rc<Collector> {
+        thread_local! {
+            static LAST: RefCell<Option<(u64, Rc<Collector>)>> = const { RefCell::new(None) };
+        }
+        let fingerprint = document_fingerprint(doc);
+        if let Some(hit) = LAST.with_borrow(|last| {
+            last.as_ref()
+                .filter(|(f, _)| *f == fingerprint)
+                .map(|(_, c)| Rc::clone(c))
+        }) {
+            return hit;
+        }
+        let collector = Rc::new(self.collect(doc, true));
+        self.remember(fingerprint, &collector);
+        LAST.set(Some((fingerprint, Rc::clone(&collector))));
+        collector
+    }
+
+    /// The top 3 topics of one statement, in the context of its article: the statement's own
+    /// phrases, carrying their article-wide frequency, title and lead presence.
+    pub fn statement_topics(&self, doc: &Document, statement: &Statement) -> Vec<String> {
+        let article = self.article_candidates(doc);
+        let mut own = Collector::new(true);
+        own.add(&statement.text, 1, false, self.background);
+        for (key, candidate) in own.candidates.iter_mut() {
+            if let Some(in_article) = article.candidates.get(key) {
+                candidate.in_title = in_article.in_title;
+                candidate.first_segment = in_article.first_segment;
+                candidate.count += in_article.count;
+            }
+        }
+        let segments = ["", statement.text.as_str()];
+        self.rank(&own, doc, STATEMENT_TOPICS)
+            .into_iter()
+            .take(STATEMENT_TOPICS)
+            .filter_map(|s| s.surface.map(|r| r.text(&segments)))
+            .filter(|t| !t.is_empty())
+            .collect()
     }
 }
 
+/// The document's texts by segment number: 0 the title (empty when none), then the paragraphs.
+fn segment_texts(doc: &Document) -> Vec<&str> {
+    std::iter::once(doc.title.as_deref().unwrap_or(""))
+        .chain(doc.paragraphs.iter().map(|p| p.text.as_str()))
+        .collect()
+}
+
+/// A hash of everything candidates are collected from.
+fn document_fingerprint(doc: &Document) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
+    hasher.update(doc.id.as_bytes());
+    for text in segment_texts(doc) {
+        hasher.update(&(text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    hasher.digest()
+}
+
+/// Ranking weights; `GOFTAR_TOPIC_WEIGHTS` (comma-separated, in [`FEATURE_NAMES`] order) overrides
+/// them for tuning experiments.
+fn weights_from_env() -> Weights {
+    if let Ok(spec) = std::env::var("GOFTAR_TOPIC_WEIGHTS") {
+        let v: Vec<f64> = spec
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect();
+        if let Ok(w) = Weights::try_from(v.as_slice()) {
+            return w;
+        }
+    }
+    score::DEFAULT_WEIGHTS
+}
+
+/// One ranked candidate with the evidence behind its rank.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExplainedTopic {
+    /// The phrase as written.
+    pub text: String,
+    /// Its merge key (folded words, plural and ezafe dropped).
+    pub key: String,
+    pub score: f64,
+    /// Feature values in [`FEATURE_NAMES`] order.
+    pub features: Vec<f64>,
+}
+
 /// Builds the embedded background document-frequency table from `../shared/data` into `out_dir`.
-pub fn build_background(_shared_data: &Path, _out_dir: &Path) -> anyhow::Result<()> {
-    anyhow::bail!("the background table builder is not written yet")
+pub fn build_background(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
+    build::build(shared_data, out_dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Paragraph;
+
+    fn doc() -> Document {
+        Document {
+            id: "a".into(),
+            title: Some("مدیریت شهری در قم".into()),
+            paragraphs: vec![Paragraph {
+                index: 0,
+                text: "شهردار قم از برنامه‌های محله‌محور گفت.".into(),
+            }],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn observing_a_ranked_article_counts_what_a_fresh_collection_counts() {
+        let mut ranked_first = TopicModel::new();
+        let _ = ranked_first.article_topics(&doc());
+        ranked_first.observe(&doc());
+        let mut observed_only = TopicModel::new();
+        observed_only.observe(&doc());
+        for key in ["مدیریت شهری", "قم", "محلهمحور", "شهردار قم"] {
+            assert_eq!(
+                ranked_first.running.df(key),
+                observed_only.running.df(key),
+                "{key}"
+            );
+            assert_eq!(ranked_first.running.df(key), 1, "{key}");
+        }
+        assert_eq!(ranked_first.running.docs(), 1);
+        assert!(
+            ranked_first
+                .pending
+                .lock()
+                .map(|p| p.is_empty())
+                .unwrap_or(false)
+        );
+    }
 }

@@ -1,0 +1,59 @@
+//! Agency furniture that never becomes a topic: the words of attribution lines (`به گزارش خبرگزاری
+//! فارس`) and the agencies' own names on their own.
+
+/// Words that make any phrase holding them attribution, not subject.
+const ATTRIBUTION_WORDS: &[&str] = &[
+    "گزارش",
+    "خبرگزاری",
+    "خبرنگار",
+    "خبرنگاران",
+    "نقل",
+    "قول",
+    "منبع",
+    "اختصاصی",
+];
+
+/// Agency and outlet names, rejected as whole topics (`خلیج فارس` stays a topic).
+const AGENCY_NAMES: &[&str] = &[
+    "فارس",
+    "مهر",
+    "ایسنا",
+    "ایرنا",
+    "تسنیم",
+    "برنا",
+    "ایلنا",
+    "همشهری",
+    "همشهری آنلاین",
+    "خبرآنلاین",
+    "خبر آنلاین",
+    "باشگاه خبرنگاران جوان",
+    "رادیو فردا",
+    "ورزش سه",
+];
+
+/// Whether a phrase (as a merge key: folded words separated by spaces) is agency furniture.
+pub fn is_boilerplate(key: &str) -> bool {
+    // Both lists are written in folded form already, so keys compare directly.
+    key.split(' ').any(|w| ATTRIBUTION_WORDS.contains(&w)) || AGENCY_NAMES.contains(&key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_in_folded_form() {
+        for word in ATTRIBUTION_WORDS.iter().chain(AGENCY_NAMES) {
+            assert_eq!(super::super::fold::fold(word), *word);
+        }
+    }
+
+    #[test]
+    fn agency_words_are_furniture_but_place_names_are_not() {
+        assert!(is_boilerplate("گزارش"));
+        assert!(is_boilerplate("خبرگزاری فارس"));
+        assert!(is_boilerplate("فارس"));
+        assert!(!is_boilerplate("خلیج فارس"));
+        assert!(!is_boilerplate("مدیریت شهری"));
+    }
+}

@@ -1,0 +1,365 @@
+//! Candidate phrases: word n-grams (1–4) inside runs of content words. Stopwords, verb forms,
+//! function words, numbers and punctuation cut the runs; a phrase never starts with a bare
+//! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
+//! its ZWNJ/space spelling.
+
+use super::fold::{fold, lemma_key};
+use super::hashing::{FxBuild, FxHashMap};
+use super::table::{Lexicon, flags};
+use super::tokens::{TokenKind, tokenize};
+use std::hash::BuildHasher;
+
+/// Longest phrase considered, in words.
+pub const MAX_WORDS: usize = 4;
+
+/// One content word of a run.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub key: String,
+    pub surface: &'a str,
+    pub adjective_only: bool,
+}
+
+/// What is known of one phrase in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Candidate {
+    pub words: usize,
+    /// Occurrences.
+    pub count: u32,
+    /// Word ordinal of the first occurrence in the whole text.
+    pub first_position: u32,
+    /// Segment (0 = title when there is one) of the first occurrence.
+    pub first_segment: u32,
+    pub in_title: bool,
+    /// Number of segments holding the phrase.
+    pub segments: u32,
+    /// Last segment seen (to count segments).
+    last_segment: Option<u32>,
+    /// Written forms seen, with counts, in first-seen order.
+    pub surfaces: Surfaces,
+}
+
+/// The written forms of a phrase. Nearly every phrase has one, kept inline: a `Vec` per phrase
+/// was one allocation per distinct n-gram.
+#[derive(Debug, Clone, Default)]
+pub struct Surfaces {
+    first: Option<SurfaceRef>,
+    more: Vec<SurfaceRef>,
+}
+
+impl Surfaces {
+    /// All forms, in first-seen order.
+    pub fn iter(&self) -> impl Iterator<Item = &SurfaceRef> {
+        self.first.iter().chain(self.more.iter())
+    }
+
+    /// Counts one more occurrence of the form `surface` (matched by hash).
+    fn add(&mut self, surface: SurfaceRef) {
+        let Some(first) = &mut self.first else {
+            self.first = Some(surface);
+            return;
+        };
+        if first.hash == surface.hash {
+            first.count += 1;
+        } else if let Some(s) = self.more.iter_mut().find(|s| s.hash == surface.hash) {
+            s.count += 1;
+        } else {
+            self.more.push(surface);
+        }
+    }
+}
+
+/// Where one written form of a phrase first appears, and how often it is written so. Only the
+/// winning form is ever turned into a string, which keeps allocation off the hot path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SurfaceRef {
+    /// Hash of the written bytes (tells forms apart).
+    pub hash: u64,
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+    pub count: u32,
+}
+
+impl SurfaceRef {
+    /// The phrase as written, from the segment texts the collector was given (indexed by
+    /// segment); empty when the texts do not match.
+    pub fn text(&self, segments: &[&str]) -> String {
+        segments
+            .get(self.segment as usize)
+            .and_then(|t| t.get(self.start as usize..self.end as usize))
+            .map(written_form)
+            .unwrap_or_default()
+    }
+}
+
+impl Candidate {
+    /// The most frequent written form; the earliest wins ties.
+    pub fn best_surface(&self) -> Option<SurfaceRef> {
+        let mut best: Option<SurfaceRef> = None;
+        for s in self.surfaces.iter() {
+            if best.is_none_or(|b| s.count > b.count) {
+                best = Some(*s);
+            }
+        }
+        best
+    }
+}
+
+/// A phrase's proper written form: words separated by single spaces, glued endings joined to
+/// their word with a ZWNJ (`برنامه ها` → `برنامه‌ها`).
+pub fn written_form(span: &str) -> String {
+    let mut out = String::with_capacity(span.len());
+    for (i, token) in tokenize(span).iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if token.glued {
+            for (j, part) in token.surface.split_whitespace().enumerate() {
+                if j > 0 {
+                    out.push('\u{200c}');
+                }
+                out.push_str(part);
+            }
+        } else {
+            out.push_str(token.surface);
+        }
+    }
+    out
+}
+
+/// Whether a word cuts phrases, from its table entry and spelling.
+fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
+    if entry_flags & (flags::STOP | flags::VERB | flags::FUNCTION) != 0 {
+        return true;
+    }
+    if folded.chars().count() < 2 {
+        return true;
+    }
+    // `می‌`/`نمی‌` + stem is a present or past continuous verb, whatever the stem.
+    surface.starts_with("می\u{200c}") || surface.starts_with("نمی\u{200c}")
+}
+
+/// The runs of content words of one text segment.
+pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word<'a>>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<Word<'a>> = Vec::new();
+    let mut after_prefix = false;
+    for token in tokenize(text) {
+        let mut cut = token.boundary_before || token.kind == TokenKind::Number;
+        let mut word = None;
+        if token.kind == TokenKind::Word {
+            let folded = fold(token.surface);
+            let entry = lexicon.word_entry(&folded);
+            let prefix = folded == "می" || folded == "نمی";
+            if prefix || after_prefix || is_boundary(&folded, token.surface, entry.flags) {
+                cut = true;
+            } else {
+                let key = if token.glued {
+                    // A detached ending glued back: the key is the word before it, unless the
+                    // ending is the adjective `ای`.
+                    let (stem, ending) = token
+                        .surface
+                        .rsplit_once(' ')
+                        .unwrap_or((token.surface, ""));
+                    let ending = fold(ending);
+                    if ending == "ای" || ending == "تر" || ending == "ترین" {
+                        folded.clone()
+                    } else {
+                        fold(stem)
+                    }
+                } else {
+                    lemma_key(token.surface, |w| lexicon.word_entry(w).has(flags::KNOWN))
+                };
+                word = Some(Word {
+                    key,
+                    surface: token.surface,
+                    adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
+                });
+            }
+            after_prefix = prefix;
+        } else {
+            after_prefix = false;
+        }
+        if cut && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+        if let Some(w) = word {
+            run.push(w);
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// Byte offset of `part` (a slice of `text`) in `text`.
+fn offset(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
+}
+
+/// Collects candidate phrases of a sequence of segments into `out`.
+#[derive(Debug, Default)]
+pub struct Collector {
+    pub candidates: FxHashMap<String, Candidate>,
+    /// Word positions used so far (a text's length in words, plus one per run).
+    pub position: u32,
+    /// Segments added so far.
+    pub segments: u32,
+    /// Keep written forms (needed to output topics, not to count frequencies).
+    pub keep_surfaces: bool,
+}
+
+impl Collector {
+    pub fn new(keep_surfaces: bool) -> Self {
+        Collector {
+            keep_surfaces,
+            ..Collector::default()
+        }
+    }
+
+    /// Adds one segment (`segment` 0 is the title when `is_title`).
+    pub fn add<L: Lexicon + ?Sized>(
+        &mut self,
+        text: &str,
+        segment: u32,
+        is_title: bool,
+        lexicon: &L,
+    ) {
+        let mut key = String::new();
+        self.segments += 1;
+        for run in runs(text, lexicon) {
+            for start in 0..run.len() {
+                if run[start].adjective_only {
+                    continue;
+                }
+                key.clear();
+                for len in 1..=MAX_WORDS.min(run.len() - start) {
+                    let word = &run[start + len - 1];
+                    if len > 1 {
+                        key.push(' ');
+                    }
+                    key.push_str(&word.key);
+                    if len == 1 && word.adjective_only {
+                        continue;
+                    }
+                    let position = self.position + start as u32;
+                    let candidate = match self.candidates.get_mut(key.as_str()) {
+                        Some(c) => c,
+                        None => self
+                            .candidates
+                            .entry(key.clone())
+                            .or_insert_with(|| Candidate {
+                                words: len,
+                                first_position: position,
+                                first_segment: segment,
+                                ..Candidate::default()
+                            }),
+                    };
+                    candidate.count += 1;
+                    candidate.in_title |= is_title;
+                    if candidate.last_segment != Some(segment) {
+                        candidate.last_segment = Some(segment);
+                        candidate.segments += 1;
+                    }
+                    if self.keep_surfaces {
+                        let begin = offset(text, run[start].surface);
+                        let last = run[start + len - 1].surface;
+                        let end = offset(text, last) + last.len();
+                        let hash = FxBuild::default().hash_one(&text.as_bytes()[begin..end]);
+                        candidate.surfaces.add(SurfaceRef {
+                            hash,
+                            segment,
+                            start: begin as u32,
+                            end: end as u32,
+                            count: 1,
+                        });
+                    }
+                }
+            }
+            self.position += run.len() as u32 + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::Entry;
+    use super::*;
+
+    struct Tiny;
+    impl Lexicon for Tiny {
+        fn entry(&self, key: &str) -> Entry {
+            let flags = match key {
+                "و" | "در" | "از" | "به" | "که" | "این" => flags::STOP,
+                "گفت" | "است" | "کرد" => flags::VERB,
+                "شهری" | "بزرگ" => flags::ADJECTIVE | flags::KNOWN,
+                "برنامه" | "مدیریت" | "قم" => flags::NOUN | flags::KNOWN,
+                _ => 0,
+            };
+            Entry {
+                flags,
+                ..Entry::default()
+            }
+        }
+    }
+
+    fn keys(text: &str) -> Vec<String> {
+        let mut c = Collector::new(true);
+        c.add(text, 0, false, &Tiny);
+        let mut k: Vec<String> = c.candidates.into_keys().collect();
+        k.sort();
+        k
+    }
+
+    #[test]
+    fn runs_are_cut_by_stopwords_verbs_numbers_and_punctuation() {
+        let r = runs("شهردار قم گفت: مدیریت شهری در ۳ محله", &Tiny);
+        let words: Vec<Vec<&str>> = r
+            .iter()
+            .map(|r| r.iter().map(|w| w.surface).collect())
+            .collect();
+        assert_eq!(
+            words,
+            vec![vec!["شهردار", "قم"], vec!["مدیریت", "شهری"], vec!["محله"]]
+        );
+    }
+
+    #[test]
+    fn adjectives_do_not_start_or_stand_alone() {
+        assert_eq!(keys("مدیریت شهری"), vec!["مدیریت", "مدیریت شهری"]);
+    }
+
+    #[test]
+    fn spelling_variants_merge_and_keep_the_common_form() {
+        let mut c = Collector::new(true);
+        c.add("برنامه‌های محله‌محور. برنامه ها. برنامههای", 1, false, &Tiny);
+        let cand = &c.candidates["برنامه"];
+        assert_eq!(cand.count, 3);
+        assert_eq!(cand.surfaces.iter().count(), 3);
+        assert!(c.candidates.contains_key("محلهمحور"));
+        assert!(c.candidates.contains_key("برنامه محلهمحور"));
+    }
+
+    #[test]
+    fn written_form_joins_detached_endings_with_zwnj() {
+        assert_eq!(
+            written_form("برنامه ها  محله‌محور"),
+            "برنامه\u{200c}ها محله‌محور"
+        );
+        let mut c = Collector::new(true);
+        let text = "مدیریت شهری در قم";
+        c.add(text, 1, false, &Tiny);
+        let s = c.candidates["مدیریت شهری"].best_surface().expect("surface");
+        assert_eq!(s.text(&["", text]), "مدیریت شهری");
+        assert_eq!(s.text(&[]), "");
+    }
+
+    #[test]
+    fn verb_prefix_cuts_even_when_written_apart() {
+        assert_eq!(keys("مدیریت می شود قم"), vec!["قم", "مدیریت"]);
+    }
+}

@@ -1,0 +1,250 @@
+//! What the ranking knows of each candidate of one text, as numbers: frequency, position, title,
+//! rarity in news, phrase shape, word classes, and how complete the phrase is (a phrase that news
+//! nearly always writes inside a longer one, like `انتخابات ریاست` in `انتخابات ریاست جمهوری`,
+//! is a fragment).
+
+use super::candidates::{Candidate, Collector};
+use super::hashing::FxHashMap as HashMap;
+use super::table::{Entry, Lexicon, flags};
+
+/// Document frequency source: background table and run counts together.
+pub trait Frequencies {
+    /// `(background entry, documents holding key, documents counted)`.
+    fn lookup(&self, key: &str) -> (Entry, f64, f64);
+}
+
+/// Documents a phrase must appear in before its share inside longer phrases means anything.
+const MIN_FRAGMENT_EVIDENCE: f64 = 3.0;
+
+/// Number of features (the first is the constant 1).
+pub const COUNT: usize = 28;
+
+/// Feature names, in order (for explanations and the tuning scripts).
+pub const NAMES: [&str; COUNT] = [
+    "bias",
+    "log_count",
+    "idf",
+    "in_title",
+    "lead",
+    "log_first_segment",
+    "first_position",
+    "one_word",
+    "two_words",
+    "three_words",
+    "loose",
+    "unknown_words",
+    "head_noun",
+    "wiki_frequency",
+    "cohesion",
+    "fragment",
+    "subsumed",
+    "speaker",
+    "spread",
+    "adjective",
+    "title_likelihood",
+    "light_verb",
+    "time_words",
+    "idf_one_word",
+    "title_one_word",
+    "log_count_one_word",
+    "idf_squared",
+    "title_head",
+];
+
+/// Words of dates and times of day: news mentions them everywhere, editors never tag them.
+const TIME_WORDS: [&str; 20] = [
+    "امروز",
+    "دیروز",
+    "فردا",
+    "امشب",
+    "صبح",
+    "ظهر",
+    "عصر",
+    "بعدازظهر",
+    "شب",
+    "روز",
+    "هفته",
+    "ماه",
+    "سال",
+    "شنبه",
+    "یکشنبه",
+    "دوشنبه",
+    "سهشنبه",
+    "چهارشنبه",
+    "پنجشنبه",
+    "جمعه",
+];
+
+/// The features of one candidate.
+pub type Features = [f64; COUNT];
+
+/// A many-word phrase written once, outside the title and lead: not an established phrase of
+/// this text. Left out before any lookup, which also saves most of the ranking's work (most
+/// n-grams of a text occur once).
+fn is_stray(c: &Candidate) -> bool {
+    c.words > 1 && c.count < 2 && !c.in_title && c.first_segment > 1
+}
+
+/// Computes the features of every candidate of `collector`'s text.
+pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
+    collector: &Collector,
+    freq: &F,
+    lexicon: &L,
+    speakers: &[String],
+) -> HashMap<String, Features> {
+    let candidates = &collector.candidates;
+    let mut entries: HashMap<&str, Entry> =
+        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let mut df: HashMap<&str, f64> =
+        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let mut docs = 1.0;
+    for (key, c) in candidates {
+        if is_stray(c) {
+            continue;
+        }
+        let (entry, d, n) = freq.lookup(key);
+        docs = n;
+        df.insert(key.as_str(), d);
+        entries.insert(key.as_str(), entry);
+    }
+    // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
+    // subsumed: the text never writes it outside that longer phrase.
+    let mut fragment: HashMap<&str, f64> = HashMap::default();
+    let mut subsumed: HashMap<&str, bool> = HashMap::default();
+    for (key, c) in candidates {
+        if c.words < 2 || is_stray(c) {
+            continue;
+        }
+        let long_df = df.get(key.as_str()).copied().unwrap_or(0.0);
+        let shorter = [
+            key.rsplit_once(' ').map(|x| x.0),
+            key.split_once(' ').map(|x| x.1),
+        ];
+        for sub in shorter.into_iter().flatten() {
+            let Some((sub_key, sub)) = candidates.get_key_value(sub) else {
+                continue;
+            };
+            let sub_df = df.get(sub_key.as_str()).copied().unwrap_or(0.0);
+            // Only news evidence counts: a phrase news never saw is no fragment of anything.
+            if sub_df >= MIN_FRAGMENT_EVIDENCE {
+                let f = fragment.entry(sub_key.as_str()).or_insert(0.0);
+                *f = f.max((long_df / sub_df).min(1.0));
+            }
+            if sub.count <= c.count {
+                subsumed.insert(sub_key.as_str(), true);
+            }
+        }
+    }
+    let context = Context {
+        docs,
+        lexicon,
+        freq,
+        entries: &entries,
+        df: &df,
+        speakers,
+        total_positions: f64::from(collector.position.max(1)),
+        total_segments: f64::from(collector.segments.max(1)),
+        fragment: &fragment,
+        subsumed: &subsumed,
+    };
+    let mut out = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
+    for (key, c) in candidates {
+        if !is_stray(c) {
+            out.insert(key.clone(), context.features(key, c));
+        }
+    }
+    out
+}
+
+/// What the features of one candidate are computed from.
+struct Context<'a, F: ?Sized, L: ?Sized> {
+    docs: f64,
+    lexicon: &'a L,
+    freq: &'a F,
+    /// Background entries and document frequencies of this text's candidates.
+    entries: &'a HashMap<&'a str, Entry>,
+    df: &'a HashMap<&'a str, f64>,
+    speakers: &'a [String],
+    total_positions: f64,
+    total_segments: f64,
+    fragment: &'a HashMap<&'a str, f64>,
+    subsumed: &'a HashMap<&'a str, bool>,
+}
+
+impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
+    fn entry(&self, key: &str) -> Entry {
+        self.entries
+            .get(key)
+            .copied()
+            .unwrap_or_else(|| self.lexicon.word_entry(key))
+    }
+
+    fn features(&self, key: &str, c: &Candidate) -> Features {
+        let (docs, total_positions, total_segments) =
+            (self.docs, self.total_positions, self.total_segments);
+        let df = self.df.get(key).copied().unwrap_or(0.0);
+        let mut all_unknown = true;
+        let mut min_wiki = f64::MAX;
+        let mut min_word_df = f64::MAX;
+        let mut head_noun = false;
+        let mut light_verb = 0.0f64;
+        let mut time_words = 0.0;
+        for (i, word) in key.split(' ').enumerate() {
+            let entry = self.entry(word);
+            all_unknown &= !entry.has(flags::KNOWN);
+            min_wiki = min_wiki.min(f64::from(entry.wiki));
+            if i == 0 {
+                head_noun = entry.has(flags::NOUN);
+            }
+            light_verb = light_verb.max(f64::from(entry.light_verb) / 255.0);
+            time_words += f64::from(u8::from(TIME_WORDS.contains(&word)));
+            if c.words > 1 {
+                let word_df = self
+                    .df
+                    .get(word)
+                    .copied()
+                    .unwrap_or_else(|| self.freq.lookup(word).1);
+                min_word_df = min_word_df.min(word_df);
+            }
+        }
+        let idf = ((docs + 1.0) / (df + 1.0)).ln();
+        let cohesion = if c.words > 1 {
+            (df + 1.0).ln() - (min_word_df + 1.0).ln()
+        } else {
+            0.0
+        };
+        let own = self.entry(key);
+        let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
+        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        [
+            1.0,
+            (1.0 + f64::from(c.count)).ln(),
+            idf,
+            b(c.in_title),
+            b(c.first_segment <= 1),
+            (1.0 + f64::from(c.first_segment)).ln(),
+            f64::from(c.first_position) / total_positions,
+            b(c.words == 1),
+            b(c.words == 2),
+            b(c.words == 3),
+            b(c.words > 1 && c.count < 2 && df < 2.0),
+            b(all_unknown),
+            b(head_noun),
+            min_wiki / 100.0,
+            cohesion,
+            self.fragment.get(key).copied().unwrap_or(0.0),
+            b(self.subsumed.get(key).copied().unwrap_or(false)),
+            b(self.speakers.iter().any(|s| s == key)),
+            f64::from(c.segments) / total_segments,
+            b(single_adjective),
+            ((f64::from(own.title_df) + 0.5) / (df + 1.0)).ln(),
+            light_verb,
+            time_words / c.words as f64,
+            b(c.words == 1) * idf,
+            b(c.words == 1 && c.in_title),
+            b(c.words == 1) * (1.0 + f64::from(c.count)).ln(),
+            idf * idf / 10.0,
+            b(c.in_title && c.first_position == 0),
+        ]
+    }
+}

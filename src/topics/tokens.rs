@@ -1,0 +1,187 @@
+//! Splits normalized text into words and numbers, noting where punctuation cuts a phrase.
+//!
+//! A word is a run of letters, marks and joiners, so `برنامه‌های` is one word. Plural and comparative
+//! endings written as separate words (`برنامه ها`, `بزرگ تر`) are glued back to their word, which
+//! makes the ZWNJ/space spelling variants of one phrase look alike.
+
+use super::fold::fold;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Number,
+}
+
+/// One token, borrowing its written form from the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The written form; for a glued ending it spans the space (`برنامه ها`).
+    pub surface: &'a str,
+    pub kind: TokenKind,
+    /// Punctuation (or the start of the text) lies between this token and the previous one.
+    pub boundary_before: bool,
+    /// A separately written ending was glued on: the space inside `surface` stands for a ZWNJ.
+    pub glued: bool,
+}
+
+/// A letter, fast for the Arabic block and ASCII (the Unicode tables are slow on the hot path).
+pub fn is_letter(ch: char) -> bool {
+    match ch {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0621}'..='\u{063a}'
+        | '\u{0641}'..='\u{064a}'
+        | '\u{066e}'..='\u{06d3}'
+        | '\u{06d5}' => true,
+        '\u{06fa}'..='\u{06fc}' | '\u{06ff}' => true,
+        '\u{0000}'..='\u{007f}' | '\u{0600}'..='\u{06ff}' => false,
+        _ => ch.is_alphabetic(),
+    }
+}
+
+/// A digit in any script (ASCII, Arabic-Indic, Persian or other).
+pub fn is_digit(ch: char) -> bool {
+    match ch {
+        '0'..='9' | '\u{0660}'..='\u{0669}' | '\u{06f0}'..='\u{06f9}' => true,
+        '\u{0000}'..='\u{007f}' | '\u{0600}'..='\u{06ff}' => false,
+        _ => ch.is_numeric(),
+    }
+}
+
+fn is_word_char(ch: char) -> bool {
+    is_letter(ch)
+        || is_digit(ch)
+        || matches!(
+            ch,
+            '\u{200c}' | '\u{200d}' | '\u{064b}'..='\u{065f}' | '\u{0670}'
+        )
+}
+
+/// Endings that, written as a separate word, belong to the word before.
+fn is_detached_ending(folded: &str, previous: &str) -> bool {
+    matches!(folded, "ها" | "های" | "هایی" | "تر" | "ترین")
+        || (folded == "ای" && previous.ends_with('ه'))
+}
+
+/// Appends the token `text[start..end]`, gluing a detached ending onto the word before.
+fn push<'a>(
+    tokens: &mut Vec<Token<'a>>,
+    text: &'a str,
+    span: (usize, usize),
+    digit: bool,
+    boundary: bool,
+) {
+    let surface = text[span.0..span.1].trim_matches(|c| c == '\u{200c}' || c == '\u{200d}');
+    if surface.is_empty() {
+        return;
+    }
+    let kind = if digit {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    if kind == TokenKind::Word
+        && !boundary
+        && let Some(last) = tokens.last_mut()
+        && last.kind == TokenKind::Word
+        && is_detached_ending(&fold(surface), last.surface)
+    {
+        let begin = last.surface.as_ptr() as usize - text.as_ptr() as usize;
+        let end = surface.as_ptr() as usize - text.as_ptr() as usize + surface.len();
+        last.surface = &text[begin..end];
+        last.glued = true;
+        return;
+    }
+    tokens.push(Token {
+        surface,
+        kind,
+        boundary_before: boundary,
+        glued: false,
+    });
+}
+
+/// Tokens of `text` in order.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens: Vec<Token<'_>> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut boundary = true;
+    let mut has_digit = false;
+    let mut has_letter = false;
+    for (i, ch) in text.char_indices() {
+        if is_word_char(ch) {
+            if start.is_none() {
+                start = Some(i);
+                has_digit = false;
+                has_letter = false;
+            }
+            if is_digit(ch) {
+                has_digit = true;
+            } else if is_letter(ch) {
+                has_letter = true;
+            }
+        } else {
+            if let Some(s) = start.take()
+                && (has_digit || has_letter)
+            {
+                push(&mut tokens, text, (s, i), has_digit, boundary);
+                boundary = false;
+            }
+            if !ch.is_whitespace() {
+                boundary = true;
+            }
+        }
+    }
+    if let Some(s) = start
+        && (has_digit || has_letter)
+    {
+        push(&mut tokens, text, (s, text.len()), has_digit, boundary);
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surfaces(text: &str) -> Vec<(&str, bool)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (t.surface, t.boundary_before))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_their_zwnj_and_punctuation_cuts() {
+        assert_eq!(
+            surfaces("برنامه‌های محله‌محور، در قم"),
+            vec![
+                ("برنامه‌های", true),
+                ("محله‌محور", false),
+                ("در", true),
+                ("قم", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn detached_plural_is_glued_back() {
+        let tokens = tokenize("برنامه ها و بازی های سنتی");
+        assert_eq!(tokens[0].surface, "برنامه ها");
+        assert!(tokens[0].glued);
+        assert_eq!(tokens[2].surface, "بازی های");
+        assert_eq!(tokens.len(), 4);
+    }
+
+    #[test]
+    fn numbers_are_their_own_kind() {
+        let tokens = tokenize("جام جهانی ۲۰۱۸ روسیه");
+        assert_eq!(tokens[2].kind, TokenKind::Number);
+        assert_eq!(tokens[3].kind, TokenKind::Word);
+    }
+
+    #[test]
+    fn punctuation_only_text_gives_nothing() {
+        assert!(tokenize("«» - ؟!").is_empty());
+        assert!(tokenize("").is_empty());
+    }
+}
