@@ -1,0 +1,194 @@
+//! The API's request handlers: validate, run the engine off the async threads, answer JSON.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Json;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::catalog::Catalog;
+use super::error::ApiError;
+use super::params::{Limits, RawSearchParams, RawSpeakerParams};
+use crate::index::{Facets, Hit, SearchResponse};
+
+/// What every handler shares.
+pub struct AppState {
+    pub catalog: Arc<dyn Catalog>,
+    pub limits: Limits,
+    /// How long one engine call may take before the client gets a 503.
+    pub engine_timeout: Duration,
+}
+
+/// Longest id accepted in a path: real ids are short, and a huge one is a mistake or an attack.
+const MAX_ID_CHARS: usize = 300;
+
+/// One hit as the API promises it: the engine's fields the page and clients rely on, named and
+/// ordered as documented in `openapi.json`, independent of the engine's internal struct.
+#[derive(Debug, Serialize)]
+pub struct ApiHit<'a> {
+    pub id: &'a str,
+    pub article_id: &'a str,
+    pub title: Option<&'a str>,
+    pub speaker: Option<&'a str>,
+    pub role: Option<&'a str>,
+    pub cue: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub text: &'a str,
+    pub snippet_html: &'a str,
+    pub date: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub topics: &'a [String],
+    pub score: f32,
+}
+
+impl<'a> From<&'a Hit> for ApiHit<'a> {
+    fn from(hit: &'a Hit) -> Self {
+        ApiHit {
+            id: &hit.id,
+            article_id: &hit.article_id,
+            title: hit.title.as_deref(),
+            speaker: hit.speaker.as_deref(),
+            role: hit.role.as_deref(),
+            cue: hit.cue.as_deref(),
+            kind: hit.kind.as_deref(),
+            text: &hit.text,
+            snippet_html: &hit.snippet_html,
+            date: hit.date.as_deref(),
+            source: hit.source.as_deref(),
+            topics: &hit.topics,
+            score: hit.score,
+        }
+    }
+}
+
+/// The body of `GET /api/search`.
+#[derive(Debug, Serialize)]
+pub struct ApiSearchResponse<'a> {
+    pub total: usize,
+    pub took_ms: f64,
+    pub hits: Vec<ApiHit<'a>>,
+    pub facets: &'a Facets,
+}
+
+impl<'a> From<&'a SearchResponse> for ApiSearchResponse<'a> {
+    fn from(response: &'a SearchResponse) -> Self {
+        ApiSearchResponse {
+            total: response.total,
+            took_ms: response.took_ms,
+            hits: response.hits.iter().map(ApiHit::from).collect(),
+            facets: &response.facets,
+        }
+    }
+}
+
+/// Runs `work` on the blocking pool, giving up (for the client; the thread finishes on its own)
+/// after the engine timeout.
+async fn on_engine<T, F>(state: &AppState, work: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&dyn Catalog) -> Result<T, ApiError> + Send + 'static,
+{
+    let catalog = Arc::clone(&state.catalog);
+    let task = tokio::task::spawn_blocking(move || work(catalog.as_ref()));
+    match tokio::time::timeout(state.engine_timeout, task).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(join_error)) => Err(ApiError::internal(join_error)),
+        Err(_) => Err(ApiError::timeout(format!(
+            "the search took longer than {} ms",
+            state.engine_timeout.as_millis()
+        ))),
+    }
+}
+
+fn query_params<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    params
+        .map(|Query(p)| p)
+        .map_err(|rejection| ApiError::bad_parameter(rejection.body_text()))
+}
+
+fn checked_id(kind: &str, id: &str) -> Result<String, ApiError> {
+    if id.is_empty() || id.chars().count() > MAX_ID_CHARS {
+        return Err(ApiError::bad_parameter(format!(
+            "a {kind} id has 1 to {MAX_ID_CHARS} characters"
+        )));
+    }
+    Ok(id.to_string())
+}
+
+/// `GET /api/search`. The body is serialized on the blocking thread, straight from the engine's
+/// hits, so the async workers only move bytes.
+pub async fn search(
+    State(state): State<Arc<AppState>>,
+    params: Result<Query<RawSearchParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let request = query_params(params)?.validate(&state.limits)?;
+    let body = on_engine(&state, move |catalog| {
+        let response = catalog.search(&request)?;
+        serde_json::to_vec(&ApiSearchResponse::from(&response)).map_err(ApiError::internal)
+    })
+    .await?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// `GET /api/statements/{id}`.
+pub async fn statement(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let id = checked_id("statement", &id)?;
+    on_engine(&state, move |catalog| {
+        catalog
+            .statement(&id)
+            .map_err(ApiError::internal)?
+            .ok_or_else(|| ApiError::not_found(format!("no statement with id `{id}`")))
+    })
+    .await
+    .map(Json)
+}
+
+/// `GET /api/articles/{id}`.
+pub async fn article(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let id = checked_id("article", &id)?;
+    on_engine(&state, move |catalog| {
+        catalog
+            .article(&id)
+            .map_err(ApiError::internal)?
+            .ok_or_else(|| ApiError::not_found(format!("no article with id `{id}`")))
+    })
+    .await
+    .map(Json)
+}
+
+/// `GET /api/speakers?prefix=`.
+pub async fn speakers(
+    State(state): State<Arc<AppState>>,
+    params: Result<Query<RawSpeakerParams>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let (prefix, limit) = query_params(params)?.validate(&state.limits)?;
+    on_engine(&state, move |catalog| {
+        let speakers = catalog
+            .speakers(&prefix, limit)
+            .map_err(ApiError::internal)?;
+        Ok(json!({ "prefix": prefix, "speakers": speakers }))
+    })
+    .await
+    .map(Json)
+}
+
+/// `GET /healthz`: the process is up and its index is open.
+pub async fn healthz() -> Json<Value> {
+    Json(json!({ "status": "ok" }))
+}
+
+/// Any route we do not serve.
+pub async fn not_found() -> ApiError {
+    ApiError::not_found("no such route; see /openapi.json")
+}
