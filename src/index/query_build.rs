@@ -1,0 +1,186 @@
+//! Turning a [`ParsedQuery`] into a tantivy query for one index: every clause analyzed with the
+//! same Persian analyzer as the text, BM25 over several fields with boosts, and a proximity bonus.
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+use super::keys::exact_key;
+use super::query_parse::{Clause, FieldName, ParsedQuery, Role};
+use super::stopwords::is_stopword;
+use super::tokenizer::terms;
+
+/// Where free text is searched, with its boost; the first field is the main text (proximity).
+#[derive(Debug, Clone)]
+pub struct SearchFields {
+    pub weighted: Vec<(Field, f32)>,
+    pub speaker: Field,
+    pub role: Option<Field>,
+    pub topics: Field,
+    pub source_key: Field,
+    pub kind: Option<Field>,
+}
+
+/// Words closer than this (in positions) earn the proximity bonus.
+const PROXIMITY_SLOP: u32 = 6;
+/// Weight of the proximity bonus relative to one word's score.
+const PROXIMITY_BOOST: f32 = 1.5;
+/// Share of the best field's score that the other fields add (dis-max tie breaker).
+const TIE_BREAKER: f32 = 0.3;
+
+/// Builds the query; an empty query matches every document.
+pub fn build(parsed: &ParsedQuery, fields: &SearchFields) -> Box<dyn Query> {
+    let keep_stopwords = parsed
+        .groups
+        .iter()
+        .filter(|g| g.role == Role::Optional)
+        .flat_map(|g| &g.alternatives)
+        .all(|c| match c {
+            Clause::Word(w) => terms(w).iter().all(|t| is_stopword(t)),
+            _ => true,
+        });
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // Plain words: any one must match (more rank higher), even beside a required phrase or field.
+    let mut words: Vec<Box<dyn Query>> = Vec::new();
+    let mut free_terms: Vec<String> = Vec::new();
+    for group in &parsed.groups {
+        let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
+        for clause in &group.alternatives {
+            let query = match clause {
+                Clause::Word(word) => {
+                    let mut word_terms = terms(word);
+                    if group.role == Role::Optional && !keep_stopwords {
+                        word_terms.retain(|t| !is_stopword(t));
+                    }
+                    if group.role == Role::Optional && group.alternatives.len() == 1 {
+                        free_terms.extend(word_terms.iter().cloned());
+                    }
+                    text_query(&word_terms, fields)
+                }
+                Clause::Phrase(phrase) => text_query(&terms(phrase), fields),
+                Clause::Field(name, value) => field_query(*name, value, fields),
+            };
+            if let Some(query) = query {
+                alternatives.push(query);
+            }
+        }
+        let query: Box<dyn Query> = match alternatives.len() {
+            0 => continue,
+            1 => alternatives.remove(0),
+            _ => Box::new(BooleanQuery::union(alternatives)),
+        };
+        match group.role {
+            Role::Optional => words.push(query),
+            Role::Required => clauses.push((Occur::Must, query)),
+            Role::Excluded => clauses.push((Occur::MustNot, query)),
+        }
+    }
+    match words.len() {
+        0 => {}
+        1 => clauses.push((Occur::Must, words.remove(0))),
+        _ => clauses.push((Occur::Must, Box::new(BooleanQuery::union(words)))),
+    }
+    if free_terms.len() >= 2
+        && let Some(&(main, _)) = fields.weighted.first()
+    {
+        let positioned: Vec<(usize, Term)> = free_terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i, Term::from_field_text(main, t)))
+            .collect();
+        let proximity = PhraseQuery::new_with_offset_and_slop(positioned, PROXIMITY_SLOP);
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(proximity), PROXIMITY_BOOST)),
+        ));
+    }
+    let has_positive = clauses.iter().any(|(o, _)| *o == Occur::Must);
+    if !has_positive {
+        if parsed.groups.iter().any(|g| g.role != Role::Excluded) {
+            // Every word analyzed to nothing (punctuation only): nothing can match.
+            return Box::new(EmptyQuery);
+        }
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// A word or phrase over the weighted fields: one term is a term query per field, several a phrase.
+fn text_query(text_terms: &[String], fields: &SearchFields) -> Option<Box<dyn Query>> {
+    if text_terms.is_empty() {
+        return None;
+    }
+    let per_field: Vec<Box<dyn Query>> = fields
+        .weighted
+        .iter()
+        .map(|&(field, boost)| {
+            let query = terms_in_field(field, text_terms);
+            Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>
+        })
+        .collect();
+    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+        per_field,
+        TIE_BREAKER,
+    )))
+}
+
+fn terms_in_field(field: Field, text_terms: &[String]) -> Box<dyn Query> {
+    if let [single] = text_terms {
+        return Box::new(TermQuery::new(
+            Term::from_field_text(field, single),
+            IndexRecordOption::WithFreqs,
+        ));
+    }
+    Box::new(PhraseQuery::new(
+        text_terms
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect(),
+    ))
+}
+
+/// Every term of `value` in `field` (any order): `speaker:روحانی` matches `حسن روحانی`.
+pub fn all_terms_in(field: Field, value: &str) -> Option<Box<dyn Query>> {
+    let value_terms = terms(value);
+    if value_terms.is_empty() {
+        return None;
+    }
+    Some(Box::new(BooleanQuery::intersection(
+        value_terms
+            .iter()
+            .map(|t| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, t),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+            .collect(),
+    )))
+}
+
+/// An exact (folded) key: sources.
+pub fn exact_in(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, &exact_key(value)),
+        IndexRecordOption::Basic,
+    ))
+}
+
+fn field_query(name: FieldName, value: &str, fields: &SearchFields) -> Option<Box<dyn Query>> {
+    match name {
+        FieldName::Speaker => all_terms_in(fields.speaker, value),
+        FieldName::Role => fields.role.and_then(|f| all_terms_in(f, value)),
+        FieldName::Topic => all_terms_in(fields.topics, value),
+        FieldName::Source => Some(exact_in(fields.source_key, value)),
+        FieldName::Kind => fields.kind.map(|f| {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f, &value.to_lowercase()),
+                IndexRecordOption::Basic,
+            )) as Box<dyn Query>
+        }),
+    }
+    .or_else(|| Some(Box::new(EmptyQuery)))
+}
