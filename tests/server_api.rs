@@ -7,8 +7,10 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
-use goftar::index::{FacetCount, Facets, Hit, SearchError, SearchRequest, SearchResponse};
-use goftar::server::{Catalog, ServerConfig, router};
+use goftar::index::{
+    ArticleView, FacetCount, Facets, Hit, SearchError, SearchRequest, SearchResponse,
+};
+use goftar::server::{Catalog, ServerConfig, SpeakerCount, router};
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -61,20 +63,32 @@ impl Catalog for FakeCatalog {
         })
     }
 
-    fn statement(&self, id: &str) -> anyhow::Result<Option<Value>> {
-        Ok((id == "a1:0:0").then(|| json!({"id": id, "article_id": "a1", "text": "تورم"})))
+    fn statement(&self, id: &str) -> Result<Option<Hit>, SearchError> {
+        Ok((id == "a1:0:0").then(|| Hit {
+            id: id.into(),
+            article_id: "a1".into(),
+            text: "تورم".into(),
+            ..Hit::default()
+        }))
     }
 
-    fn article(&self, id: &str) -> anyhow::Result<Option<Value>> {
-        Ok((id == "a1").then(|| json!({"id": id, "statements": [], "removed": []})))
+    fn article(&self, id: &str) -> Result<Option<ArticleView>, SearchError> {
+        Ok((id == "a1").then(|| ArticleView {
+            id: id.into(),
+            paragraphs: vec!["تورم کاهش می‌یابد".into()],
+            ..ArticleView::default()
+        }))
     }
 
-    fn speakers(&self, prefix: &str, limit: usize) -> anyhow::Result<Vec<Value>> {
+    fn speakers(&self, prefix: &str, limit: usize) -> Result<Vec<SpeakerCount>, SearchError> {
         Ok(["علی ربیعی", "علی لاریجانی", "حسن روحانی"]
             .iter()
             .filter(|name| name.starts_with(prefix))
             .take(limit)
-            .map(|name| json!({"name": name}))
+            .map(|name| SpeakerCount {
+                name: name.to_string(),
+                statements: 3,
+            })
             .collect())
     }
 }
@@ -233,6 +247,8 @@ async fn lookups_find_known_ids_and_404_unknown_ones() {
     let (status, body) = get(&app, "/api/articles/a1").await;
     assert_eq!(status, StatusCode::OK);
     assert!(body["statements"].is_array());
+    assert!(body["removed"].is_array());
+    assert_eq!(body["paragraphs"][0], "تورم کاهش می‌یابد");
     let (status, body) = get(&app, &format!("/api/articles/{}", enc("ناموجود"))).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert_eq!(body["error"], "not_found");

@@ -1,9 +1,17 @@
 //! What the server needs from an index, as a trait: the HTTP layer is tested against a small fake,
 //! and the real [`Searcher`] is the only production implementation (no second search engine).
 
-use serde_json::Value;
+use serde::Serialize;
 
-use crate::index::{SearchError, SearchRequest, SearchResponse, Searcher};
+use crate::index::{ArticleView, Hit, SearchError, SearchRequest, SearchResponse, Searcher};
+
+/// One autocomplete entry of `GET /api/speakers`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerCount {
+    pub name: String,
+    /// How many statements the index attributes to this speaker.
+    pub statements: u64,
+}
 
 /// Read access to an opened index. Every method may block on disk; the server calls them on
 /// tokio's blocking pool.
@@ -11,11 +19,11 @@ pub trait Catalog: Send + Sync + 'static {
     /// Runs one search.
     fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError>;
     /// One statement by id, or `None`.
-    fn statement(&self, id: &str) -> anyhow::Result<Option<Value>>;
+    fn statement(&self, id: &str) -> Result<Option<Hit>, SearchError>;
     /// One article by id with its statements and removed paragraphs, or `None`.
-    fn article(&self, id: &str) -> anyhow::Result<Option<Value>>;
+    fn article(&self, id: &str) -> Result<Option<ArticleView>, SearchError>;
     /// Up to `limit` speakers whose name starts with `prefix` (all when empty), most quoted first.
-    fn speakers(&self, prefix: &str, limit: usize) -> anyhow::Result<Vec<Value>>;
+    fn speakers(&self, prefix: &str, limit: usize) -> Result<Vec<SpeakerCount>, SearchError>;
 }
 
 impl Catalog for Searcher {
@@ -23,17 +31,18 @@ impl Catalog for Searcher {
         Searcher::search(self, request)
     }
 
-    // PENDING: the index owner's lookups (statement/article by id, speakers by prefix) have not
-    // landed yet; these answer 500 until they do.
-    fn statement(&self, _id: &str) -> anyhow::Result<Option<Value>> {
-        anyhow::bail!("statement lookup is not available in this index version")
+    fn statement(&self, id: &str) -> Result<Option<Hit>, SearchError> {
+        Searcher::statement(self, id)
     }
 
-    fn article(&self, _id: &str) -> anyhow::Result<Option<Value>> {
-        anyhow::bail!("article lookup is not available in this index version")
+    fn article(&self, id: &str) -> Result<Option<ArticleView>, SearchError> {
+        Searcher::article(self, id)
     }
 
-    fn speakers(&self, _prefix: &str, _limit: usize) -> anyhow::Result<Vec<Value>> {
-        anyhow::bail!("speaker lookup is not available in this index version")
+    fn speakers(&self, prefix: &str, limit: usize) -> Result<Vec<SpeakerCount>, SearchError> {
+        Ok(Searcher::speakers(self, prefix, limit)
+            .into_iter()
+            .map(|(name, statements)| SpeakerCount { name, statements })
+            .collect())
     }
 }

@@ -9,12 +9,13 @@ use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::catalog::Catalog;
 use super::error::ApiError;
 use super::params::{Limits, RawSearchParams, RawSpeakerParams};
-use crate::index::{Facets, Hit, SearchResponse};
+use crate::index::{ArticleView, Facets, Hit, SearchResponse};
+use crate::model::Removal;
 
 /// What every handler shares.
 pub struct AppState {
@@ -62,6 +63,41 @@ impl<'a> From<&'a Hit> for ApiHit<'a> {
             source: hit.source.as_deref(),
             topics: &hit.topics,
             score: hit.score,
+        }
+    }
+}
+
+/// The body of `GET /api/articles/{id}`: the engine's article with its statements shaped like
+/// search hits.
+#[derive(Debug, Serialize)]
+pub struct ApiArticle<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub source: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub duplicate_of: Option<&'a str>,
+    pub paragraphs: &'a [String],
+    pub paragraph_index: &'a [usize],
+    pub removed: &'a [Removal],
+    pub topics: &'a [String],
+    pub statements: Vec<ApiHit<'a>>,
+}
+
+impl<'a> From<&'a ArticleView> for ApiArticle<'a> {
+    fn from(article: &'a ArticleView) -> Self {
+        ApiArticle {
+            id: &article.id,
+            title: article.title.as_deref(),
+            date: article.date.as_deref(),
+            source: article.source.as_deref(),
+            url: article.url.as_deref(),
+            duplicate_of: article.duplicate_of.as_deref(),
+            paragraphs: &article.paragraphs,
+            paragraph_index: &article.paragraph_index,
+            removed: &article.removed,
+            topics: &article.topics,
+            statements: article.statements.iter().map(ApiHit::from).collect(),
         }
     }
 }
@@ -128,63 +164,65 @@ pub async fn search(
 ) -> Result<Response, ApiError> {
     let request = query_params(params)?.validate(&state.limits)?;
     let body = on_engine(&state, move |catalog| {
-        let response = catalog.search(&request)?;
-        serde_json::to_vec(&ApiSearchResponse::from(&response)).map_err(ApiError::internal)
+        json_body(&ApiSearchResponse::from(&catalog.search(&request)?))
     })
     .await?;
-    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+    Ok(json_response(body))
+}
+
+/// Serializes on the blocking thread and answers `application/json`.
+fn json_body<T: Serialize>(value: &T) -> Result<Vec<u8>, ApiError> {
+    serde_json::to_vec(value).map_err(ApiError::internal)
+}
+
+fn json_response(body: Vec<u8>) -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// `GET /api/statements/{id}`.
 pub async fn statement(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = checked_id("statement", &id)?;
-    on_engine(&state, move |catalog| {
-        catalog
-            .statement(&id)
-            .map_err(ApiError::internal)?
-            .ok_or_else(|| ApiError::not_found(format!("no statement with id `{id}`")))
+    let body = on_engine(&state, move |catalog| match catalog.statement(&id)? {
+        Some(hit) => json_body(&ApiHit::from(&hit)),
+        None => Err(ApiError::not_found(format!("no statement with id `{id}`"))),
     })
-    .await
-    .map(Json)
+    .await?;
+    Ok(json_response(body))
 }
 
-/// `GET /api/articles/{id}`.
+/// `GET /api/articles/{id}`: the article, its kept paragraphs, statements and removed paragraphs.
 pub async fn article(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let id = checked_id("article", &id)?;
-    on_engine(&state, move |catalog| {
-        catalog
-            .article(&id)
-            .map_err(ApiError::internal)?
-            .ok_or_else(|| ApiError::not_found(format!("no article with id `{id}`")))
+    let body = on_engine(&state, move |catalog| match catalog.article(&id)? {
+        Some(article) => json_body(&ApiArticle::from(&article)),
+        None => Err(ApiError::not_found(format!("no article with id `{id}`"))),
     })
-    .await
-    .map(Json)
+    .await?;
+    Ok(json_response(body))
 }
 
 /// `GET /api/speakers?prefix=`.
 pub async fn speakers(
     State(state): State<Arc<AppState>>,
     params: Result<Query<RawSpeakerParams>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Response, ApiError> {
     let (prefix, limit) = query_params(params)?.validate(&state.limits)?;
-    on_engine(&state, move |catalog| {
-        let speakers = catalog
-            .speakers(&prefix, limit)
-            .map_err(ApiError::internal)?;
-        Ok(json!({ "prefix": prefix, "speakers": speakers }))
+    let body = on_engine(&state, move |catalog| {
+        let speakers = catalog.speakers(&prefix, limit)?;
+        json_body(&json!({ "prefix": prefix, "speakers": speakers }))
     })
-    .await
-    .map(Json)
+    .await?;
+    Ok(json_response(body))
 }
 
 /// `GET /healthz`: the process is up and its index is open.
-pub async fn healthz() -> Json<Value> {
+pub async fn healthz() -> Json<serde_json::Value> {
     Json(json!({ "status": "ok" }))
 }
 

@@ -24,7 +24,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-pub use catalog::Catalog;
+pub use catalog::{Catalog, SpeakerCount};
 pub use error::ApiError;
 pub use handlers::AppState;
 pub use params::Limits;

@@ -350,7 +350,10 @@
   function render() {
     const params = currentParams();
     const article = params.get('article');
-    if (article) renderArticle(article);
+    if (article) {
+      fillForm(params);
+      renderArticle(article);
+    }
     else {
       document.title = 'گفتار — جست‌وجوی گفته‌ها';
       renderSearch(params);
