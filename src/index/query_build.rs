@@ -9,9 +9,10 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::keys::exact_key;
-use super::query_parse::{Clause, FieldName, ParsedQuery, Role};
+use super::query_parse::{Clause, FieldName, Group, ParsedQuery, Role};
 use super::stopwords::is_stopword;
 use super::tokenizer::terms;
+use crate::normalize::{Config, normalize};
 
 /// Where free text is searched, with its boost; the first field is the main text (proximity).
 #[derive(Debug, Clone)]
@@ -31,15 +32,44 @@ const PROXIMITY_BOOST: f32 = 1.5;
 /// Share of the best field's score that the other fields add (dis-max tie breaker).
 const TIE_BREAKER: f32 = 0.3;
 
+/// The terms of query text: normalized like the indexed text (the pipeline stores normalized
+/// paragraphs), then analyzed like it.
+pub fn query_terms(text: &str) -> Vec<String> {
+    terms(&normalize(text, &Config::default()).text)
+}
+
+/// Runs of plain words become one text, analyzed together: `می شود` and `برنامه ها` then join
+/// exactly as they do in the indexed text.
+fn join_plain_words(parsed: &ParsedQuery) -> ParsedQuery {
+    let mut groups: Vec<Group> = Vec::with_capacity(parsed.groups.len());
+    for group in &parsed.groups {
+        let plain =
+            |g: &Group| g.role == Role::Optional && matches!(g.alternatives[..], [Clause::Word(_)]);
+        if plain(group)
+            && let Some(previous) = groups.last_mut()
+            && plain(previous)
+            && let ([Clause::Word(before)], [Clause::Word(word)]) =
+                (&mut previous.alternatives[..], &group.alternatives[..])
+        {
+            before.push(' ');
+            before.push_str(word);
+            continue;
+        }
+        groups.push(group.clone());
+    }
+    ParsedQuery { groups }
+}
+
 /// Builds the query; an empty query matches every document.
 pub fn build(parsed: &ParsedQuery, fields: &SearchFields) -> Box<dyn Query> {
+    let parsed = &join_plain_words(parsed);
     let keep_stopwords = parsed
         .groups
         .iter()
         .filter(|g| g.role == Role::Optional)
         .flat_map(|g| &g.alternatives)
         .all(|c| match c {
-            Clause::Word(w) => terms(w).iter().all(|t| is_stopword(t)),
+            Clause::Word(w) => query_terms(w).iter().all(|t| is_stopword(t)),
             _ => true,
         });
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -50,17 +80,24 @@ pub fn build(parsed: &ParsedQuery, fields: &SearchFields) -> Box<dyn Query> {
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for clause in &group.alternatives {
             let query = match clause {
-                Clause::Word(word) => {
-                    let mut word_terms = terms(word);
-                    if group.role == Role::Optional && !keep_stopwords {
+                Clause::Word(text)
+                    if group.role == Role::Optional && group.alternatives.len() == 1 =>
+                {
+                    // A run of free words: each term is one optional word.
+                    let mut word_terms = query_terms(text);
+                    if !keep_stopwords {
                         word_terms.retain(|t| !is_stopword(t));
                     }
-                    if group.role == Role::Optional && group.alternatives.len() == 1 {
-                        free_terms.extend(word_terms.iter().cloned());
+                    for term in &word_terms {
+                        if let Some(q) = text_query(std::slice::from_ref(term), fields) {
+                            words.push(q);
+                        }
                     }
-                    text_query(&word_terms, fields)
+                    free_terms.extend(word_terms);
+                    None
                 }
-                Clause::Phrase(phrase) => text_query(&terms(phrase), fields),
+                // An excluded or OR-ed word written as several terms must match them together.
+                Clause::Word(text) | Clause::Phrase(text) => text_query(&query_terms(text), fields),
                 Clause::Field(name, value) => field_query(*name, value, fields),
             };
             if let Some(query) = query {
@@ -144,7 +181,7 @@ fn terms_in_field(field: Field, text_terms: &[String]) -> Box<dyn Query> {
 
 /// Every term of `value` in `field` (any order): `speaker:روحانی` matches `حسن روحانی`.
 pub fn all_terms_in(field: Field, value: &str) -> Option<Box<dyn Query>> {
-    let value_terms = terms(value);
+    let value_terms = query_terms(value);
     if value_terms.is_empty() {
         return None;
     }

@@ -40,6 +40,9 @@ const DETACHED_SUFFIXES: [&str; 18] = [
 /// Verb prefixes typed detached (`می شود`); they join the next word.
 const DETACHED_PREFIXES: [&str; 2] = ["می", "نمی"];
 
+/// Suffixes that stay glued to the word before them when written after a ZWNJ.
+const GLUED_SUFFIXES: [&str; 7] = ["تر", "ترین", "اند", "ام", "ایم", "اید", "ای"];
+
 /// Clitics that carry no search meaning once a ZWNJ or space shows where the word ends.
 const DROPPED_CLITICS: [&str; 16] = [
     "ها",
@@ -146,17 +149,18 @@ impl Word {
 fn analyze_into(text: &str, out: &mut Vec<Token>) {
     let words = join_detached_affixes(text, split_words(text));
     for word in words {
-        let key = word_key(text, &word);
-        if key.is_empty() || key.len() > MAX_KEY_BYTES {
-            continue;
+        for (span, key) in word_terms(text, &word) {
+            if key.is_empty() || key.len() > MAX_KEY_BYTES {
+                continue;
+            }
+            out.push(Token {
+                offset_from: span.0,
+                offset_to: span.1,
+                position: out.len(),
+                text: key,
+                position_length: 1,
+            });
         }
-        out.push(Token {
-            offset_from: word.start(),
-            offset_to: word.end(),
-            position: out.len(),
-            text: key,
-            position_length: 1,
-        });
     }
 }
 
@@ -264,30 +268,59 @@ fn starts_in_arabic_script(text: &str, word: &Word) -> bool {
         .is_some_and(is_arabic_script)
 }
 
-/// The search term of one word: trailing clitics after a visible joint dropped, the rest glued and
-/// stemmed.
-fn word_key(text: &str, word: &Word) -> String {
-    let mut parts: Vec<String> = word
+/// The search terms of one word with the byte span each covers.
+///
+/// Trailing clitics after a visible joint are dropped (their span stays with the word, so a snippet
+/// highlights `برنامه‌ها` whole). Parts that are affixes (`می‌`, `‌تر`, `‌اند`) are glued to their
+/// neighbour; the parts of a compound (`رئیس‌جمهور`, `بین‌المللی`) become separate terms, exactly as
+/// if a space had been typed, since writers use the ZWNJ and the space interchangeably there.
+fn word_terms(text: &str, word: &Word) -> Vec<((usize, usize), String)> {
+    let mut parts: Vec<((usize, usize), String)> = word
         .parts
         .iter()
-        .map(|&p| fold_word(part_text(text, p)))
+        .map(|&p| (p, fold_word(part_text(text, p))))
         .collect();
-    let mut dropped = false;
+    let mut dropped_end = None;
     while parts.len() > 1
         && parts
             .last()
-            .is_some_and(|p| DROPPED_CLITICS.contains(&p.as_str()))
+            .is_some_and(|(_, p)| DROPPED_CLITICS.contains(&p.as_str()))
     {
-        parts.pop();
-        dropped = true;
+        if let Some(((_, end), _)) = parts.pop() {
+            dropped_end.get_or_insert(end);
+        }
     }
-    let glued = parts.concat();
-    let stemmed = stem(&glued);
-    if dropped && stemmed.len() < glued.len() {
-        // The joint already showed the word's end; a second strip would over-stem (`نامه‌ها`).
-        return glued;
+    let mut groups: Vec<((usize, usize), String)> = Vec::with_capacity(parts.len());
+    let mut glue_next = false;
+    for (span, key) in parts {
+        let glue = glue_next || GLUED_SUFFIXES.contains(&key.as_str());
+        glue_next = DETACHED_PREFIXES.contains(&key.as_str());
+        match groups.last_mut() {
+            Some((group_span, group_key)) if glue => {
+                group_span.1 = span.1;
+                group_key.push_str(&key);
+            }
+            _ => groups.push((span, key)),
+        }
     }
-    stemmed.to_string()
+    let last = groups.len().saturating_sub(1);
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, (mut span, key))| {
+            let stemmed = stem(&key);
+            let key = if i == last
+                && let Some(end) = dropped_end
+            {
+                span.1 = end;
+                // The joint already showed the word's end; a second strip would over-stem.
+                key
+            } else {
+                stemmed.to_string()
+            };
+            (span, key)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -308,6 +341,15 @@ mod tests {
         assert_eq!(keys("نهنگ‌ها"), keys("نهنگ"));
         assert_eq!(keys("گزارشات"), keys("گزارش"));
         assert_eq!(keys("خانه‌ای"), keys("خانه"));
+    }
+
+    #[test]
+    fn compounds_split_like_their_spaced_spelling() {
+        assert_eq!(keys("رئیس‌جمهور"), keys("رئیس جمهور"));
+        assert_eq!(keys("بین‌المللی"), ["بین", "المللی"]);
+        assert_eq!(keys("بزرگ‌ترین"), keys("بزرگترین"));
+        assert_eq!(keys("گفته‌اند"), keys("گفته اند"));
+        assert_eq!(keys("محله‌محور‌ها"), ["محله", "محور"]);
     }
 
     #[test]
