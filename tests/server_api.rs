@@ -374,3 +374,44 @@ fn invalid_cors_origins_are_refused_at_startup() {
     };
     assert!(router(Arc::new(FakeCatalog::default()), &config).is_err());
 }
+
+#[tokio::test]
+async fn repeated_searches_are_answered_from_the_cache() {
+    let cache_header = |headers: &axum::http::HeaderMap| {
+        headers[goftar::server::CACHE_HEADER]
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
+    let search = |uri: &str| Request::get(uri).body(Body::empty()).unwrap();
+    let (app, catalog) = app();
+    let (_, headers, first) = send(&app, search("/api/search?q=x&limit=5")).await;
+    assert_eq!(cache_header(&headers), "miss");
+    *catalog.last_request.lock().unwrap() = None;
+    // The same request spelled differently (blank field, explicit default) is the same search.
+    let (_, headers, second) = send(
+        &app,
+        search("/api/search?q=x&limit=5&speaker=&scope=statements"),
+    )
+    .await;
+    assert_eq!(cache_header(&headers), "hit");
+    assert_eq!(first, second);
+    assert!(
+        catalog.last_request.lock().unwrap().is_none(),
+        "the engine was asked again"
+    );
+    let (_, headers, _) = send(&app, search("/api/search?q=x&limit=6")).await;
+    assert_eq!(cache_header(&headers), "miss");
+
+    let uncached = app_with(
+        Arc::new(FakeCatalog::default()),
+        ServerConfig {
+            cache_entries: 0,
+            ..ServerConfig::default()
+        },
+    );
+    for _ in 0..2 {
+        let (_, headers, _) = send(&uncached, search("/api/search?q=x")).await;
+        assert_eq!(cache_header(&headers), "miss");
+    }
+}

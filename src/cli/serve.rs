@@ -28,6 +28,9 @@ pub struct Args {
     /// Milliseconds a search may run before the client gets a 503.
     #[arg(long, default_value_t = 5000, value_name = "MS")]
     search_timeout_ms: u64,
+    /// Search answers kept in memory for repeated queries (0 turns the cache off).
+    #[arg(long, default_value_t = ServerConfig::default().cache_entries, value_name = "N")]
+    cache_entries: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -40,6 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let config = ServerConfig {
         addr: args.addr,
         cors_origins: args.cors_origins,
+        cache_entries: args.cache_entries,
         engine_timeout,
         request_timeout: engine_timeout + Duration::from_secs(5),
         limits: Limits {

@@ -4,6 +4,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -11,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::json;
 
+use super::cache::ResponseCache;
 use super::catalog::Catalog;
 use super::error::ApiError;
 use super::params::{Limits, RawSearchParams, RawSpeakerParams};
@@ -23,6 +25,8 @@ pub struct AppState {
     pub limits: Limits,
     /// How long one engine call may take before the client gets a 503.
     pub engine_timeout: Duration,
+    /// Serialized answers of recent searches.
+    pub cache: ResponseCache,
 }
 
 /// Longest id accepted in a path: real ids are short, and a huge one is a mistake or an attack.
@@ -156,18 +160,38 @@ fn checked_id(kind: &str, id: &str) -> Result<String, ApiError> {
     Ok(id.to_string())
 }
 
+/// Header telling whether a search answer came from the cache (`hit`) or the engine (`miss`).
+pub const CACHE_HEADER: &str = "x-goftar-cache";
+
 /// `GET /api/search`. The body is serialized on the blocking thread, straight from the engine's
-/// hits, so the async workers only move bytes.
+/// hits, so the async workers only move bytes; repeated searches are answered from the cache.
 pub async fn search(
     State(state): State<Arc<AppState>>,
     params: Result<Query<RawSearchParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let request = query_params(params)?.validate(&state.limits)?;
+    let key = serde_json::to_string(&request).map_err(ApiError::internal)?;
+    if let Some(body) = state.cache.get(&key) {
+        return Ok(search_response(body, "hit"));
+    }
     let body = on_engine(&state, move |catalog| {
         json_body(&ApiSearchResponse::from(&catalog.search(&request)?))
     })
     .await?;
-    Ok(json_response(body))
+    let body = Bytes::from(body);
+    state.cache.put(key, body.clone());
+    Ok(search_response(body, "miss"))
+}
+
+fn search_response(body: Bytes, cache: &'static str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::HeaderName::from_static(CACHE_HEADER), cache),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 /// Serializes on the blocking thread and answers `application/json`.

@@ -6,6 +6,7 @@
 //! the same [`Searcher`] `goftar search` uses.
 
 mod assets;
+mod cache;
 mod catalog;
 mod error;
 mod handlers;
@@ -26,7 +27,7 @@ use tower_http::trace::TraceLayer;
 
 pub use catalog::{Catalog, SpeakerCount};
 pub use error::ApiError;
-pub use handlers::AppState;
+pub use handlers::{AppState, CACHE_HEADER};
 pub use params::Limits;
 
 use crate::index::Searcher;
@@ -43,6 +44,9 @@ pub struct ServerConfig {
     /// Hard bound on a whole request, body included.
     pub request_timeout: Duration,
     pub limits: Limits,
+    /// Search answers kept in memory (0 disables the cache). The index is read-only while served,
+    /// so cached answers never go stale.
+    pub cache_entries: usize,
 }
 
 impl Default for ServerConfig {
@@ -53,6 +57,7 @@ impl Default for ServerConfig {
             engine_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(10),
             limits: Limits::default(),
+            cache_entries: 4096,
         }
     }
 }
@@ -87,6 +92,7 @@ pub fn router(catalog: Arc<dyn Catalog>, config: &ServerConfig) -> anyhow::Resul
         catalog,
         limits: config.limits,
         engine_timeout: config.engine_timeout,
+        cache: cache::ResponseCache::new(config.cache_entries),
     });
     let api = Router::new()
         .route("/api/search", get(handlers::search))
