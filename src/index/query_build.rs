@@ -25,10 +25,12 @@ pub struct SearchFields {
     pub kind: Option<Field>,
 }
 
-/// Words closer than this (in positions) earn the proximity bonus.
-const PROXIMITY_SLOP: u32 = 6;
+/// Two query words this close (in positions) in the text earn the proximity bonus.
+const PROXIMITY_SLOP: u32 = 3;
 /// Weight of the proximity bonus relative to one word's score.
-const PROXIMITY_BOOST: f32 = 1.5;
+const PROXIMITY_BOOST: f32 = 1.0;
+/// Adjacent word pairs that earn bonuses, at most (long pasted queries stay cheap).
+const MAX_PAIR_BONUSES: usize = 8;
 /// Share of the best field's score that the other fields add (dis-max tie breaker).
 const TIE_BREAKER: f32 = 0.3;
 
@@ -60,8 +62,57 @@ fn join_plain_words(parsed: &ParsedQuery) -> ParsedQuery {
     ParsedQuery { groups }
 }
 
-/// Builds the query; an empty query matches every document.
-pub fn build(parsed: &ParsedQuery, fields: &SearchFields) -> Box<dyn Query> {
+/// Longest compound recognized in parts (`گفت و گو`).
+const MAX_COMPOUND_PARTS: usize = 3;
+
+/// Groups analyzed query terms into concepts: runs of 2–3 terms whose glued spelling is a known
+/// compound (`حجت الاسلام`, `گفت و گو`) are one concept, every other term is its own. Scoring a
+/// compound as one word keeps it from counting twice against the rest of the query.
+fn concepts(terms: &[String], is_compound: &dyn Fn(&str) -> bool) -> Vec<Vec<String>> {
+    let mut out = Vec::with_capacity(terms.len());
+    let mut i = 0;
+    while i < terms.len() {
+        let longest = (2..=MAX_COMPOUND_PARTS)
+            .rev()
+            .filter(|n| i + n <= terms.len())
+            .find(|&n| is_compound(&terms[i..i + n].concat()));
+        let n = longest.unwrap_or(1);
+        out.push(terms[i..i + n].to_vec());
+        i += n;
+    }
+    out
+}
+
+/// One concept over the weighted fields: a term, or a compound as its parts in a row or glued.
+fn concept_query(parts: &[String], fields: &SearchFields) -> Option<Box<dyn Query>> {
+    if parts.len() < 2 {
+        return text_query(parts, fields);
+    }
+    let glued = parts.concat();
+    let per_field: Vec<Box<dyn Query>> = fields
+        .weighted
+        .iter()
+        .map(|&(field, boost)| {
+            let either = BooleanQuery::union(vec![
+                terms_in_field(field, parts),
+                terms_in_field(field, std::slice::from_ref(&glued)),
+            ]);
+            Box::new(BoostQuery::new(Box::new(either), boost)) as Box<dyn Query>
+        })
+        .collect();
+    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+        per_field,
+        TIE_BREAKER,
+    )))
+}
+
+/// Builds the query; an empty query matches every document. `is_compound` tells whether a glued
+/// term occurs in the index (compounds written with ZWNJ are indexed glued too).
+pub fn build(
+    parsed: &ParsedQuery,
+    fields: &SearchFields,
+    is_compound: &dyn Fn(&str) -> bool,
+) -> Box<dyn Query> {
     let parsed = &join_plain_words(parsed);
     let keep_stopwords = parsed
         .groups
@@ -83,17 +134,17 @@ pub fn build(parsed: &ParsedQuery, fields: &SearchFields) -> Box<dyn Query> {
                 Clause::Word(text)
                     if group.role == Role::Optional && group.alternatives.len() == 1 =>
                 {
-                    // A run of free words: each term is one optional word.
-                    let mut word_terms = query_terms(text);
-                    if !keep_stopwords {
-                        word_terms.retain(|t| !is_stopword(t));
-                    }
-                    for term in &word_terms {
-                        if let Some(q) = text_query(std::slice::from_ref(term), fields) {
+                    // A run of free words: each concept (a term, or a compound the index knows
+                    // written in parts) is one optional word.
+                    for concept in concepts(&query_terms(text), is_compound) {
+                        if concept.len() == 1 && !keep_stopwords && is_stopword(&concept[0]) {
+                            continue;
+                        }
+                        if let Some(q) = concept_query(&concept, fields) {
                             words.push(q);
                         }
+                        free_terms.push(concept.concat());
                     }
-                    free_terms.extend(word_terms);
                     None
                 }
                 // An excluded or OR-ed word written as several terms must match them together.
@@ -120,19 +171,8 @@ pub fn build(parsed: &ParsedQuery, fields: &SearchFields) -> Box<dyn Query> {
         1 => clauses.push((Occur::Must, words.remove(0))),
         _ => clauses.push((Occur::Must, Box::new(BooleanQuery::union(words)))),
     }
-    if free_terms.len() >= 2
-        && let Some(&(main, _)) = fields.weighted.first()
-    {
-        let positioned: Vec<(usize, Term)> = free_terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (i, Term::from_field_text(main, t)))
-            .collect();
-        let proximity = PhraseQuery::new_with_offset_and_slop(positioned, PROXIMITY_SLOP);
-        clauses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(proximity), PROXIMITY_BOOST)),
-        ));
+    for pair in free_terms.windows(2).take(MAX_PAIR_BONUSES) {
+        clauses.extend(pair_bonuses(&pair[0], &pair[1], fields));
     }
     let has_positive = clauses.iter().any(|(o, _)| *o == Occur::Must);
     if !has_positive {
@@ -143,6 +183,24 @@ pub fn build(parsed: &ParsedQuery, fields: &SearchFields) -> Box<dyn Query> {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// Optional clauses that rank a pair of adjacent query words higher where the text has them close
+/// together.
+fn pair_bonuses(first: &str, second: &str, fields: &SearchFields) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut bonuses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if let Some(&(main, _)) = fields.weighted.first() {
+        let positioned = vec![
+            (0, Term::from_field_text(main, first)),
+            (1, Term::from_field_text(main, second)),
+        ];
+        let proximity = PhraseQuery::new_with_offset_and_slop(positioned, PROXIMITY_SLOP);
+        bonuses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(proximity), PROXIMITY_BOOST)),
+        ));
+    }
+    bonuses
 }
 
 /// A word or phrase over the weighted fields: one term is a term query per field, several a phrase.

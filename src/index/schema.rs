@@ -176,6 +176,6 @@ fn check_schema(found: &Schema, expected: &Schema) -> tantivy::Result<()> {
 pub fn register_analyzer(index: &Index) {
     index.tokenizers().register(
         ANALYZER_NAME,
-        TextAnalyzer::from(PersianTokenizer::default()),
+        TextAnalyzer::from(PersianTokenizer::for_index()),
     );
 }

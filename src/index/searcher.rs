@@ -9,7 +9,6 @@ use anyhow::Context;
 use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
 
 use super::keys::day_number;
@@ -19,7 +18,7 @@ use super::schema::{
     ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
     register_analyzer,
 };
-use super::snippet::{SNIPPET_CHARS, render};
+use super::snippet::{self, render};
 use super::speakers::SpeakerList;
 use super::{
     ArticleView, FacetCount, Facets, Hit, Scope, SearchError, SearchRequest, SearchResponse,
@@ -33,6 +32,8 @@ pub const MAX_LIMIT: usize = 1_000;
 pub const MAX_OFFSET: usize = 100_000;
 /// Values listed per facet.
 pub const FACET_VALUES: usize = 20;
+/// A glued pair of query words is treated as a compound when this many documents write it so.
+const MIN_COMPOUND_DOCS: u64 = 2;
 /// Statements listed with an article, at most.
 const MAX_ARTICLE_STATEMENTS: usize = 2_000;
 
@@ -145,7 +146,14 @@ impl Searcher {
                 )
             }
         };
-        let text_query = build(&parsed, &fields);
+        let searcher = opened.reader.searcher();
+        let is_compound = |glued: &str| {
+            // Known when the main text field holds it (ZWNJ compounds are indexed glued too).
+            searcher
+                .doc_freq(&Term::from_field_text(main_field, glued))
+                .is_ok_and(|df| df >= MIN_COMPOUND_DOCS)
+        };
+        let text_query = build(&parsed, &fields, &is_compound);
         let mut filters: Vec<Box<dyn Query>> = Vec::new();
         if let Some(speaker) = non_blank(&request.speaker) {
             filters.push(all_terms_in(common.speaker, speaker).unwrap_or_else(nothing));
@@ -183,7 +191,6 @@ impl Searcher {
             Box::new(BooleanQuery::new(clauses))
         };
 
-        let searcher = opened.reader.searcher();
         let facets = (
             facet_collector("speaker_facet"),
             facet_collector("topic_facet"),
@@ -213,9 +220,8 @@ impl Searcher {
             scored
         };
 
-        let mut generator =
-            SnippetGenerator::create(&searcher, &*text_query, main_field).map_err(index_error)?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
+        let generator =
+            snippet::generator(&searcher, &*text_query, main_field).map_err(index_error)?;
         let mut hits = Vec::with_capacity(scored.len());
         for (score, address) in scored {
             let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;

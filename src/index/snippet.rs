@@ -3,7 +3,15 @@
 
 use std::ops::Range;
 
+use std::collections::{BTreeMap, BTreeSet};
+
+use tantivy::query::Query;
+use tantivy::schema::Field;
 use tantivy::snippet::{Snippet, SnippetGenerator};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, Term};
+
+use super::tokenizer::PersianTokenizer;
 
 /// Snippet length in characters.
 pub const SNIPPET_CHARS: usize = 220;
@@ -13,6 +21,39 @@ pub const SNIPPET_CHARS: usize = 220;
 pub struct Rendered {
     pub plain: String,
     pub html: String,
+}
+
+/// A snippet generator for `field` that highlights the query's terms, rarer terms weighing more.
+///
+/// It re-analyzes stored text with the query-side analyzer: the index side also emits the glued
+/// spelling of compounds over the span of their parts, and tantivy's fragment selection needs
+/// tokens whose spans never overlap.
+pub fn generator(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> tantivy::Result<SnippetGenerator> {
+    let mut terms: BTreeSet<&Term> = BTreeSet::new();
+    query.query_terms(&mut |term, _| {
+        if term.field() == field {
+            terms.insert(term);
+        }
+    });
+    let mut weights: BTreeMap<String, f32> = BTreeMap::new();
+    for term in terms {
+        if let Some(text) = term.value().as_str() {
+            let doc_freq = searcher.doc_freq(term)?;
+            if doc_freq > 0 {
+                weights.insert(text.to_string(), 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+    }
+    Ok(SnippetGenerator::new(
+        weights,
+        TextAnalyzer::from(PersianTokenizer::default()),
+        field,
+        SNIPPET_CHARS,
+    ))
 }
 
 /// The snippet of `text`; the text's beginning when no query term occurs in it.

@@ -70,6 +70,18 @@ const MAX_KEY_BYTES: usize = 120;
 #[derive(Clone, Default)]
 pub struct PersianTokenizer {
     tokens: Vec<Token>,
+    /// Index side: a compound also yields its glued spelling (see [`word_terms`]).
+    glued_compounds: bool,
+}
+
+impl PersianTokenizer {
+    /// The analyzer documents are indexed with: compounds also indexed glued.
+    pub fn for_index() -> Self {
+        PersianTokenizer {
+            tokens: Vec::new(),
+            glued_compounds: true,
+        }
+    }
 }
 
 impl Tokenizer for PersianTokenizer {
@@ -77,7 +89,7 @@ impl Tokenizer for PersianTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PersianTokenStream<'a> {
         self.tokens.clear();
-        analyze_into(text, &mut self.tokens);
+        analyze_into(text, &mut self.tokens, self.glued_compounds);
         PersianTokenStream {
             tokens: &mut self.tokens,
             next: 0,
@@ -119,10 +131,11 @@ impl TokenStream for PersianTokenStream<'_> {
     }
 }
 
-/// Analyzes `text` into search terms (the same terms the index holds).
+/// Analyzes query text into search terms (one term per position; the index also holds the glued
+/// spelling of compounds, which a query needs only when typed glued).
 pub fn analyze(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    analyze_into(text, &mut tokens);
+    analyze_into(text, &mut tokens, false);
     tokens
 }
 
@@ -146,19 +159,37 @@ impl Word {
     }
 }
 
-fn analyze_into(text: &str, out: &mut Vec<Token>) {
+fn analyze_into(text: &str, out: &mut Vec<Token>, glued_compounds: bool) {
     let words = join_detached_affixes(text, split_words(text));
+    let mut position = 0;
     for word in words {
-        for (span, key) in word_terms(text, &word) {
+        let (terms, glued) = word_terms(text, &word);
+        let first_position = position;
+        for (span, key) in terms {
             if key.is_empty() || key.len() > MAX_KEY_BYTES {
                 continue;
             }
             out.push(Token {
                 offset_from: span.0,
                 offset_to: span.1,
-                position: out.len(),
+                position,
                 text: key,
                 position_length: 1,
+            });
+            position += 1;
+        }
+        if glued_compounds
+            && let Some((span, key)) = glued
+            && !key.is_empty()
+            && key.len() <= MAX_KEY_BYTES
+            && position > first_position + 1
+        {
+            out.push(Token {
+                offset_from: span.0,
+                offset_to: span.1,
+                position: first_position,
+                text: key,
+                position_length: position - first_position,
             });
         }
     }
@@ -274,7 +305,17 @@ fn starts_in_arabic_script(text: &str, word: &Word) -> bool {
 /// highlights `برنامه‌ها` whole). Parts that are affixes (`می‌`, `‌تر`, `‌اند`) are glued to their
 /// neighbour; the parts of a compound (`رئیس‌جمهور`, `بین‌المللی`) become separate terms, exactly as
 /// if a space had been typed, since writers use the ZWNJ and the space interchangeably there.
-fn word_terms(text: &str, word: &Word) -> Vec<((usize, usize), String)> {
+///
+/// The second value is the whole compound glued (`رئیسجمهور`), for the index: a query typed glued
+/// then still finds the ZWNJ spelling.
+#[allow(clippy::type_complexity)]
+fn word_terms(
+    text: &str,
+    word: &Word,
+) -> (
+    Vec<((usize, usize), String)>,
+    Option<((usize, usize), String)>,
+) {
     let mut parts: Vec<((usize, usize), String)> = word
         .parts
         .iter()
@@ -304,7 +345,17 @@ fn word_terms(text: &str, word: &Word) -> Vec<((usize, usize), String)> {
         }
     }
     let last = groups.len().saturating_sub(1);
-    groups
+    let glued = (groups.len() > 1).then(|| {
+        let span = (groups[0].0.0, dropped_end.unwrap_or(groups[last].0.1));
+        let whole: String = groups.iter().map(|(_, k)| k.as_str()).collect();
+        let key = if dropped_end.is_some() {
+            whole
+        } else {
+            stem(&whole).to_string()
+        };
+        (span, key)
+    });
+    let terms = groups
         .into_iter()
         .enumerate()
         .map(|(i, (mut span, key))| {
@@ -320,7 +371,8 @@ fn word_terms(text: &str, word: &Word) -> Vec<((usize, usize), String)> {
             };
             (span, key)
         })
-        .collect()
+        .collect();
+    (terms, glued)
 }
 
 #[cfg(test)]
@@ -350,6 +402,20 @@ mod tests {
         assert_eq!(keys("بزرگ‌ترین"), keys("بزرگترین"));
         assert_eq!(keys("گفته‌اند"), keys("گفته اند"));
         assert_eq!(keys("محله‌محور‌ها"), ["محله", "محور"]);
+    }
+
+    #[test]
+    fn the_index_also_holds_glued_compounds() {
+        let mut tokenizer = PersianTokenizer::for_index();
+        let mut stream = tokenizer.token_stream("رئیس‌جمهور گفت");
+        let mut indexed = Vec::new();
+        while let Some(t) = stream.next() {
+            indexed.push((t.text.clone(), t.position));
+        }
+        let expected = [("رییس", 0), ("جمهور", 1), ("رییسجمهور", 0), ("گفت", 2)];
+        let expected: Vec<(String, usize)> =
+            expected.iter().map(|(k, p)| (fold_word(k), *p)).collect();
+        assert_eq!(indexed, expected);
     }
 
     #[test]
