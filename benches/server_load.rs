@@ -5,6 +5,7 @@
 //! cargo bench --bench server_load                 # 10 s, 32 connections, ~200k statements
 //! GOFTAR_LOAD_SECONDS=20 GOFTAR_LOAD_STATEMENTS=500000 cargo bench --bench server_load
 //! GOFTAR_LOAD_MODE=cached|uncached                  # only one of the two runs
+//! GOFTAR_LOAD_ENGINE_THREADS=2,8,32                 # compare bounds on concurrent searches
 //! ```
 //!
 //! Two runs over the same Zipf-shaped query log (see [`zipf_paths`]): with the server's default
@@ -271,7 +272,13 @@ fn zipf_paths(index_dir: &Path, distinct: usize, length: usize) -> Vec<String> {
 }
 
 /// Serves the index on a loopback port with `cache_entries`, runs wrk against it, prints the figures.
-fn run(index_dir: &Path, paths_file: &Path, cache_entries: usize, label: &str) {
+fn run(
+    index_dir: &Path,
+    paths_file: &Path,
+    cache_entries: usize,
+    engine_threads: usize,
+    label: &str,
+) {
     let seconds: u64 = std::env::var("GOFTAR_LOAD_SECONDS")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -285,6 +292,7 @@ fn run(index_dir: &Path, paths_file: &Path, cache_entries: usize, label: &str) {
     let (statements_indexed, _) = searcher.counts();
     let config = ServerConfig {
         cache_entries,
+        engine_threads,
         ..ServerConfig::default()
     };
     let app = router(Arc::new(searcher), &config).expect("router");
@@ -309,7 +317,7 @@ fn run(index_dir: &Path, paths_file: &Path, cache_entries: usize, label: &str) {
         .arg(paths_file)
         .output();
     eprintln!(
-        "[{label}] wrk -t2 -c{connections} -d{seconds}s --latency -s benches/server_load.lua, {statements_indexed} statements, cache {cache_entries}"
+        "[{label}] wrk -t2 -c{connections} -d{seconds}s --latency -s benches/server_load.lua, {statements_indexed} statements, cache {cache_entries}, {engine_threads} engine threads"
     );
     let output = Command::new("wrk")
         .args([
@@ -327,7 +335,9 @@ fn run(index_dir: &Path, paths_file: &Path, cache_entries: usize, label: &str) {
     match output {
         Ok(output) => {
             let text = String::from_utf8_lossy(&output.stdout);
-            print!("{text}");
+            text.lines()
+                .filter(|l| !l.starts_with("GOFTAR "))
+                .for_each(|l| println!("{l}"));
             if let Some(line) = text.lines().find(|l| l.starts_with("GOFTAR ")) {
                 println!("[{label}] {}", &line[7..]);
             }
@@ -366,15 +376,23 @@ fn main() {
     );
 
     let mode = std::env::var("GOFTAR_LOAD_MODE").unwrap_or_default();
-    if mode != "uncached" {
-        run(
-            &index_dir,
-            &paths_file,
-            ServerConfig::default().cache_entries,
-            "cache on",
-        );
-    }
-    if mode != "cached" {
-        run(&index_dir, &paths_file, 0, "cache off");
+    // A comma-separated list compares bounds on concurrent searches.
+    let engine_threads: Vec<usize> = std::env::var("GOFTAR_LOAD_ENGINE_THREADS")
+        .ok()
+        .map(|v| v.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![ServerConfig::default().engine_threads]);
+    for threads in engine_threads {
+        if mode != "uncached" {
+            run(
+                &index_dir,
+                &paths_file,
+                ServerConfig::default().cache_entries,
+                threads,
+                "cache on",
+            );
+        }
+        if mode != "cached" {
+            run(&index_dir, &paths_file, 0, threads, "cache off");
+        }
     }
 }

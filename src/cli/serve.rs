@@ -31,12 +31,19 @@ pub struct Args {
     /// Search answers kept in memory for repeated queries (0 turns the cache off).
     #[arg(long, default_value_t = ServerConfig::default().cache_entries, value_name = "N")]
     cache_entries: usize,
+    /// Searches run at once; more wait their turn.
+    #[arg(long, default_value_t = ServerConfig::default().engine_threads, value_name = "N")]
+    engine_threads: usize,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.max_limit == 0 || args.max_query_chars == 0 || args.search_timeout_ms == 0 {
+    if args.max_limit == 0
+        || args.max_query_chars == 0
+        || args.search_timeout_ms == 0
+        || args.engine_threads == 0
+    {
         return Ok(super::usage_error(
-            "--max-limit, --max-query-chars and --search-timeout-ms must be positive",
+            "--max-limit, --max-query-chars, --search-timeout-ms and --engine-threads must be positive",
         ));
     }
     let engine_timeout = Duration::from_millis(args.search_timeout_ms);
@@ -44,6 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         addr: args.addr,
         cors_origins: args.cors_origins,
         cache_entries: args.cache_entries,
+        engine_threads: args.engine_threads,
         engine_timeout,
         request_timeout: engine_timeout + Duration::from_secs(5),
         limits: Limits {

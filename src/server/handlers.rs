@@ -1,7 +1,7 @@
 //! The API's request handlers: validate, run the engine off the async threads, answer JSON.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::body::Bytes;
@@ -16,6 +16,7 @@ use super::cache::ResponseCache;
 use super::catalog::Catalog;
 use super::error::ApiError;
 use super::params::{Limits, RawSearchParams, RawSpeakerParams};
+use super::slots::EngineSlots;
 use crate::index::{ArticleView, Facets, Hit, SearchResponse};
 use crate::model::Removal;
 
@@ -27,6 +28,8 @@ pub struct AppState {
     pub engine_timeout: Duration,
     /// Serialized answers of recent searches.
     pub cache: ResponseCache,
+    /// Bounds the engine calls running at once.
+    pub engine_slots: Arc<EngineSlots>,
 }
 
 /// Longest id accepted in a path: real ids are short, and a huge one is a mistake or an attack.
@@ -134,14 +137,27 @@ where
     F: FnOnce(&dyn Catalog) -> Result<T, ApiError> + Send + 'static,
 {
     let catalog = Arc::clone(&state.catalog);
-    let task = tokio::task::spawn_blocking(move || work(catalog.as_ref()));
-    match tokio::time::timeout(state.engine_timeout, task).await {
+    let slots = Arc::clone(&state.engine_slots);
+    let timeout = state.engine_timeout;
+    let queued = Instant::now();
+    let timed_out = move || {
+        ApiError::timeout(format!(
+            "the search took longer than {} ms",
+            timeout.as_millis()
+        ))
+    };
+    let task = tokio::task::spawn_blocking(move || {
+        let _slot = slots.acquire();
+        // The client has been answered already; do not spend CPU on a search nobody awaits.
+        if queued.elapsed() >= timeout {
+            return Err(timed_out());
+        }
+        work(catalog.as_ref())
+    });
+    match tokio::time::timeout(timeout, task).await {
         Ok(Ok(result)) => result,
         Ok(Err(join_error)) => Err(ApiError::internal(join_error)),
-        Err(_) => Err(ApiError::timeout(format!(
-            "the search took longer than {} ms",
-            state.engine_timeout.as_millis()
-        ))),
+        Err(_) => Err(timed_out()),
     }
 }
 

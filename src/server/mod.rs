@@ -11,6 +11,7 @@ mod catalog;
 mod error;
 mod handlers;
 mod params;
+mod slots;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -47,6 +48,8 @@ pub struct ServerConfig {
     /// Search answers kept in memory (0 disables the cache). The index is read-only while served,
     /// so cached answers never go stale.
     pub cache_entries: usize,
+    /// Searches allowed to run at once (the rest queue); a guard against floods, see `slots.rs`.
+    pub engine_threads: usize,
 }
 
 impl Default for ServerConfig {
@@ -58,6 +61,7 @@ impl Default for ServerConfig {
             request_timeout: Duration::from_secs(10),
             limits: Limits::default(),
             cache_entries: 4096,
+            engine_threads: 64,
         }
     }
 }
@@ -93,6 +97,7 @@ pub fn router(catalog: Arc<dyn Catalog>, config: &ServerConfig) -> anyhow::Resul
         limits: config.limits,
         engine_timeout: config.engine_timeout,
         cache: cache::ResponseCache::new(config.cache_entries),
+        engine_slots: Arc::new(slots::EngineSlots::new(config.engine_threads)),
     });
     let api = Router::new()
         .route("/api/search", get(handlers::search))
