@@ -4,6 +4,7 @@
 //! NUL-terminated JSON on fds 3 and 4), so the test needs no WebSocket client, Node or driver.
 //!
 //! Without Chromium the test is skipped with a message, except under `CI=true`, where it fails.
+//! `GOFTAR_CHROMIUM=/path/to/chrome` picks another browser binary.
 //! Screenshots land in `target/tmp/server_e2e/` (`$CARGO_TARGET_TMPDIR`).
 
 mod server_support;
@@ -23,7 +24,7 @@ const STEP_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn chromium_binary() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("GOFTAR_CHROMIUM") {
-        return Some(PathBuf::from(path));
+        return Some(PathBuf::from(path)).filter(|p| p.is_file());
     }
     let path = std::env::var_os("PATH")?;
     ["chromium", "chromium-browser", "google-chrome"]
