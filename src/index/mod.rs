@@ -1,37 +1,33 @@
 //! Search: a Persian analyzer for tantivy, the statement and article indexes, and queries.
 //!
-//! SKELETON: the index owner replaces this file's body; the public API below is the contract the
-//! pipeline, `goftar search` and the server use.
+//! - [`tokenizer`]: the analyzer (`goftar_fa`): words, ZWNJ and detached affixes, folding
+//!   ([`fold`]) and a guarded stemmer ([`stem`]), offsets into the stored text.
+//! - [`schema`], [`IndexBuilder`] (bulk writer), [`Searcher`] (queries, filters, facets, snippets,
+//!   lookups by id, speaker autocomplete); the query language is in [`query_parse`].
+//!
+//! Layout on disk: `DIR/index/statements/`, `DIR/index/articles/` (tantivy indexes) and
+//! `DIR/index/speakers.json` (speaker table).
 
-use std::path::{Path, PathBuf};
+pub mod fold;
+mod keys;
+pub mod query_build;
+pub mod query_parse;
+pub mod schema;
+mod searcher;
+pub mod snippet;
+mod speakers;
+pub mod stem;
+mod stopwords;
+pub mod tokenizer;
+mod writer;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Document;
+use crate::model::Removal;
 
-/// Writes the indexes under `DIR/index/` while `process` runs.
-pub struct IndexBuilder {
-    #[allow(dead_code)]
-    dir: PathBuf,
-}
-
-impl IndexBuilder {
-    /// Creates (or replaces) the index at `dir`.
-    pub fn create(dir: &Path) -> anyhow::Result<Self> {
-        std::fs::create_dir_all(dir)?;
-        Ok(IndexBuilder { dir: dir.to_path_buf() })
-    }
-
-    /// Adds an article and its statements.
-    pub fn add(&mut self, _doc: &Document) -> anyhow::Result<()> {
-        Ok(())
-    }
-
-    /// Commits and merges; the index is searchable afterwards.
-    pub fn finish(self) -> anyhow::Result<()> {
-        Ok(())
-    }
-}
+pub use searcher::{FACET_VALUES, MAX_LIMIT, MAX_OFFSET, Searcher};
+pub use tokenizer::{ANALYZER_NAME, PersianTokenizer, analyze, terms};
+pub use writer::IndexBuilder;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -77,7 +73,7 @@ pub struct Hit {
     pub cue: Option<String>,
     pub kind: Option<String>,
     pub text: String,
-    /// Plain-text snippet with the matches between `[` and `]`... as the index owner defines.
+    /// Plain-text snippet with the matches between `«` and `»`.
     pub snippet: String,
     /// HTML snippet with matches in `<b>`, text escaped.
     pub snippet_html: String,
@@ -118,16 +114,23 @@ pub enum SearchError {
     Index(#[from] anyhow::Error),
 }
 
-/// An opened index, shared by `goftar search` and the server.
-pub struct Searcher {}
-
-impl Searcher {
-    /// Opens `dir`: a `process` output directory or its `index/` folder.
-    pub fn open(dir: &Path) -> anyhow::Result<Self> {
-        anyhow::bail!("no index at {}", dir.display())
-    }
-
-    pub fn search(&self, _request: &SearchRequest) -> Result<SearchResponse, SearchError> {
-        Ok(SearchResponse::default())
-    }
+/// An article as the index holds it, for `GET /api/articles/{id}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleView {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    /// Set when most of the article copies an earlier one.
+    pub duplicate_of: Option<String>,
+    /// Kept, normalized paragraphs in reading order.
+    pub paragraphs: Vec<String>,
+    /// The input index of each kept paragraph (`paragraphs[i]` was input paragraph `paragraph_index[i]`).
+    pub paragraph_index: Vec<usize>,
+    /// Paragraphs the de-duplicator removed, with the reason and their text.
+    pub removed: Vec<Removal>,
+    pub topics: Vec<String>,
+    /// The article's statements in reading order (snippet = the statement's beginning).
+    pub statements: Vec<Hit>,
 }

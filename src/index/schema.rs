@@ -1,0 +1,181 @@
+//! The two index schemas (statements, articles) and the field handles the writer and searcher share.
+
+use tantivy::Index;
+use tantivy::schema::{
+    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder,
+    TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::tokenizer::{ANALYZER_NAME, PersianTokenizer};
+
+/// Folder of the statements index inside the index directory.
+pub const STATEMENTS_DIR: &str = "statements";
+/// Folder of the articles index inside the index directory.
+pub const ARTICLES_DIR: &str = "articles";
+/// The speaker table for autocomplete, inside the index directory.
+pub const SPEAKERS_FILE: &str = "speakers.json";
+
+/// Analyzed with the Persian analyzer, positions kept (phrases, proximity), stored.
+fn persian_text(stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(ANALYZER_NAME)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Fields both indexes have: identity, provenance, date and topics.
+#[derive(Debug, Clone, Copy)]
+pub struct CommonFields {
+    /// Exact id (`STRING`, stored).
+    pub id: Field,
+    pub article_id: Field,
+    /// Article title, stored (statements show it beside the quote).
+    pub title: Field,
+    pub source: Field,
+    /// Folded source name, exact: the `source` filter.
+    pub source_key: Field,
+    pub source_facet: Field,
+    /// ISO date as stored text.
+    pub date: Field,
+    /// The date as `yyyymmdd` (fast + indexed): range filters and the date sort.
+    pub day: Field,
+    /// Topics, stored as written, analyzed for search.
+    pub topics: Field,
+    /// Folded topic, exact: the `topic` filter.
+    pub topic_key: Field,
+    pub topic_facet: Field,
+    /// Speaker as text (articles: every speaker quoted in it).
+    pub speaker: Field,
+    pub speaker_facet: Field,
+}
+
+impl CommonFields {
+    fn add(builder: &mut SchemaBuilder, title_indexed: bool) -> Self {
+        CommonFields {
+            id: builder.add_text_field("id", STRING | STORED),
+            article_id: builder.add_text_field("article_id", STRING | STORED),
+            title: if title_indexed {
+                builder.add_text_field("title", persian_text(true))
+            } else {
+                builder.add_text_field("title", STORED)
+            },
+            source: builder.add_text_field("source", STORED),
+            source_key: builder.add_text_field("source_key", STRING),
+            source_facet: builder.add_facet_field("source_facet", FacetOptions::default()),
+            date: builder.add_text_field("date", STORED),
+            day: builder.add_i64_field("day", INDEXED | FAST),
+            topics: builder.add_text_field("topics", persian_text(true)),
+            topic_key: builder.add_text_field("topic_key", STRING),
+            topic_facet: builder.add_facet_field("topic_facet", FacetOptions::default()),
+            speaker: builder.add_text_field("speaker", persian_text(true)),
+            speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default()),
+        }
+    }
+}
+
+/// The statements index: one document per statement.
+#[derive(Debug, Clone, Copy)]
+pub struct StatementFields {
+    pub common: CommonFields,
+    pub speaker_key: Field,
+    pub role: Field,
+    pub cue: Field,
+    pub kind: Field,
+    pub text: Field,
+    pub paragraph: Field,
+    pub confidence: Field,
+}
+
+impl StatementFields {
+    pub fn schema() -> (Schema, Self) {
+        let mut b = Schema::builder();
+        let common = CommonFields::add(&mut b, false);
+        let fields = StatementFields {
+            common,
+            speaker_key: b.add_text_field("speaker_key", STRING),
+            role: b.add_text_field("role", persian_text(true)),
+            cue: b.add_text_field("cue", STORED),
+            kind: b.add_text_field("kind", STRING | STORED),
+            text: b.add_text_field("text", persian_text(true)),
+            paragraph: b.add_u64_field("paragraph", STORED),
+            confidence: b.add_f64_field("confidence", STORED | FAST),
+        };
+        (b.build(), fields)
+    }
+
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Self> {
+        let (expected, fields) = Self::schema();
+        check_schema(schema, &expected)?;
+        Ok(fields)
+    }
+}
+
+/// The articles index: one document per kept article.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleFields {
+    pub common: CommonFields,
+    /// Kept paragraphs joined by `\n`.
+    pub body: Field,
+    pub url: Field,
+    /// JSON: the input index of each kept paragraph.
+    pub paragraph_index: Field,
+    /// JSON: the removed paragraphs with their reasons.
+    pub removed: Field,
+    /// Ids of the article's statements (multi-valued).
+    pub statement_id: Field,
+    pub duplicate_of: Field,
+}
+
+impl ArticleFields {
+    pub fn schema() -> (Schema, Self) {
+        let mut b = Schema::builder();
+        let common = CommonFields::add(&mut b, true);
+        let fields = ArticleFields {
+            common,
+            body: b.add_text_field("body", persian_text(true)),
+            url: b.add_text_field("url", STORED),
+            paragraph_index: b.add_text_field("paragraph_index", STORED),
+            removed: b.add_text_field("removed", STORED),
+            statement_id: b.add_text_field("statement_id", STORED),
+            duplicate_of: b.add_text_field("duplicate_of", STORED),
+        };
+        (b.build(), fields)
+    }
+
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Self> {
+        let (expected, fields) = Self::schema();
+        check_schema(schema, &expected)?;
+        Ok(fields)
+    }
+}
+
+/// An index written by another goftar version is refused rather than misread.
+fn check_schema(found: &Schema, expected: &Schema) -> tantivy::Result<()> {
+    let names = |s: &Schema| -> Vec<String> {
+        s.fields()
+            .map(|(_, entry)| entry.name().to_string())
+            .collect()
+    };
+    if names(found) == names(expected) {
+        Ok(())
+    } else {
+        Err(tantivy::TantivyError::SchemaError(
+            "the index was written by another version of goftar; run `goftar process` again"
+                .to_string(),
+        ))
+    }
+}
+
+/// Registers the Persian analyzer on an index (needed after every create or open).
+pub fn register_analyzer(index: &Index) {
+    index.tokenizers().register(
+        ANALYZER_NAME,
+        TextAnalyzer::from(PersianTokenizer::for_index()),
+    );
+}

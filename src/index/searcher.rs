@@ -1,0 +1,462 @@
+//! The opened index: searches with filters, sorting, facets and snippets, and lookups by id.
+//! One [`Searcher`] is shared by every thread; each call takes a cheap snapshot of the index.
+
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context;
+use tantivy::collector::{Count, FacetCollector, FacetCounts, TopDocs};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, IndexReader, Order, ReloadPolicy, TantivyDocument, Term};
+
+use super::keys::day_number;
+use super::query_build::{SearchFields, all_terms_in, build, exact_in};
+use super::query_parse::parse;
+use super::schema::{
+    ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
+    register_analyzer,
+};
+use super::snippet::{self, render};
+use super::speakers::SpeakerList;
+use super::{
+    ArticleView, FacetCount, Facets, Hit, Scope, SearchError, SearchRequest, SearchResponse,
+    SortOrder,
+};
+use crate::model::Removal;
+
+/// Largest page a request may ask for.
+pub const MAX_LIMIT: usize = 1_000;
+/// Deepest offset a request may ask for (deep paging costs memory per request).
+pub const MAX_OFFSET: usize = 100_000;
+/// Values listed per facet.
+pub const FACET_VALUES: usize = 20;
+/// A glued pair of query words is treated as a compound when this many documents write it so.
+const MIN_COMPOUND_DOCS: u64 = 2;
+/// Statements listed with an article, at most.
+const MAX_ARTICLE_STATEMENTS: usize = 2_000;
+
+struct Opened {
+    index: Index,
+    reader: IndexReader,
+}
+
+fn open_index(dir: &Path) -> anyhow::Result<Opened> {
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open the index {}", dir.display()))?;
+    register_analyzer(&index);
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    Ok(Opened { index, reader })
+}
+
+/// An opened index, shared by `goftar search` and the server.
+pub struct Searcher {
+    dir: PathBuf,
+    statements: Opened,
+    statement_fields: StatementFields,
+    articles: Opened,
+    article_fields: ArticleFields,
+    speakers: SpeakerList,
+}
+
+/// The index folder inside `dir`: `dir` itself or `dir/index`.
+fn locate(dir: &Path) -> anyhow::Result<PathBuf> {
+    for candidate in [dir.to_path_buf(), dir.join("index")] {
+        if candidate.join(STATEMENTS_DIR).join("meta.json").is_file()
+            && candidate.join(ARTICLES_DIR).join("meta.json").is_file()
+        {
+            return Ok(candidate);
+        }
+    }
+    anyhow::bail!(
+        "no goftar index at {} (expected the output folder of `goftar process` or its index/ folder)",
+        dir.display()
+    )
+}
+
+impl Searcher {
+    /// Opens `dir`: a `process` output directory or its `index/` folder.
+    pub fn open(dir: &Path) -> anyhow::Result<Self> {
+        let dir = locate(dir)?;
+        let statements = open_index(&dir.join(STATEMENTS_DIR))?;
+        let statement_fields = StatementFields::from_schema(&statements.index.schema())?;
+        let articles = open_index(&dir.join(ARTICLES_DIR))?;
+        let article_fields = ArticleFields::from_schema(&articles.index.schema())?;
+        let speakers = SpeakerList::load(&dir.join(SPEAKERS_FILE))?;
+        Ok(Searcher {
+            dir,
+            statements,
+            statement_fields,
+            articles,
+            article_fields,
+            speakers,
+        })
+    }
+
+    /// The index folder that was opened.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Number of statements and articles indexed.
+    pub fn counts(&self) -> (u64, u64) {
+        (
+            self.statements.reader.searcher().num_docs(),
+            self.articles.reader.searcher().num_docs(),
+        )
+    }
+
+    /// Runs one search.
+    pub fn search(&self, request: &SearchRequest) -> Result<SearchResponse, SearchError> {
+        let started = Instant::now();
+        if request.limit > MAX_LIMIT {
+            return Err(SearchError::BadParameter(format!(
+                "limit must be at most {MAX_LIMIT}"
+            )));
+        }
+        if request.offset > MAX_OFFSET {
+            return Err(SearchError::BadParameter(format!(
+                "offset must be at most {MAX_OFFSET}"
+            )));
+        }
+        let from = parse_day("from", request.from.as_deref())?;
+        let to = parse_day("to", request.to.as_deref())?;
+        let parsed = parse(&request.query)?;
+        let (opened, common, fields, main_field) = match request.scope {
+            Scope::Statements => {
+                let f = &self.statement_fields;
+                (
+                    &self.statements,
+                    &f.common,
+                    self.statement_search_fields(),
+                    f.text,
+                )
+            }
+            Scope::Articles => {
+                let f = &self.article_fields;
+                (
+                    &self.articles,
+                    &f.common,
+                    self.article_search_fields(),
+                    f.body,
+                )
+            }
+        };
+        let searcher = opened.reader.searcher();
+        let is_compound = |glued: &str| {
+            // Known when the main text field holds it (ZWNJ compounds are indexed glued too).
+            searcher
+                .doc_freq(&Term::from_field_text(main_field, glued))
+                .is_ok_and(|df| df >= MIN_COMPOUND_DOCS)
+        };
+        let text_query = build(&parsed, &fields, &is_compound);
+        let mut filters: Vec<Box<dyn Query>> = Vec::new();
+        if let Some(speaker) = non_blank(&request.speaker) {
+            filters.push(all_terms_in(common.speaker, speaker).unwrap_or_else(nothing));
+        }
+        if let Some(role) = non_blank(&request.role) {
+            let query = match request.scope {
+                Scope::Statements => all_terms_in(self.statement_fields.role, role),
+                Scope::Articles => None,
+            };
+            filters.push(query.unwrap_or_else(nothing));
+        }
+        if let Some(topic) = non_blank(&request.topic) {
+            filters.push(exact_in(common.topic_key, topic));
+        }
+        if let Some(source) = non_blank(&request.source) {
+            filters.push(exact_in(common.source_key, source));
+        }
+        if from.is_some() || to.is_some() {
+            let bound = |day: Option<i64>| match day {
+                Some(d) => Bound::Included(Term::from_field_i64(common.day, d)),
+                None => Bound::Unbounded,
+            };
+            filters.push(Box::new(RangeQuery::new(bound(from), bound(to))));
+        }
+        let query: Box<dyn Query> = if filters.is_empty() {
+            text_query.box_clone()
+        } else {
+            let mut clauses = vec![(Occur::Must, text_query.box_clone())];
+            clauses.extend(filters.into_iter().map(|f| {
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>,
+                )
+            }));
+            Box::new(BooleanQuery::new(clauses))
+        };
+
+        let facets = (
+            facet_collector("speaker_facet"),
+            facet_collector("topic_facet"),
+            facet_collector("source_facet"),
+        );
+        // tantivy wants a page of at least one; a zero limit still counts and facets.
+        let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
+        let sort_by_date = request.sort == SortOrder::Date || parsed.groups.is_empty();
+        let (scored, total, facet_counts): (Vec<(f32, DocAddress)>, usize, _) = if sort_by_date {
+            let collector = page.order_by_fast_field::<i64>("day", Order::Desc);
+            let (top, total, facet_counts) = searcher
+                .search(&*query, &(collector, Count, facets))
+                .map_err(index_error)?;
+            (
+                top.into_iter().map(|(_, a)| (0.0, a)).collect(),
+                total,
+                facet_counts,
+            )
+        } else {
+            searcher
+                .search(&*query, &(page.order_by_score(), Count, facets))
+                .map_err(index_error)?
+        };
+        let scored = if request.limit == 0 {
+            Vec::new()
+        } else {
+            scored
+        };
+
+        let generator =
+            snippet::generator(&searcher, &*text_query, main_field).map_err(index_error)?;
+        let mut hits = Vec::with_capacity(scored.len());
+        for (score, address) in scored {
+            let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;
+            let mut hit = match request.scope {
+                Scope::Statements => self.statement_hit(&doc),
+                Scope::Articles => self.article_hit(&doc),
+            };
+            hit.score = score;
+            let snippet = render(Some(&generator), &hit.text);
+            hit.snippet = snippet.plain;
+            hit.snippet_html = snippet.html;
+            hits.push(hit);
+        }
+        let (speakers, topics, sources) = facet_counts;
+        Ok(SearchResponse {
+            total,
+            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            hits,
+            facets: Facets {
+                speakers: top_facets(&speakers),
+                topics: top_facets(&topics),
+                sources: top_facets(&sources),
+            },
+        })
+    }
+
+    /// One statement by id, with its full text (the snippet is the text's beginning).
+    pub fn statement(&self, id: &str) -> Result<Option<Hit>, SearchError> {
+        let f = &self.statement_fields;
+        let searcher = self.statements.reader.searcher();
+        let Some(doc) = find_by_id(&searcher, f.common.id, id)? else {
+            return Ok(None);
+        };
+        let mut hit = self.statement_hit(&doc);
+        let snippet = render(None, &hit.text);
+        hit.snippet = snippet.plain;
+        hit.snippet_html = snippet.html;
+        Ok(Some(hit))
+    }
+
+    /// One article by id, with its kept and removed paragraphs and its statements in order.
+    pub fn article(&self, id: &str) -> Result<Option<ArticleView>, SearchError> {
+        let f = &self.article_fields;
+        let searcher = self.articles.reader.searcher();
+        let Some(doc) = find_by_id(&searcher, f.common.id, id)? else {
+            return Ok(None);
+        };
+        let body = first_str(&doc, f.body).unwrap_or_default();
+        let paragraphs: Vec<String> = if body.is_empty() {
+            Vec::new()
+        } else {
+            body.split('\n').map(str::to_string).collect()
+        };
+        let paragraph_index: Vec<usize> = first_str(&doc, f.paragraph_index)
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_else(|| (0..paragraphs.len()).collect());
+        let removed: Vec<Removal> = first_str(&doc, f.removed)
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default();
+        let statement_ids = all_str(&doc, f.statement_id);
+        let statements = self.statements_of(id, &statement_ids)?;
+        Ok(Some(ArticleView {
+            id: first_str(&doc, f.common.id).unwrap_or_default(),
+            title: first_str(&doc, f.common.title),
+            date: first_str(&doc, f.common.date),
+            source: first_str(&doc, f.common.source),
+            url: first_str(&doc, f.url),
+            duplicate_of: first_str(&doc, f.duplicate_of),
+            paragraphs,
+            paragraph_index,
+            removed,
+            topics: all_str(&doc, f.common.topics),
+            statements,
+        }))
+    }
+
+    /// Speakers whose name or a word of it starts with `prefix`, most quoted first.
+    pub fn speakers(&self, prefix: &str, limit: usize) -> Vec<(String, u64)> {
+        self.speakers.matching(prefix, limit)
+    }
+
+    fn statements_of(&self, article_id: &str, ids: &[String]) -> Result<Vec<Hit>, SearchError> {
+        let f = &self.statement_fields;
+        let searcher = self.statements.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(f.common.article_id, article_id),
+            IndexRecordOption::Basic,
+        );
+        let found = searcher
+            .search(
+                &query,
+                &TopDocs::with_limit(MAX_ARTICLE_STATEMENTS).order_by_score(),
+            )
+            .map_err(index_error)?;
+        let mut hits = Vec::with_capacity(found.len());
+        for (_, address) in found {
+            let doc: TantivyDocument = searcher.doc(address).map_err(index_error)?;
+            let mut hit = self.statement_hit(&doc);
+            let snippet = render(None, &hit.text);
+            hit.snippet = snippet.plain;
+            hit.snippet_html = snippet.html;
+            hits.push(hit);
+        }
+        // The article lists its statement ids in reading order.
+        hits.sort_by_key(|h| ids.iter().position(|id| *id == h.id).unwrap_or(usize::MAX));
+        Ok(hits)
+    }
+
+    fn statement_search_fields(&self) -> SearchFields {
+        let f = &self.statement_fields;
+        SearchFields {
+            weighted: vec![
+                (f.text, 1.0),
+                (f.common.speaker, 1.2),
+                (f.role, 0.6),
+                (f.common.topics, 0.4),
+            ],
+            speaker: f.common.speaker,
+            role: Some(f.role),
+            topics: f.common.topics,
+            source_key: f.common.source_key,
+            kind: Some(f.kind),
+        }
+    }
+
+    fn article_search_fields(&self) -> SearchFields {
+        let f = &self.article_fields;
+        SearchFields {
+            weighted: vec![(f.body, 1.0), (f.common.title, 2.0), (f.common.topics, 0.5)],
+            speaker: f.common.speaker,
+            role: None,
+            topics: f.common.topics,
+            source_key: f.common.source_key,
+            kind: None,
+        }
+    }
+
+    fn statement_hit(&self, doc: &TantivyDocument) -> Hit {
+        let f = &self.statement_fields;
+        let mut hit = common_hit(doc, &f.common);
+        hit.speaker = first_str(doc, f.common.speaker);
+        hit.role = first_str(doc, f.role);
+        hit.cue = first_str(doc, f.cue);
+        hit.kind = first_str(doc, f.kind);
+        hit.text = first_str(doc, f.text).unwrap_or_default();
+        hit
+    }
+
+    fn article_hit(&self, doc: &TantivyDocument) -> Hit {
+        let f = &self.article_fields;
+        let mut hit = common_hit(doc, &f.common);
+        hit.text = first_str(doc, f.body).unwrap_or_default();
+        hit
+    }
+}
+
+fn common_hit(doc: &TantivyDocument, f: &CommonFields) -> Hit {
+    Hit {
+        id: first_str(doc, f.id).unwrap_or_default(),
+        article_id: first_str(doc, f.article_id).unwrap_or_default(),
+        title: first_str(doc, f.title),
+        date: first_str(doc, f.date),
+        source: first_str(doc, f.source),
+        topics: all_str(doc, f.topics),
+        ..Hit::default()
+    }
+}
+
+fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_string))
+}
+
+fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+fn find_by_id(
+    searcher: &tantivy::Searcher,
+    field: Field,
+    id: &str,
+) -> Result<Option<TantivyDocument>, SearchError> {
+    let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
+    let top = searcher
+        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .map_err(index_error)?;
+    match top.first() {
+        Some(&(_, address)) => Ok(Some(searcher.doc(address).map_err(index_error)?)),
+        None => Ok(None),
+    }
+}
+
+fn facet_collector(field_name: &str) -> FacetCollector {
+    let mut collector = FacetCollector::for_field(field_name);
+    collector.add_facet("/");
+    collector
+}
+
+fn top_facets(counts: &FacetCounts) -> Vec<FacetCount> {
+    counts
+        .top_k("/", FACET_VALUES)
+        .into_iter()
+        .map(|(facet, count)| FacetCount {
+            value: facet
+                .to_path()
+                .last()
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            count,
+        })
+        .collect()
+}
+
+fn non_blank(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn nothing() -> Box<dyn Query> {
+    Box::new(tantivy::query::EmptyQuery)
+}
+
+/// Parses a `from`/`to` parameter (ISO, or Jalali `1403/02/12`).
+fn parse_day(name: &str, value: Option<&str>) -> Result<Option<i64>, SearchError> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(text) => day_number(text).map(Some).ok_or_else(|| {
+            SearchError::BadParameter(format!(
+                "`{name}` is not a date: {text:?} (use YYYY-MM-DD or a Jalali date like 1403/02/12)"
+            ))
+        }),
+    }
+}
+
+fn index_error(e: tantivy::TantivyError) -> SearchError {
+    SearchError::Index(anyhow::Error::new(e))
+}

@@ -1,0 +1,204 @@
+//! Bulk loading: `process` hands every document to [`IndexBuilder::add`]; tantivy's writer threads
+//! index in the background within a fixed memory budget; `finish` commits and merges into one
+//! segment per index, which is what makes later queries fast.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use tantivy::schema::Facet;
+use tantivy::{Index, IndexWriter, TantivyDocument};
+
+use super::keys::{day_number, exact_key};
+use super::schema::{
+    ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
+    register_analyzer,
+};
+use super::speakers::SpeakerList;
+use crate::model::{Document, Statement};
+
+/// Memory for the statements writer (shared by its threads); statements are most of the volume.
+const STATEMENTS_MEMORY: usize = 192 << 20;
+/// Memory for the articles writer.
+const ARTICLES_MEMORY: usize = 128 << 20;
+
+/// Writes the indexes under `DIR/index/` while `process` runs.
+pub struct IndexBuilder {
+    dir: PathBuf,
+    statements: IndexWriter,
+    statement_fields: StatementFields,
+    articles: IndexWriter,
+    article_fields: ArticleFields,
+    speaker_counts: HashMap<String, u64>,
+}
+
+fn writer_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().clamp(1, 4))
+}
+
+fn create_index(dir: &Path, schema: tantivy::schema::Schema) -> anyhow::Result<Index> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("cannot replace the old index at {}", dir.display()))?;
+    }
+    std::fs::create_dir_all(dir)?;
+    let index = Index::create_in_dir(dir, schema)?;
+    register_analyzer(&index);
+    Ok(index)
+}
+
+impl IndexBuilder {
+    /// Creates (or replaces) the index at `dir`.
+    pub fn create(dir: &Path) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(dir)?;
+        let threads = writer_threads();
+        let (schema, statement_fields) = StatementFields::schema();
+        let statements = create_index(&dir.join(STATEMENTS_DIR), schema)?
+            .writer_with_num_threads(threads, STATEMENTS_MEMORY)?;
+        let (schema, article_fields) = ArticleFields::schema();
+        let articles = create_index(&dir.join(ARTICLES_DIR), schema)?
+            .writer_with_num_threads(threads, ARTICLES_MEMORY)?;
+        Ok(IndexBuilder {
+            dir: dir.to_path_buf(),
+            statements,
+            statement_fields,
+            articles,
+            article_fields,
+            speaker_counts: HashMap::new(),
+        })
+    }
+
+    /// Adds an article and its statements.
+    pub fn add(&mut self, doc: &Document) -> anyhow::Result<()> {
+        for statement in &doc.statements {
+            let record = self.statement_document(doc, statement);
+            self.statements.add_document(record)?;
+            if let Some(speaker) = statement
+                .speaker
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+            {
+                *self.speaker_counts.entry(speaker.to_string()).or_default() += 1;
+            }
+        }
+        let record = self.article_document(doc)?;
+        self.articles.add_document(record)?;
+        Ok(())
+    }
+
+    /// Commits and merges; the index is searchable afterwards.
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        commit_and_merge(&mut self.statements)?;
+        commit_and_merge(&mut self.articles)?;
+        self.statements.wait_merging_threads()?;
+        self.articles.wait_merging_threads()?;
+        let speakers = SpeakerList::from_counts(self.speaker_counts);
+        let path = self.dir.join(SPEAKERS_FILE);
+        speakers
+            .save(&path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(())
+    }
+
+    fn statement_document(&self, doc: &Document, statement: &Statement) -> TantivyDocument {
+        let f = &self.statement_fields;
+        let mut d = TantivyDocument::new();
+        add_common(&mut d, &f.common, doc, &statement.id);
+        if let Some(speaker) = statement
+            .speaker
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
+            d.add_text(f.common.speaker, speaker);
+            d.add_text(f.speaker_key, exact_key(speaker));
+            d.add_facet(f.common.speaker_facet, Facet::from_path([speaker]));
+        }
+        if let Some(role) = statement.role.as_deref() {
+            d.add_text(f.role, role);
+        }
+        d.add_text(f.cue, &statement.cue);
+        d.add_text(f.kind, statement.kind.as_str());
+        d.add_text(f.text, &statement.text);
+        d.add_u64(f.paragraph, statement.paragraph as u64);
+        d.add_f64(f.confidence, f64::from(statement.confidence));
+        // Statements carry their own topics; fall back to the article's.
+        let topics = if statement.topics.is_empty() {
+            &doc.topics
+        } else {
+            &statement.topics
+        };
+        add_topics(&mut d, &f.common, topics);
+        d
+    }
+
+    fn article_document(&self, doc: &Document) -> anyhow::Result<TantivyDocument> {
+        let f = &self.article_fields;
+        let mut d = TantivyDocument::new();
+        add_common(&mut d, &f.common, doc, &doc.id);
+        let body: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        d.add_text(f.body, body.join("\n"));
+        if let Some(url) = &doc.url {
+            d.add_text(f.url, url);
+        }
+        let indexes: Vec<usize> = doc.paragraphs.iter().map(|p| p.index).collect();
+        d.add_text(f.paragraph_index, serde_json::to_string(&indexes)?);
+        d.add_text(f.removed, serde_json::to_string(&doc.removed)?);
+        if let Some(original) = &doc.duplicate_of {
+            d.add_text(f.duplicate_of, original);
+        }
+        let mut speakers: Vec<&str> = Vec::new();
+        for statement in &doc.statements {
+            d.add_text(f.statement_id, &statement.id);
+            if let Some(s) = statement
+                .speaker
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+                && !speakers.contains(&s)
+            {
+                speakers.push(s);
+            }
+        }
+        for speaker in speakers {
+            d.add_text(f.common.speaker, speaker);
+            d.add_facet(f.common.speaker_facet, Facet::from_path([speaker]));
+        }
+        add_topics(&mut d, &f.common, &doc.topics);
+        Ok(d)
+    }
+}
+
+fn add_common(d: &mut TantivyDocument, f: &CommonFields, doc: &Document, id: &str) {
+    d.add_text(f.id, id);
+    d.add_text(f.article_id, &doc.id);
+    if let Some(title) = &doc.title {
+        d.add_text(f.title, title);
+    }
+    if let Some(source) = doc.source.as_deref().filter(|s| !s.trim().is_empty()) {
+        d.add_text(f.source, source);
+        d.add_text(f.source_key, exact_key(source));
+        d.add_facet(f.source_facet, Facet::from_path([source]));
+    }
+    if let Some(date) = &doc.date {
+        d.add_text(f.date, date);
+        if let Some(day) = day_number(date) {
+            d.add_i64(f.day, day);
+        }
+    }
+}
+
+fn add_topics(d: &mut TantivyDocument, f: &CommonFields, topics: &[String]) {
+    for topic in topics.iter().filter(|t| !t.trim().is_empty()) {
+        d.add_text(f.topics, topic);
+        d.add_text(f.topic_key, exact_key(topic));
+        d.add_facet(f.topic_facet, Facet::from_path([topic.as_str()]));
+    }
+}
+
+fn commit_and_merge(writer: &mut IndexWriter) -> anyhow::Result<()> {
+    writer.commit()?;
+    let segments = writer.index().searchable_segment_ids()?;
+    if segments.len() > 1 {
+        writer.merge(&segments).wait()?;
+    }
+    Ok(())
+}
