@@ -14,10 +14,25 @@ const FILES: &[&str] = &[
     "news_2025_4agencies.jsonl",
 ];
 
+/// `../shared` next to the project (also found from a worktree one level deeper, or via
+/// `GOFTAR_SHARED`).
+fn shared_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GOFTAR_SHARED") {
+        return Some(PathBuf::from(dir));
+    }
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .skip(1)
+        .map(|dir| dir.join("shared"))
+        .find(|dir| dir.is_dir())
+}
+
 /// Real articles as documents with their paragraphs (text as published; the normalizer is not
 /// what is measured here).
 fn load_documents() -> Vec<Document> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/news");
+    let Some(dir) = shared_dir().map(|d| d.join("data/news")) else {
+        return Vec::new();
+    };
     let mut docs = Vec::new();
     for file in FILES {
         let Ok(text) = std::fs::read_to_string(dir.join(file)) else {

@@ -100,12 +100,12 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
     }
     let words = tokens.len() as u32;
-    let distinct = tokens
-        .iter()
-        .collect::<std::collections::HashSet<_>>()
-        .len() as u32;
+    let mut hashes: Vec<u64> = tokens.iter().map(|t| minhash::token_hash(t)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    let distinct = hashes.len() as u32;
     let signature = if words >= MIN_NEAR_WORDS {
-        minhash::signature(tokens.iter().map(String::as_str))
+        minhash::signature_of_hashes(&hashes)
     } else {
         None
     };

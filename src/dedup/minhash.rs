@@ -32,21 +32,29 @@ const fn mix(x: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The hash a token enters signatures with.
+pub fn token_hash(token: &str) -> u64 {
+    xxh3_64(token.as_bytes())
+}
+
 /// The signature of a set of tokens (duplicates in `tokens` do not matter). `None` when empty.
 pub fn signature<'a, I>(tokens: I) -> Option<Signature>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    let hashes: Vec<u64> = tokens.into_iter().map(token_hash).collect();
+    signature_of_hashes(&hashes)
+}
+
+/// The signature of a set of [`token_hash`]es. `None` when empty.
+pub fn signature_of_hashes(hashes: &[u64]) -> Option<Signature> {
     let mut minima = [u64::MAX; HASHES];
-    let mut any = false;
-    for token in tokens {
-        any = true;
-        let base = xxh3_64(token.as_bytes());
+    for &base in hashes {
         for (minimum, seed) in minima.iter_mut().zip(SEEDS) {
             *minimum = (*minimum).min(mix(base ^ seed));
         }
     }
-    any.then(|| minima.map(|m| (m >> 48) as u16))
+    (!hashes.is_empty()).then(|| minima.map(|m| (m >> 48) as u16))
 }
 
 /// How two signatures compare: estimated Jaccard and how many minima of `later` fall below

@@ -6,9 +6,33 @@
 //! give the same output.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
+
+/// Hashes the short strings of the word lists with xxh3 instead of SipHash (they are looked up
+/// once per word of the corpus).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxh3_64_with_seed(bytes, self.0);
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = self.0.rotate_left(5) ^ u64::from(byte);
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+fn word_set(words: &[&'static str]) -> WordSet {
+    words.iter().copied().collect()
+}
 
 /// Bound morphemes derived from Persian Wikipedia word counts by `data/derive_morphemes.py`
 /// (ATTRIBUTION: vocabulary from github Text-Mining/Persian-Wikipedia-Corpus, CC BY-SA; only the
@@ -16,13 +40,13 @@ use xxhash_rust::xxh3::xxh3_64;
 const BOUND_MORPHEMES: &str = include_str!("data/bound_morphemes.txt");
 
 struct Morphemes {
-    prefixes: HashSet<&'static str>,
-    suffixes: HashSet<&'static str>,
+    prefixes: WordSet,
+    suffixes: WordSet,
 }
 
 static MORPHEMES: LazyLock<Morphemes> = LazyLock::new(|| {
-    let mut prefixes = HashSet::new();
-    let mut suffixes = HashSet::new();
+    let mut prefixes = WordSet::default();
+    let mut suffixes = WordSet::default();
     for line in BOUND_MORPHEMES.lines() {
         match line.split_once('\t') {
             Some(("prefix", piece)) => {
@@ -41,6 +65,21 @@ static MORPHEMES: LazyLock<Morphemes> = LazyLock::new(|| {
 
 /// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
 fn fold_char(c: char) -> Option<char> {
+    // Fast paths for the characters nearly all text is made of.
+    if c.is_ascii() {
+        return Some(if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            ' '
+        });
+    }
+    if matches!(
+        c,
+        'آ' | 'ا' | 'ب' | 'ت'
+            ..='غ' | 'ف' | 'ق' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'
+    ) {
+        return Some(c);
+    }
     Some(match c {
         'ي' | 'ى' | 'ئ' | 'ې' | 'ۍ' => 'ی',
         'ك' | 'ڪ' => 'ک',
@@ -52,13 +91,7 @@ fn fold_char(c: char) -> Option<char> {
         // ZWNJ, joiners, direction marks, BOM, tatweel and Arabic diacritics carry no letters.
         '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' => return None,
         '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
-        c if c.is_alphanumeric() => {
-            if c.is_ascii_uppercase() {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            }
-        }
+        c if c.is_alphanumeric() => c,
         _ => ' ',
     })
 }
@@ -158,8 +191,10 @@ const NUMBER_WORDS: &[&str] = &[
 /// Numbers stated, in order of appearance: digit runs (ASCII after folding, leading zeros
 /// dropped) and number words.
 pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
-    match_form.split(' ').flat_map(|word| {
-        let is_word = NUMBER_WORDS.contains(&word);
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(NUMBER_WORDS));
+    let words = &*WORDS;
+    match_form.split(' ').flat_map(move |word| {
+        let is_word = words.contains(word);
         let runs = word
             .split(|c: char| !c.is_ascii_digit())
             .filter(move |run| !is_word && !run.is_empty())
@@ -240,12 +275,14 @@ const NEGATION_WORDS: &[&str] = &[
 
 /// True for a token that negates: a negation word or a verb carrying the negative prefix `ن`.
 pub fn is_negation(token: &str) -> bool {
-    if NEGATION_WORDS.contains(&token) {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(NEGATION_WORDS));
+    let Some(rest) = token.strip_prefix('ن') else {
+        // Of the negation words only `نه`, `نیست...` and `نخیر` start with `ن`.
+        return WORDS.contains(token);
+    };
+    if WORDS.contains(token) {
         return true;
     }
-    let Some(rest) = token.strip_prefix('ن') else {
-        return false;
-    };
     if rest.starts_with("می") || rest.starts_with("یست") {
         return true;
     }
@@ -261,6 +298,7 @@ mod tests {
         assert_eq!(match_form("مي‌شود، ۱۲۳!"), "میشود 123");
         assert_eq!(match_form("  Hello,   World  "), "hello world");
         assert_eq!(match_form("كتابِ"), "کتاب");
+        assert_eq!(match_form("ة ۀ ك ي ى ئ أ إ"), "ه ه ک ی ی ی ا ا");
     }
 
     #[test]
