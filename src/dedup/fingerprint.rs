@@ -100,7 +100,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
     }
     let words = tokens.len() as u32;
-    let mut hashes: Vec<u64> = tokens.iter().map(|t| minhash::token_hash(t)).collect();
+    let mut hashes: Vec<u64> = tokens.iter().map(minhash::token_hash).collect();
     hashes.sort_unstable();
     hashes.dedup();
     let distinct = hashes.len() as u32;
