@@ -164,10 +164,6 @@ impl Tokens {
     pub fn len(&self) -> usize {
         self.spans.len()
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.spans.is_empty()
-    }
 }
 
 /// Word tokens of a match form with bound morphemes glued to their neighbour, so `می شود`,
