@@ -5,7 +5,7 @@
 //! Persian yeh/kaf, digits, punctuation, doubled spaces); everything here is built so those habits
 //! give the same output.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -45,29 +45,35 @@ fn word_set(words: &[&'static str]) -> WordSet {
 /// derived list of pieces is committed).
 const BOUND_MORPHEMES: &str = include_str!("data/bound_morphemes.txt");
 
-struct Morphemes {
-    prefixes: WordSet,
-    suffixes: WordSet,
-}
+/// What a word is to the tokenizer, as bit flags (one lookup per word answers every question).
+const PREFIX: u8 = 1;
+const SUFFIX: u8 = 2;
+const NUMBER: u8 = 4;
 
-static MORPHEMES: LazyLock<Morphemes> = LazyLock::new(|| {
-    let mut prefixes = WordSet::default();
-    let mut suffixes = WordSet::default();
+type WordClasses = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
+
+static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
+    let mut classes = WordClasses::default();
     for line in BOUND_MORPHEMES.lines() {
         match line.split_once('\t') {
-            Some(("prefix", piece)) => {
-                prefixes.insert(piece);
-            }
-            Some(("suffix", piece)) => {
-                suffixes.insert(piece);
-            }
+            Some(("prefix", piece)) => *classes.entry(piece).or_default() |= PREFIX,
+            Some(("suffix", piece)) => *classes.entry(piece).or_default() |= SUFFIX,
             _ => {}
         }
     }
     // Single-letter pieces are too ambiguous for the derived list but are the commonest joints.
-    suffixes.extend(["ی", "ای"]);
-    Morphemes { prefixes, suffixes }
+    for piece in ["ی", "ای"] {
+        *classes.entry(piece).or_default() |= SUFFIX;
+    }
+    for word in NUMBER_WORDS {
+        *classes.entry(word).or_default() |= NUMBER;
+    }
+    classes
 });
+
+fn class_of(word: &str) -> u8 {
+    CLASSES.get(word).copied().unwrap_or(0)
+}
 
 /// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
 fn fold_char(c: char) -> Option<char> {
@@ -169,25 +175,27 @@ impl Tokens {
 /// Word tokens of a match form with bound morphemes glued to their neighbour, so `می شود`,
 /// `میشود` and `می‌شود` (or `برنامه های` and `برنامه‌های`) give one token.
 pub fn tokens(match_form: &str) -> Tokens {
-    let morphemes = &*MORPHEMES;
     let mut buf = String::with_capacity(match_form.len());
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(match_form.len() / 8 + 1);
     // Start in `buf` of prefixes waiting for the word they belong to.
     let mut pending_prefix: Option<usize> = None;
     for word in match_form.split_ascii_whitespace() {
-        if morphemes.prefixes.contains(word) {
+        let class = class_of(word);
+        if class & PREFIX != 0 {
             pending_prefix.get_or_insert(buf.len());
             buf.push_str(word);
             continue;
         }
-        let start = pending_prefix.take().unwrap_or(buf.len());
+        let prefixed = pending_prefix.take();
+        let start = prefixed.unwrap_or(buf.len());
         buf.push_str(word);
-        let token = buf.get(start..).unwrap_or_default();
+        let is_suffix = match prefixed {
+            None => class & SUFFIX != 0,
+            Some(_) => class_of(buf.get(start..).unwrap_or_default()) & SUFFIX != 0,
+        };
         // Tokens sit back to back in `buf`, so gluing a suffix on extends the previous span.
         match spans.last_mut() {
-            Some(last) if last.1 == start && morphemes.suffixes.contains(token) => {
-                last.1 = buf.len()
-            }
+            Some(last) if last.1 == start && is_suffix => last.1 = buf.len(),
             _ => spans.push((start, buf.len())),
         }
     }
@@ -239,11 +247,9 @@ const NUMBER_WORDS: &[&str] = &[
 /// Numbers stated, in order of appearance: digit runs (ASCII after folding, leading zeros
 /// dropped) and number words.
 pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
-    static WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(NUMBER_WORDS));
-    let words = &*WORDS;
     match_form.split_ascii_whitespace().flat_map(move |word| {
         let has_digits = word.as_bytes().iter().any(u8::is_ascii_digit);
-        let is_word = !has_digits && words.contains(word);
+        let is_word = !has_digits && class_of(word) & NUMBER != 0;
         let digits = if has_digits { word } else { "" };
         let runs = digits
             .split(|c: char| !c.is_ascii_digit())
@@ -327,8 +333,8 @@ const NEGATION_WORDS: &[&str] = &[
 pub fn is_negation(token: &str) -> bool {
     static WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(NEGATION_WORDS));
     let Some(rest) = token.strip_prefix('ن') else {
-        // Of the negation words only `نه`, `نیست...` and `نخیر` start with `ن`.
-        return WORDS.contains(token);
+        // The other negation words start with one of these letters: most tokens need no lookup.
+        return token.starts_with(['ه', 'ب', 'ع', 'غ']) && WORDS.contains(token);
     };
     if WORDS.contains(token) {
         return true;
