@@ -27,6 +27,23 @@ fn new_words_explained(later_has_new: usize, same_head: bool) -> bool {
     later_has_new == 0 || (same_head && later_has_new <= NEW_WORD_TOLERANCE_SAME_HEAD)
 }
 
+/// How far below the threshold a MinHash estimate may fall when the exact size ratio vouches
+/// for the pair (32 hashes estimate Jaccard within about ±0.07).
+const ESTIMATE_SLACK: f64 = 0.12;
+
+/// The Jaccard similarity to judge a pair by. When the later paragraph is the smaller and shows
+/// no token its match lacks, it is (as far as the signature can tell) a subset, and for a subset
+/// Jaccard is exactly the ratio of the set sizes, free of the estimate's noise. Otherwise, or when
+/// the estimate disagrees badly, the estimate.
+fn similarity(comparison: minhash::Comparison, size_ratio: f64, later_is_smaller: bool) -> f64 {
+    let looks_like_subset = later_is_smaller && comparison.later_has_new == 0;
+    if looks_like_subset && comparison.jaccard >= size_ratio - ESTIMATE_SLACK {
+        size_ratio
+    } else {
+        comparison.jaccard
+    }
+}
+
 /// Share of an article's content paragraphs that must copy one earlier article to syndicate it.
 const SYNDICATED_SHARE: f64 = 0.5;
 
@@ -42,7 +59,7 @@ struct Location {
 struct NearEntry {
     location: Location,
     distinct: u32,
-    head: u32,
+    head_span: u64,
     numbers: NumberFacts,
     negations: u32,
     negation_mask: u32,
@@ -186,12 +203,13 @@ impl Deduper {
             let same_facts = numbers.consistent_with(&entry.numbers)
                 && print.negations == entry.negations
                 && print.negation_mask == entry.negation_mask
-                && new_words_explained(comparison.later_has_new, print.head == entry.head);
+                && new_words_explained(comparison.later_has_new, print.opens_like(entry.head_span));
+            let similarity = similarity(comparison, size_ratio, print.distinct <= entry.distinct);
             if same_facts
-                && comparison.jaccard >= self.config.threshold
-                && best.is_none_or(|(j, _)| comparison.jaccard > j)
+                && similarity >= self.config.threshold
+                && best.is_none_or(|(j, _)| similarity > j)
             {
-                best = Some((comparison.jaccard, entry));
+                best = Some((similarity, entry));
             }
         }
         best.map(|(jaccard, entry)| Match {
@@ -215,7 +233,7 @@ impl Deduper {
             self.near.push(NearEntry {
                 location,
                 distinct: print.distinct,
-                head: print.head,
+                head_span: print.head_span,
                 numbers: print.number_facts(),
                 negations: print.negations,
                 negation_mask: print.negation_mask,

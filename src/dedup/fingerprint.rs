@@ -11,8 +11,9 @@ use crate::model::Document;
 /// Paragraphs with fewer tokens are compared by exact match only.
 pub const MIN_NEAR_WORDS: u32 = 8;
 
-/// Letters and digits that make up a paragraph's head (spacing ignored).
-pub const HEAD_LETTERS: usize = 16;
+/// Tokens whose bits make up a paragraph's head span, and the probe a later copy is tested with.
+pub const HEAD_SPAN: usize = 5;
+pub const HEAD_PROBE: usize = 3;
 
 /// What de-duplication knows about one paragraph.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,8 +22,12 @@ pub struct ParagraphPrint {
     pub index: usize,
     /// Hash of the folded letters and digits, spacing and punctuation ignored.
     pub exact: u64,
-    /// Hash of the first [`HEAD_LETTERS`] letters and digits: who speaks, where, when.
-    pub head: u32,
+    /// Mask (two bits each) of the first [`HEAD_SPAN`] tokens: who speaks, where, when.
+    pub head_span: u64,
+    /// The same bits for only the first [`HEAD_PROBE`] tokens: a later copy opens the same way
+    /// when these all fall within an earlier paragraph's `head_span` (one or two dropped words
+    /// at the start are tolerated).
+    pub head_probe: u64,
     /// Word tokens (bound morphemes glued).
     pub words: u32,
     /// Distinct word tokens: bounds the Jaccard similarity to any other paragraph.
@@ -70,16 +75,6 @@ fn mask_bits(hash: u64) -> u64 {
     (1u64 << (hash & 63)) | (1u64 << ((hash >> 6) & 63))
 }
 
-/// Hash of the opening letters of a match form, spaces ignored.
-fn head_hash(match_form: &str) -> u32 {
-    let head: String = match_form
-        .chars()
-        .filter(|c| *c != ' ')
-        .take(HEAD_LETTERS)
-        .collect();
-    xxh3_64(head.as_bytes()) as u32
-}
-
 /// Fingerprints one paragraph of normalized text.
 pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     let form = text::match_form(text);
@@ -100,6 +95,15 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
     }
     let words = tokens.len() as u32;
+    let mut head_span = 0u64;
+    let mut head_probe = 0u64;
+    for (i, token) in tokens.iter().take(HEAD_SPAN).enumerate() {
+        let bits = mask_bits(minhash::token_hash(token));
+        head_span |= bits;
+        if i < HEAD_PROBE {
+            head_probe |= bits;
+        }
+    }
     let mut hashes: Vec<u64> = tokens.iter().map(minhash::token_hash).collect();
     hashes.sort_unstable();
     hashes.dedup();
@@ -112,7 +116,8 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     ParagraphPrint {
         index,
         exact: text::spaceless_hash(&form),
-        head: head_hash(&form),
+        head_span,
+        head_probe,
         words,
         distinct,
         numbers,
@@ -148,6 +153,11 @@ impl NumberFacts {
 }
 
 impl ParagraphPrint {
+    /// Does this paragraph open the way one with head span `earlier_span` does?
+    pub fn opens_like(&self, earlier_span: u64) -> bool {
+        self.head_probe & !earlier_span == 0
+    }
+
     /// The paragraph's numbers.
     pub fn number_facts(&self) -> NumberFacts {
         NumberFacts {
