@@ -52,27 +52,78 @@ const NUMBER: u8 = 4;
 
 type WordClasses = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
 
-static CLASSES: LazyLock<WordClasses> = LazyLock::new(|| {
-    let mut classes = WordClasses::default();
+/// The word classes, with a bit filter in front: nearly every word has no class, and the filter
+/// says so without hashing the word.
+struct Classes {
+    words: WordClasses,
+    /// Longest suffix, in bytes.
+    longest_suffix: usize,
+    filter: Box<[u64; FILTER_WORDS]>,
+}
+
+const FILTER_WORDS: usize = 1024;
+
+/// Filter slot of a piece: its length and its first and last bytes.
+fn filter_slot(piece: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (piece.first(), piece.last()) else {
+        return 0;
+    };
+    let second_last = piece
+        .len()
+        .checked_sub(2)
+        .and_then(|i| piece.get(i))
+        .copied()
+        .unwrap_or(0);
+    let second = piece.get(1).copied().unwrap_or(0);
+    let key = (piece.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(second).wrapping_mul(0x1656_67B1)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35)
+        ^ u32::from(second_last).wrapping_mul(0x27D4_EB2F);
+    ((key ^ (key >> 15)) as usize) % (FILTER_WORDS * 64)
+}
+
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let mut words = WordClasses::default();
     for line in BOUND_MORPHEMES.lines() {
         match line.split_once('\t') {
-            Some(("prefix", piece)) => *classes.entry(piece).or_default() |= PREFIX,
-            Some(("suffix", piece)) => *classes.entry(piece).or_default() |= SUFFIX,
+            Some(("prefix", piece)) => *words.entry(piece).or_default() |= PREFIX,
+            Some(("suffix", piece)) => *words.entry(piece).or_default() |= SUFFIX,
             _ => {}
         }
     }
     // Single-letter pieces are too ambiguous for the derived list but are the commonest joints.
     for piece in ["ی", "ای"] {
-        *classes.entry(piece).or_default() |= SUFFIX;
+        *words.entry(piece).or_default() |= SUFFIX;
     }
     for word in NUMBER_WORDS {
-        *classes.entry(word).or_default() |= NUMBER;
+        *words.entry(word).or_default() |= NUMBER;
     }
-    classes
+    let mut filter = Box::new([0u64; FILTER_WORDS]);
+    for word in words.keys() {
+        let slot = filter_slot(word.as_bytes());
+        filter[slot / 64] |= 1 << (slot % 64);
+    }
+    let longest_suffix = words
+        .iter()
+        .filter(|(_, class)| **class & SUFFIX != 0)
+        .map(|(word, _)| word.len())
+        .max()
+        .unwrap_or(0);
+    Classes {
+        words,
+        longest_suffix,
+        filter,
+    }
 });
 
 fn class_of(word: &str) -> u8 {
-    CLASSES.get(word).copied().unwrap_or(0)
+    let classes = &*CLASSES;
+    let slot = filter_slot(word.as_bytes());
+    if classes.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+        return 0;
+    }
+    classes.words.get(word).copied().unwrap_or(0)
 }
 
 /// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
@@ -206,10 +257,12 @@ pub fn tokens(match_form: &str) -> Tokens {
 
 /// Length in bytes of `token` without its longest bound suffix, keeping at least two letters.
 fn stem_len(token: &str) -> usize {
+    let shortest_stem = token.len().saturating_sub(CLASSES.longest_suffix);
     token
         .char_indices()
         .skip(2)
         .map(|(at, _)| at)
+        .filter(|&at| at >= shortest_stem)
         .find(|&at| class_of(token.get(at..).unwrap_or_default()) & SUFFIX != 0)
         .unwrap_or(token.len())
 }
