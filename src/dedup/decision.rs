@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::Config;
+use super::bloom::TokenBloom;
 use super::fingerprint::{self, Fingerprints, MIN_NEAR_WORDS, NumberFacts, ParagraphPrint};
 use super::furniture::{Furniture, FurnitureJudge};
 use super::lsh::{LshIndex, PrehashedMap};
@@ -16,17 +17,6 @@ const MIN_EXACT_WORDS_IN_ARTICLE: u32 = 3;
 /// Exact copies across articles need at least this many words: short headings (`شرح بازی:`)
 /// recur across a source's stories; recurring short lines are furniture's business.
 const MIN_EXACT_WORDS_ACROSS: u32 = 5;
-/// Minima of a later paragraph below its match's that are tolerated when both open alike. Each is
-/// evidence of a token the match lacks, but re-typing makes some: a compound split by a space
-/// (`دانش آموزان`), a suffix left stranded when the word before it was dropped.
-const NEW_WORD_TOLERANCE_SAME_HEAD: usize = 2;
-
-/// Can the tokens a later paragraph seems to add be put down to re-typing? With no sign of a new
-/// token, yes; with a few, only when the opening (speaker, place) is the same.
-fn new_words_explained(later_has_new: usize, same_head: bool) -> bool {
-    later_has_new == 0 || (same_head && later_has_new <= NEW_WORD_TOLERANCE_SAME_HEAD)
-}
-
 /// How far below the threshold a MinHash estimate may fall when the exact size ratio vouches
 /// for the pair (32 hashes estimate Jaccard within about ±0.07).
 const ESTIMATE_SLACK: f64 = 0.12;
@@ -59,11 +49,11 @@ struct Location {
 struct NearEntry {
     location: Location,
     distinct: u32,
-    head_span: u64,
     numbers: NumberFacts,
     negations: u32,
     negation_mask: u32,
     signature: Signature,
+    tokens: TokenBloom,
 }
 
 /// A match found for one paragraph.
@@ -203,7 +193,7 @@ impl Deduper {
             let same_facts = numbers.consistent_with(&entry.numbers)
                 && print.negations == entry.negations
                 && print.negation_mask == entry.negation_mask
-                && new_words_explained(comparison.later_has_new, print.opens_like(entry.head_span));
+                && print.unexplained_new_tokens(&entry.tokens) == 0;
             let similarity = similarity(comparison, size_ratio, print.distinct <= entry.distinct);
             if same_facts
                 && similarity >= self.config.threshold
@@ -233,11 +223,11 @@ impl Deduper {
             self.near.push(NearEntry {
                 location,
                 distinct: print.distinct,
-                head_span: print.head_span,
                 numbers: print.number_facts(),
                 negations: print.negations,
                 negation_mask: print.negation_mask,
                 signature,
+                tokens: TokenBloom::of(&print.token_hashes),
             });
             self.lsh.insert(&signature, ordinal);
         }

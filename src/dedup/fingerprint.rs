@@ -3,6 +3,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::bloom::TokenBloom;
 use super::furniture;
 use super::minhash::{self, Signature};
 use super::text;
@@ -11,10 +12,6 @@ use crate::model::Document;
 /// Paragraphs with fewer tokens are compared by exact match only.
 pub const MIN_NEAR_WORDS: u32 = 8;
 
-/// Tokens whose bits make up a paragraph's head span, and the probe a later copy is tested with.
-pub const HEAD_SPAN: usize = 5;
-pub const HEAD_PROBE: usize = 3;
-
 /// What de-duplication knows about one paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParagraphPrint {
@@ -22,12 +19,6 @@ pub struct ParagraphPrint {
     pub index: usize,
     /// Hash of the folded letters and digits, spacing and punctuation ignored.
     pub exact: u64,
-    /// Mask (two bits each) of the first [`HEAD_SPAN`] tokens: who speaks, where, when.
-    pub head_span: u64,
-    /// The same bits for only the first [`HEAD_PROBE`] tokens: a later copy opens the same way
-    /// when these all fall within an earlier paragraph's `head_span` (one or two dropped words
-    /// at the start are tolerated).
-    pub head_probe: u64,
     /// Word tokens (bound morphemes glued).
     pub words: u32,
     /// Distinct word tokens: bounds the Jaccard similarity to any other paragraph.
@@ -42,6 +33,11 @@ pub struct ParagraphPrint {
     pub negation_mask: u32,
     /// MinHash of the token set, for paragraphs long enough to be near duplicates.
     pub signature: Option<Signature>,
+    /// Distinct token hashes (kept only while the article is decided, never stored).
+    pub token_hashes: Vec<u64>,
+    /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
+    /// new word.
+    pub tokens: Vec<String>,
     /// Counting key when the line is short enough to be page furniture.
     pub line_key: Option<u64>,
     /// Matches a known furniture pattern.
@@ -90,20 +86,16 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     }
     let mut negations = 0u32;
     let mut negation_mask = 0u32;
-    for token in tokens.iter().filter(|t| text::is_negation(t)) {
+    // Words, not tokens: stemming may cut a negated verb short (`ندارد`); `نمی` alone and
+    // `نمی‌شود` both count once.
+    for token in form
+        .split_ascii_whitespace()
+        .filter(|t| text::is_negation(t))
+    {
         negations += 1;
         negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
     }
     let words = tokens.len() as u32;
-    let mut head_span = 0u64;
-    let mut head_probe = 0u64;
-    for (i, token) in tokens.iter().take(HEAD_SPAN).enumerate() {
-        let bits = mask_bits(minhash::token_hash(token));
-        head_span |= bits;
-        if i < HEAD_PROBE {
-            head_probe |= bits;
-        }
-    }
     let mut hashes: Vec<u64> = tokens.iter().map(minhash::token_hash).collect();
     hashes.sort_unstable();
     hashes.dedup();
@@ -116,8 +108,6 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     ParagraphPrint {
         index,
         exact: text::spaceless_hash(&form),
-        head_span,
-        head_probe,
         words,
         distinct,
         numbers,
@@ -126,6 +116,16 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         negations,
         negation_mask,
         signature,
+        tokens: if words >= MIN_NEAR_WORDS {
+            tokens.iter().map(str::to_string).collect()
+        } else {
+            Vec::new()
+        },
+        token_hashes: if words >= MIN_NEAR_WORDS {
+            hashes
+        } else {
+            Vec::new()
+        },
         line_key: furniture::line_key(&form),
         known_furniture: furniture::is_known(&form),
     }
@@ -153,9 +153,35 @@ impl NumberFacts {
 }
 
 impl ParagraphPrint {
-    /// Does this paragraph open the way one with head span `earlier_span` does?
-    pub fn opens_like(&self, earlier_span: u64) -> bool {
-        self.head_probe & !earlier_span == 0
+    /// Tokens of this paragraph an earlier one (seen through its Bloom filter) lacks and that
+    /// re-typing cannot explain. A missing token is explained when, joined to a neighbour that is
+    /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`).
+    pub fn unexplained_new_tokens(&self, earlier: &TokenBloom) -> usize {
+        let missing: Vec<bool> = self
+            .tokens
+            .iter()
+            .map(|t| !earlier.may_contain(minhash::token_hash(t)))
+            .collect();
+        let is_missing = |i: usize| missing.get(i).copied().unwrap_or(false);
+        let known = |token: &str| earlier.may_contain(minhash::token_hash(text::stem(token)));
+        let token_at = |i: usize| self.tokens.get(i).map(String::as_str);
+        let mut unexplained = 0;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if !is_missing(i) {
+                continue;
+            }
+            // A compound split by a space leaves two pieces the earlier paragraph lacks side by
+            // side; a word put in for another sits between words it has.
+            let joined_before = i.checked_sub(1).is_some_and(|j| {
+                is_missing(j) && token_at(j).is_some_and(|b| known(&format!("{b}{token}")))
+            });
+            let joined_after =
+                is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
+            if !(joined_before || joined_after) {
+                unexplained += 1;
+            }
+        }
+        unexplained
     }
 
     /// The paragraph's numbers.

@@ -255,8 +255,22 @@ pub fn tokens(match_form: &str) -> Tokens {
     Tokens { buf, spans }
 }
 
-/// Length in bytes of `token` without its longest bound suffix, keeping at least two letters.
-fn stem_len(token: &str) -> usize {
+/// `token` without its longest bound suffix, keeping at least two letters.
+pub fn stem(token: &str) -> &str {
+    token.get(..stem_len(token)).unwrap_or(token)
+}
+
+/// Length in bytes of `token` without its bound suffixes (stripped one after another, longest
+/// first: `تصمیمگیریها` → `تصمیمگیری` → `تصمیم`), keeping at least two letters.
+pub fn stem_len(token: &str) -> usize {
+    let mut stem = token;
+    while let Some(shorter) = strip_one_suffix(stem) {
+        stem = shorter;
+    }
+    stem.len()
+}
+
+fn strip_one_suffix(token: &str) -> Option<&str> {
     let shortest_stem = token.len().saturating_sub(CLASSES.longest_suffix);
     token
         .char_indices()
@@ -264,7 +278,7 @@ fn stem_len(token: &str) -> usize {
         .map(|(at, _)| at)
         .filter(|&at| at >= shortest_stem)
         .find(|&at| class_of(token.get(at..).unwrap_or_default()) & SUFFIX != 0)
-        .unwrap_or(token.len())
+        .and_then(|at| token.get(..at))
 }
 
 /// Persian number words, which state figures as surely as digits do (`چهار بر دو`). `نه` (nine,
