@@ -124,6 +124,7 @@ fn thread_cpu_time() -> Option<std::time::Duration> {
 fn report_cpu_throughput(docs: &[Document], bytes: usize) {
     let rounds = 3;
     let mut spent = std::time::Duration::ZERO;
+    let mut heap_bytes = 0;
     for _ in 0..rounds {
         let mut docs = docs.to_vec();
         let Some(start) = thread_cpu_time() else {
@@ -138,9 +139,17 @@ fn report_cpu_throughput(docs: &[Document], bytes: usize) {
             return;
         };
         spent += end.saturating_sub(start);
+        heap_bytes = deduper.heap_bytes();
         std::hint::black_box(docs);
     }
     let secs = spent.as_secs_f64() / f64::from(rounds);
+    let paragraphs: usize = docs.iter().map(|d| d.paragraphs.len()).sum();
+    eprintln!(
+        "dedup memory: {} bytes of fingerprint tables for {} paragraphs = {:.0} bytes each",
+        heap_bytes,
+        paragraphs,
+        heap_bytes as f64 / paragraphs.max(1) as f64
+    );
     eprintln!(
         "dedup fingerprint+decide: {:.1} MB in {:.3} s of CPU time = {:.1} MB/s per core",
         bytes as f64 / 1e6,

@@ -155,7 +155,8 @@ impl NumberFacts {
 impl ParagraphPrint {
     /// Tokens of this paragraph an earlier one (seen through its Bloom filter) lacks and that
     /// re-typing cannot explain. A missing token is explained when, joined to a neighbour that is
-    /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`).
+    /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`),
+    /// or when it splits into two of its tokens or a prefix and one of its tokens.
     pub fn unexplained_new_tokens(&self, earlier: &TokenBloom) -> usize {
         let missing: Vec<bool> = self
             .tokens
@@ -177,7 +178,16 @@ impl ParagraphPrint {
             });
             let joined_after =
                 is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
-            if !(joined_before || joined_after) {
+            // A prefix left without its verb (`می` + dropped word) glues onto the next word; a lost
+            // space after punctuation joins two words (`فارس،در`).
+            let split = token.char_indices().skip(2).any(|(at, _)| {
+                let (Some(head), Some(tail)) = (token.get(..at), token.get(at..)) else {
+                    return false;
+                };
+                let tail_known = tail.chars().nth(1).is_some() && known(tail);
+                tail_known && (text::is_prefix(head) || known(head))
+            });
+            if !(joined_before || joined_after || split) {
                 unexplained += 1;
             }
         }

@@ -117,6 +117,11 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     }
 });
 
+/// Is `piece` a bound prefix (`می`, `نمی`...)?
+pub fn is_prefix(piece: &str) -> bool {
+    class_of(piece) & PREFIX != 0
+}
+
 fn class_of(word: &str) -> u8 {
     let classes = &*CLASSES;
     let slot = filter_slot(word.as_bytes());
