@@ -6,8 +6,21 @@ use std::path::PathBuf;
 use goftar::model::{Article, RemovalReason};
 use goftar::pipeline::{Options, Pipeline, VecSink};
 
+/// `../shared` next to the project (also found from a worktree one level deeper, or via
+/// `GOFTAR_SHARED`).
+fn shared_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("GOFTAR_SHARED") {
+        return Some(PathBuf::from(dir));
+    }
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .skip(1)
+        .map(|dir| dir.join("shared"))
+        .find(|dir| dir.is_dir())
+}
+
 fn seed_article() -> Option<Article> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = shared_dir()?.join("seeds");
     let entry = std::fs::read_dir(&dir)
         .ok()?
         .filter_map(Result::ok)

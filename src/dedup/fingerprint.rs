@@ -3,6 +3,7 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::bloom::TokenBloom;
 use super::furniture;
 use super::minhash::{self, Signature};
 use super::text;
@@ -11,9 +12,6 @@ use crate::model::Document;
 /// Paragraphs with fewer tokens are compared by exact match only.
 pub const MIN_NEAR_WORDS: u32 = 8;
 
-/// Letters and digits that make up a paragraph's head (spacing ignored).
-pub const HEAD_LETTERS: usize = 16;
-
 /// What de-duplication knows about one paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParagraphPrint {
@@ -21,8 +19,6 @@ pub struct ParagraphPrint {
     pub index: usize,
     /// Hash of the folded letters and digits, spacing and punctuation ignored.
     pub exact: u64,
-    /// Hash of the first [`HEAD_LETTERS`] letters and digits: who speaks, where, when.
-    pub head: u32,
     /// Word tokens (bound morphemes glued).
     pub words: u32,
     /// Distinct word tokens: bounds the Jaccard similarity to any other paragraph.
@@ -37,6 +33,11 @@ pub struct ParagraphPrint {
     pub negation_mask: u32,
     /// MinHash of the token set, for paragraphs long enough to be near duplicates.
     pub signature: Option<Signature>,
+    /// Distinct token hashes (kept only while the article is decided, never stored).
+    pub token_hashes: Vec<u64>,
+    /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
+    /// new word.
+    pub tokens: Vec<String>,
     /// Counting key when the line is short enough to be page furniture.
     pub line_key: Option<u64>,
     /// Matches a known furniture pattern.
@@ -70,12 +71,6 @@ fn mask_bits(hash: u64) -> u64 {
     (1u64 << (hash & 63)) | (1u64 << ((hash >> 6) & 63))
 }
 
-/// Hash of the opening letters of a match form, spaces ignored.
-fn head_hash(match_form: &str) -> u32 {
-    let head: String = match_form.chars().filter(|c| *c != ' ').take(HEAD_LETTERS).collect();
-    xxh3_64(head.as_bytes()) as u32
-}
-
 /// Fingerprints one paragraph of normalized text.
 pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     let form = text::match_form(text);
@@ -91,21 +86,28 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     }
     let mut negations = 0u32;
     let mut negation_mask = 0u32;
-    for token in tokens.iter().filter(|t| text::is_negation(t)) {
+    // Words, not tokens: stemming may cut a negated verb short (`ندارد`); `نمی` alone and
+    // `نمی‌شود` both count once.
+    for token in form
+        .split_ascii_whitespace()
+        .filter(|t| text::is_negation(t))
+    {
         negations += 1;
         negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
     }
     let words = tokens.len() as u32;
-    let distinct = tokens.iter().collect::<std::collections::HashSet<_>>().len() as u32;
+    let mut hashes: Vec<u64> = tokens.iter().map(minhash::token_hash).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    let distinct = hashes.len() as u32;
     let signature = if words >= MIN_NEAR_WORDS {
-        minhash::signature(tokens.iter().map(String::as_str))
+        minhash::signature_of_hashes(&hashes)
     } else {
         None
     };
     ParagraphPrint {
         index,
         exact: text::spaceless_hash(&form),
-        head: head_hash(&form),
         words,
         distinct,
         numbers,
@@ -114,6 +116,16 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         negations,
         negation_mask,
         signature,
+        tokens: if words >= MIN_NEAR_WORDS {
+            tokens.iter().map(str::to_string).collect()
+        } else {
+            Vec::new()
+        },
+        token_hashes: if words >= MIN_NEAR_WORDS {
+            hashes
+        } else {
+            Vec::new()
+        },
         line_key: furniture::line_key(&form),
         known_furniture: furniture::is_known(&form),
     }
@@ -141,6 +153,47 @@ impl NumberFacts {
 }
 
 impl ParagraphPrint {
+    /// Tokens of this paragraph an earlier one (seen through its Bloom filter) lacks and that
+    /// re-typing cannot explain. A missing token is explained when, joined to a neighbour that is
+    /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`),
+    /// or when it splits into two of its tokens or a prefix and one of its tokens.
+    pub fn unexplained_new_tokens(&self, earlier: &TokenBloom) -> usize {
+        let missing: Vec<bool> = self
+            .tokens
+            .iter()
+            .map(|t| !earlier.may_contain(minhash::token_hash(t)))
+            .collect();
+        let is_missing = |i: usize| missing.get(i).copied().unwrap_or(false);
+        let known = |token: &str| earlier.may_contain(minhash::token_hash(text::stem(token)));
+        let token_at = |i: usize| self.tokens.get(i).map(String::as_str);
+        let mut unexplained = 0;
+        for (i, token) in self.tokens.iter().enumerate() {
+            if !is_missing(i) {
+                continue;
+            }
+            // A compound split by a space leaves two pieces the earlier paragraph lacks side by
+            // side; a word put in for another sits between words it has.
+            let joined_before = i.checked_sub(1).is_some_and(|j| {
+                is_missing(j) && token_at(j).is_some_and(|b| known(&format!("{b}{token}")))
+            });
+            let joined_after =
+                is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
+            // A prefix left without its verb (`می` + dropped word) glues onto the next word; a lost
+            // space after punctuation joins two words (`فارس،در`).
+            let split = token.char_indices().skip(2).any(|(at, _)| {
+                let (Some(head), Some(tail)) = (token.get(..at), token.get(at..)) else {
+                    return false;
+                };
+                let tail_known = tail.chars().nth(1).is_some() && known(tail);
+                tail_known && (text::is_prefix(head) || known(head))
+            });
+            if !(joined_before || joined_after || split) {
+                unexplained += 1;
+            }
+        }
+        unexplained
+    }
+
     /// The paragraph's numbers.
     pub fn number_facts(&self) -> NumberFacts {
         NumberFacts {
@@ -158,7 +211,10 @@ mod tests {
     #[test]
     fn retyped_copies_share_the_exact_hash() {
         let a = paragraph_print(0, "وی افزود: برنامه‌های شهری با رویکرد محله‌محور اجرا می‌شود.");
-        let b = paragraph_print(3, "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود");
+        let b = paragraph_print(
+            3,
+            "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود",
+        );
         assert_eq!(a.exact, b.exact);
         assert_eq!(b.index, 3);
     }
@@ -173,8 +229,14 @@ mod tests {
             1,
             "در سال ۱۴۰۲ تعداد ۱۲۷ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
         );
-        let c = paragraph_print(2, "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و مدرسه دیگر در دست ساخت است");
-        let d = paragraph_print(3, "در سال ۱۴۰۲ تعداد ۳۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است");
+        let c = paragraph_print(
+            2,
+            "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و مدرسه دیگر در دست ساخت است",
+        );
+        let d = paragraph_print(
+            3,
+            "در سال ۱۴۰۲ تعداد ۳۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
+        );
         assert!(!b.number_facts().consistent_with(&a.number_facts()));
         assert!(c.number_facts().consistent_with(&a.number_facts()));
         assert!(!d.number_facts().consistent_with(&a.number_facts()));
@@ -185,7 +247,10 @@ mod tests {
     fn short_paragraphs_have_no_signature() {
         assert!(paragraph_print(0, "نظر شما").signature.is_none());
         assert!(paragraph_print(0, "نظر شما").known_furniture);
-        let long = paragraph_print(0, "این یک پاراگراف به اندازه کافی بلند برای مقایسه تقریبی است");
+        let long = paragraph_print(
+            0,
+            "این یک پاراگراف به اندازه کافی بلند برای مقایسه تقریبی است",
+        );
         assert!(long.signature.is_some());
     }
 

@@ -21,6 +21,8 @@ use crate::model::Document;
 pub const MAX_FURNITURE_WORDS: usize = 12;
 /// Longest line (in characters of its match form) that may be furniture.
 const MAX_FURNITURE_CHARS: usize = 120;
+/// Longest match form (in bytes) a known pattern is tried on: 30 long Persian words.
+const MAX_KNOWN_BYTES: usize = 600;
 /// A line seen under at least this many articles of one source is furniture...
 pub const MIN_ARTICLES: u32 = 20;
 /// ...and, after a learning pass, under at least this share of the source's articles.
@@ -106,6 +108,10 @@ pub fn is_known(match_form: &str) -> bool {
     if match_form.is_empty() {
         return true;
     }
+    // Furniture is short; most paragraphs are not, and need no closer look.
+    if match_form.len() > MAX_KNOWN_BYTES {
+        return false;
+    }
     let words = match_form.split(' ').count();
     if words > 30 {
         return false;
@@ -121,6 +127,10 @@ pub fn is_known(match_form: &str) -> bool {
 /// The key a short line is counted under, or `None` for lines too long to be furniture. Digits
 /// are masked so `کد خبر: ۱۲۳۴` and `کد خبر: ۹۸۷۶` count as one line.
 pub fn line_key(match_form: &str) -> Option<u64> {
+    // Every character takes at most 4 bytes: longer forms cannot be short enough.
+    if match_form.len() > 4 * MAX_FURNITURE_CHARS {
+        return None;
+    }
     let words = match_form.split(' ').filter(|w| !w.is_empty()).count();
     if words == 0 || words > MAX_FURNITURE_WORDS || match_form.chars().count() > MAX_FURNITURE_CHARS {
         return None;

@@ -11,6 +11,7 @@
 //!
 //! The first occurrence in input order always wins, so the output does not depend on threads.
 
+mod bloom;
 mod decision;
 mod fingerprint;
 mod furniture;

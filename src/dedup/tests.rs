@@ -207,3 +207,23 @@ fn same_template_with_other_names_is_kept() {
     );
     assert!(d.removed.is_empty());
 }
+
+#[test]
+fn copy_with_its_first_word_dropped_and_compounds_split_is_a_near_duplicate() {
+    let mut deduper = Deduper::new(Config::default());
+    run(&mut deduper, doc("a", "mehr", &[FIRST, SECOND]));
+    let retyped = "با تأکید بر لزوم استفاده از ظرفیت اقوام، گروه ها و فعالان اجتماعی در اداره محلات گفت: شهر برای مردم است و تصمیم گیری ها باید بر پایه نظر و نیاز آنان انجام شود.";
+    let d = run(&mut deduper, doc("b", "isna", &[retyped]));
+    assert_eq!(d.removed.len(), 1, "{:?}", d.removed);
+    assert_eq!(d.removed[0].reason, RemovalReason::NearDuplicate);
+}
+
+#[test]
+fn another_speaker_saying_the_same_is_kept() {
+    let mut deduper = Deduper::new(Config::default());
+    let said = "هدایتی از مسئولان باشگاه پیشنهاد دهنده چینی گفت: تیم دالیان چین نیست اما تیم ضعیفی هم نیست و به زودی اسم تیم را می‌گویم و پیشنهاد آنها به من ایمیل شده است.";
+    run(&mut deduper, doc("a", "varzesh3", &[said]));
+    let other = said.replace("هدایتی از مسئولان باشگاه", "منتظری در مورد تیم");
+    let d = run(&mut deduper, doc("b", "varzesh3", &[&other]));
+    assert!(d.removed.is_empty(), "{:?}", d.removed);
+}

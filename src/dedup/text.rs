@@ -5,42 +5,149 @@
 //! Persian yeh/kaf, digits, punctuation, doubled spaces); everything here is built so those habits
 //! give the same output.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use xxhash_rust::xxh3::xxh3_64;
+
+/// Hashes the short strings of the word lists with xxh3 instead of SipHash (they are looked up
+/// once per word of the corpus).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // FxHash-style: words are short and the sets small, so speed beats strength here.
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = self.0.rotate_left(5) ^ u64::from(byte);
+    }
+}
+
+type WordSet = HashSet<&'static str, BuildHasherDefault<WordHasher>>;
+
+fn word_set(words: &[&'static str]) -> WordSet {
+    words.iter().copied().collect()
+}
 
 /// Bound morphemes derived from Persian Wikipedia word counts by `data/derive_morphemes.py`
 /// (ATTRIBUTION: vocabulary from github Text-Mining/Persian-Wikipedia-Corpus, CC BY-SA; only the
 /// derived list of pieces is committed).
 const BOUND_MORPHEMES: &str = include_str!("data/bound_morphemes.txt");
 
-struct Morphemes {
-    prefixes: HashSet<&'static str>,
-    suffixes: HashSet<&'static str>,
+/// What a word is to the tokenizer, as bit flags (one lookup per word answers every question).
+const PREFIX: u8 = 1;
+const SUFFIX: u8 = 2;
+const NUMBER: u8 = 4;
+
+type WordClasses = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
+
+/// The word classes, with a bit filter in front: nearly every word has no class, and the filter
+/// says so without hashing the word.
+struct Classes {
+    words: WordClasses,
+    /// Longest suffix, in bytes.
+    longest_suffix: usize,
+    filter: Box<[u64; FILTER_WORDS]>,
 }
 
-static MORPHEMES: LazyLock<Morphemes> = LazyLock::new(|| {
-    let mut prefixes = HashSet::new();
-    let mut suffixes = HashSet::new();
+const FILTER_WORDS: usize = 1024;
+
+/// Filter slot of a piece: its length and its first and last bytes.
+fn filter_slot(piece: &[u8]) -> usize {
+    let (Some(&first), Some(&last)) = (piece.first(), piece.last()) else {
+        return 0;
+    };
+    let second_last = piece
+        .len()
+        .checked_sub(2)
+        .and_then(|i| piece.get(i))
+        .copied()
+        .unwrap_or(0);
+    let second = piece.get(1).copied().unwrap_or(0);
+    let key = (piece.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(second).wrapping_mul(0x1656_67B1)
+        ^ u32::from(last).wrapping_mul(0xC2B2_AE35)
+        ^ u32::from(second_last).wrapping_mul(0x27D4_EB2F);
+    ((key ^ (key >> 15)) as usize) % (FILTER_WORDS * 64)
+}
+
+static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
+    let mut words = WordClasses::default();
     for line in BOUND_MORPHEMES.lines() {
         match line.split_once('\t') {
-            Some(("prefix", piece)) => {
-                prefixes.insert(piece);
-            }
-            Some(("suffix", piece)) => {
-                suffixes.insert(piece);
-            }
+            Some(("prefix", piece)) => *words.entry(piece).or_default() |= PREFIX,
+            Some(("suffix", piece)) => *words.entry(piece).or_default() |= SUFFIX,
             _ => {}
         }
     }
     // Single-letter pieces are too ambiguous for the derived list but are the commonest joints.
-    suffixes.extend(["ی", "ای"]);
-    Morphemes { prefixes, suffixes }
+    for piece in ["ی", "ای"] {
+        *words.entry(piece).or_default() |= SUFFIX;
+    }
+    for word in NUMBER_WORDS {
+        *words.entry(word).or_default() |= NUMBER;
+    }
+    let mut filter = Box::new([0u64; FILTER_WORDS]);
+    for word in words.keys() {
+        let slot = filter_slot(word.as_bytes());
+        filter[slot / 64] |= 1 << (slot % 64);
+    }
+    let longest_suffix = words
+        .iter()
+        .filter(|(_, class)| **class & SUFFIX != 0)
+        .map(|(word, _)| word.len())
+        .max()
+        .unwrap_or(0);
+    Classes {
+        words,
+        longest_suffix,
+        filter,
+    }
 });
+
+/// Is `piece` a bound prefix (`می`, `نمی`...)?
+pub fn is_prefix(piece: &str) -> bool {
+    class_of(piece) & PREFIX != 0
+}
+
+fn class_of(word: &str) -> u8 {
+    let classes = &*CLASSES;
+    let slot = filter_slot(word.as_bytes());
+    if classes.filter[slot / 64] & (1 << (slot % 64)) == 0 {
+        return 0;
+    }
+    classes.words.get(word).copied().unwrap_or(0)
+}
 
 /// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
 fn fold_char(c: char) -> Option<char> {
+    // Fast paths for the characters nearly all text is made of.
+    if c.is_ascii() {
+        return Some(if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            ' '
+        });
+    }
+    if matches!(
+        c,
+        'آ' | 'ا' | 'ب' | 'ت'
+            ..='غ' | 'ف' | 'ق' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'
+    ) {
+        return Some(c);
+    }
     Some(match c {
         'ي' | 'ى' | 'ئ' | 'ې' | 'ۍ' => 'ی',
         'ك' | 'ڪ' => 'ک',
@@ -52,21 +159,34 @@ fn fold_char(c: char) -> Option<char> {
         // ZWNJ, joiners, direction marks, BOM, tatweel and Arabic diacritics carry no letters.
         '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' => return None,
         '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
-        c if c.is_alphanumeric() => {
-            if c.is_ascii_uppercase() {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            }
-        }
+        c if c.is_alphanumeric() => c,
         _ => ' ',
     })
+}
+
+/// Characters [`fold_char`] folds completely on its own.
+fn folds_locally(c: char) -> bool {
+    c.is_ascii()
+        || matches!(c,
+            '\u{0600}'..='\u{06FF}' // Arabic block: letters, digits, marks, Arabic punctuation
+            | '\u{200B}'..='\u{200F}' // zero-width characters and direction marks
+            | '\u{2010}'..='\u{2027}' // dashes, quotes, ellipsis
+            | '«' | '»' | '\u{00A0}' | '\u{FEFF}')
 }
 
 /// The paragraph folded for matching: letters and digits folded, ZWNJ and marks dropped,
 /// punctuation and whitespace turned into single spaces.
 pub fn match_form(text: &str) -> String {
-    let folded = crate::normalize::fold(text);
+    // The normalizer's fold knows every letter variant and compatibility form; this module's own
+    // folding knows the characters nearly all Persian news is written in, and skips the
+    // normalizer's pass (and its allocations) when nothing else occurs.
+    let general;
+    let folded = if text.chars().all(folds_locally) {
+        text
+    } else {
+        general = crate::normalize::fold(text);
+        general.as_str()
+    };
     let mut out = String::with_capacity(folded.len());
     let mut pending_space = false;
     for c in folded.chars().filter_map(fold_char) {
@@ -85,35 +205,85 @@ pub fn match_form(text: &str) -> String {
 
 /// Hash of the letters and digits of a match form, spaces ignored: spacing and ZWNJ habits collide.
 pub fn spaceless_hash(match_form: &str) -> u64 {
-    let mut bytes = Vec::with_capacity(match_form.len());
-    for piece in match_form.split(' ') {
-        bytes.extend_from_slice(piece.as_bytes());
-    }
+    let bytes: Vec<u8> = match_form.bytes().filter(|&b| b != b' ').collect();
     xxh3_64(&bytes)
 }
 
-/// Word tokens of a match form with bound morphemes glued to their neighbour, so `می شود`,
-/// `میشود` and `می‌شود` (or `برنامه های` and `برنامه‌های`) give one token.
-pub fn tokens(match_form: &str) -> Vec<String> {
-    let morphemes = &*MORPHEMES;
-    let mut out: Vec<String> = Vec::new();
-    let mut prefix = String::new();
-    for word in match_form.split(' ').filter(|w| !w.is_empty()) {
-        if morphemes.prefixes.contains(word) {
-            prefix.push_str(word);
+/// Word tokens, held in one buffer (a paragraph's tokens cost two allocations, not one each).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokens {
+    buf: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Tokens {
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.spans
+            .iter()
+            .map(|&(start, end)| self.buf.get(start..end).unwrap_or_default())
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+}
+
+/// Word tokens of a match form, spelled the same whichever way a writer joined their pieces:
+/// prefixes (`می`, `نمی`...) are glued to the next word, a bound suffix or compound tail (`های`,
+/// `ترین`, `گیری`, `المللی`...) is cut off the end of a word, and one standing alone is dropped.
+/// So `می شود`/`میشود`/`می‌شود`, `برنامه های`/`برنامه‌های` and `تصمیم گیری`/`تصمیم‌گیری` agree,
+/// and a suffix stranded by a dropped word adds nothing.
+pub fn tokens(match_form: &str) -> Tokens {
+    let mut buf = String::with_capacity(match_form.len());
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(match_form.len() / 8 + 1);
+    // Start in `buf` of prefixes waiting for the word they belong to.
+    let mut pending_prefix: Option<usize> = None;
+    for word in match_form.split_ascii_whitespace() {
+        let class = class_of(word);
+        if class & PREFIX != 0 {
+            pending_prefix.get_or_insert(buf.len());
+            buf.push_str(word);
             continue;
         }
-        let mut token = std::mem::take(&mut prefix);
-        token.push_str(word);
-        match out.last_mut() {
-            Some(last) if morphemes.suffixes.contains(token.as_str()) => last.push_str(&token),
-            _ => out.push(token),
-        }
+        let start = match pending_prefix.take() {
+            Some(start) => start,
+            None if class & SUFFIX != 0 => continue,
+            None => buf.len(),
+        };
+        buf.push_str(word);
+        let token = buf.get(start..).unwrap_or_default();
+        spans.push((start, start + stem_len(token)));
     }
-    if !prefix.is_empty() {
-        out.push(prefix);
+    if let Some(start) = pending_prefix {
+        spans.push((start, buf.len()));
     }
-    out
+    Tokens { buf, spans }
+}
+
+/// `token` without its longest bound suffix, keeping at least two letters.
+pub fn stem(token: &str) -> &str {
+    token.get(..stem_len(token)).unwrap_or(token)
+}
+
+/// Length in bytes of `token` without its bound suffixes (stripped one after another, longest
+/// first: `تصمیمگیریها` → `تصمیمگیری` → `تصمیم`), keeping at least two letters.
+pub fn stem_len(token: &str) -> usize {
+    let mut stem = token;
+    while let Some(shorter) = strip_one_suffix(stem) {
+        stem = shorter;
+    }
+    stem.len()
+}
+
+fn strip_one_suffix(token: &str) -> Option<&str> {
+    let shortest_stem = token.len().saturating_sub(CLASSES.longest_suffix);
+    token
+        .char_indices()
+        .skip(2)
+        .map(|(at, _)| at)
+        .filter(|&at| at >= shortest_stem)
+        .find(|&at| class_of(token.get(at..).unwrap_or_default()) & SUFFIX != 0)
+        .and_then(|at| token.get(..at))
 }
 
 /// Persian number words, which state figures as surely as digits do (`چهار بر دو`). `نه` (nine,
@@ -158,11 +328,13 @@ const NUMBER_WORDS: &[&str] = &[
 /// Numbers stated, in order of appearance: digit runs (ASCII after folding, leading zeros
 /// dropped) and number words.
 pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
-    match_form.split(' ').flat_map(|word| {
-        let is_word = NUMBER_WORDS.contains(&word);
-        let runs = word
+    match_form.split_ascii_whitespace().flat_map(move |word| {
+        let has_digits = word.as_bytes().iter().any(u8::is_ascii_digit);
+        let is_word = !has_digits && class_of(word) & NUMBER != 0;
+        let digits = if has_digits { word } else { "" };
+        let runs = digits
             .split(|c: char| !c.is_ascii_digit())
-            .filter(move |run| !is_word && !run.is_empty())
+            .filter(|run| !run.is_empty())
             .map(|run| {
                 let trimmed = run.trim_start_matches('0');
                 if trimmed.is_empty() { "0" } else { trimmed }
@@ -172,6 +344,7 @@ pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Stems a negated Persian verb is built on (`ن` + stem): `نکرد`, `نمی‌شود`, `ندارد`, `نخواهد`...
+/// (`زد`/`زن` are left out: `نزدیک` and `نزد` are far commoner than `نزد` "did not hit").
 const NEGATABLE_STEMS: &[&str] = &[
     "کرد",
     "کن",
@@ -199,8 +372,6 @@ const NEGATABLE_STEMS: &[&str] = &[
     "بین",
     "یافت",
     "یاب",
-    "زد",
-    "زن",
     "ساخت",
     "ساز",
     "گذاشت",
@@ -240,12 +411,14 @@ const NEGATION_WORDS: &[&str] = &[
 
 /// True for a token that negates: a negation word or a verb carrying the negative prefix `ن`.
 pub fn is_negation(token: &str) -> bool {
-    if NEGATION_WORDS.contains(&token) {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(NEGATION_WORDS));
+    let Some(rest) = token.strip_prefix('ن') else {
+        // The other negation words start with one of these letters: most tokens need no lookup.
+        return token.starts_with(['ه', 'ب', 'ع', 'غ']) && WORDS.contains(token);
+    };
+    if WORDS.contains(token) {
         return true;
     }
-    let Some(rest) = token.strip_prefix('ن') else {
-        return false;
-    };
     if rest.starts_with("می") || rest.starts_with("یست") {
         return true;
     }
@@ -261,6 +434,7 @@ mod tests {
         assert_eq!(match_form("مي‌شود، ۱۲۳!"), "میشود 123");
         assert_eq!(match_form("  Hello,   World  "), "hello world");
         assert_eq!(match_form("كتابِ"), "کتاب");
+        assert_eq!(match_form("ة ۀ ك ي ى ئ أ إ"), "ه ه ک ی ی ی ا ا");
     }
 
     #[test]
@@ -275,12 +449,20 @@ mod tests {
 
     #[test]
     fn tokens_glue_bound_morphemes() {
-        let joined = tokens(&match_form("برنامه‌های بین‌المللی اجرا می‌شود"));
-        let spaced = tokens(&match_form("برنامه های بین المللی اجرا می شود"));
-        let bare = tokens(&match_form("برنامههای بینالمللی اجرا میشود"));
-        assert_eq!(joined, spaced);
-        assert_eq!(joined, bare);
-        assert_eq!(joined.len(), 4);
+        let list = |text: &str| -> Vec<String> {
+            tokens(&match_form(text))
+                .iter()
+                .map(str::to_string)
+                .collect()
+        };
+        let joined = list("برنامه‌های بین‌المللی اجرا می‌شود");
+        assert_eq!(joined, list("برنامه های بین المللی اجرا می شود"));
+        assert_eq!(joined, list("برنامههای بینالمللی اجرا میشود"));
+        assert_eq!(joined, ["برنامه", "بین", "اجرا", "می"]);
+        assert_eq!(list("تصمیم گیری"), list("تصمیم‌گیری"));
+        // A suffix left standing by a dropped word adds no token.
+        assert_eq!(list("های شهری"), ["شهر"]);
+        assert_eq!(list("او می"), ["او", "می"]);
     }
 
     #[test]
@@ -295,7 +477,17 @@ mod tests {
         for word in ["نمیشود", "نیست", "ندارد", "نخواهد", "هرگز", "نکرد"] {
             assert!(is_negation(word), "{word}");
         }
-        for word in ["میشود", "است", "دارد", "نظر", "نامه", "نفت"] {
+        for word in [
+            "میشود",
+            "است",
+            "دارد",
+            "نظر",
+            "نامه",
+            "نفت",
+            "نزدیک",
+            "نیجریه",
+            "نشان",
+        ] {
             assert!(!is_negation(word), "{word}");
         }
     }
