@@ -140,7 +140,7 @@ fn word_table(lexicons: &Path) -> anyhow::Result<WordTable> {
             continue;
         };
         let tags: Vec<&str> = pos.split(',').filter(|t| *t != "0").collect();
-        let mut flag = flags::KNOWN;
+        let mut flag = flags::KNOWN | flags::DICTIONARY;
         if tags.contains(&"N") {
             flag |= flags::NOUN;
             let w = weight.parse::<u64>().unwrap_or(0);

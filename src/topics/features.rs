@@ -17,7 +17,7 @@ pub trait Frequencies {
 const MIN_FRAGMENT_EVIDENCE: f64 = 3.0;
 
 /// Number of features (the first is the constant 1).
-pub const COUNT: usize = 28;
+pub const COUNT: usize = 30;
 
 /// Feature names, in order (for explanations and the tuning scripts).
 pub const NAMES: [&str; COUNT] = [
@@ -49,6 +49,8 @@ pub const NAMES: [&str; COUNT] = [
     "log_count_one_word",
     "idf_squared",
     "title_head",
+    "name_like",
+    "part_repeated",
 ];
 
 /// Words of dates and times of day: news mentions them everywhere, editors never tag them.
@@ -146,6 +148,11 @@ pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         total_segments: f64::from(collector.segments.max(1)),
         fragment: &fragment,
         subsumed: &subsumed,
+        counts: candidates
+            .iter()
+            .filter(|(_, c)| c.words == 1)
+            .map(|(k, c)| (k.as_str(), c.count))
+            .collect(),
     };
     let mut out = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (key, c) in candidates {
@@ -169,6 +176,8 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     total_segments: f64,
     fragment: &'a HashMap<&'a str, f64>,
     subsumed: &'a HashMap<&'a str, bool>,
+    /// Occurrences of this text's single words.
+    counts: HashMap<&'a str, u32>,
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
@@ -189,6 +198,8 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let mut head_noun = false;
         let mut light_verb = 0.0f64;
         let mut time_words = 0.0;
+        let mut outside_dictionary = 0.0;
+        let mut max_part_count = 0u32;
         for (i, word) in key.split(' ').enumerate() {
             let entry = self.entry(word);
             all_unknown &= !entry.has(flags::KNOWN);
@@ -198,6 +209,12 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             }
             light_verb = light_verb.max(f64::from(entry.light_verb) / 255.0);
             time_words += f64::from(u8::from(TIME_WORDS.contains(&word)));
+            outside_dictionary += f64::from(u8::from(
+                entry.has(flags::KNOWN) && !entry.has(flags::DICTIONARY),
+            ));
+            if c.words > 1 {
+                max_part_count = max_part_count.max(self.counts.get(word).copied().unwrap_or(0));
+            }
             if c.words > 1 {
                 let word_df = self
                     .df
@@ -245,6 +262,12 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             b(c.words == 1) * (1.0 + f64::from(c.count)).ln(),
             idf * idf / 10.0,
             b(c.in_title && c.first_position == 0),
+            outside_dictionary / c.words as f64,
+            if c.words > 1 {
+                (1.0 + f64::from(max_part_count)).ln() - (1.0 + f64::from(c.count)).ln()
+            } else {
+                0.0
+            },
         ]
     }
 }

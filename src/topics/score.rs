@@ -13,9 +13,9 @@ pub type Weights = [f64; COUNT];
 /// split of the tagged news articles (label: an editor chose the phrase), never on the 30% used to
 /// measure. They weigh kinds of evidence (rarity, position, phrase shape), not particular phrases.
 pub const DEFAULT_WEIGHTS: Weights = [
-    -1.7660, 0.4948, 0.3512, -0.3027, 0.4182, -0.4515, -0.4905, -2.8826, 1.2211, 1.2917, -1.4145,
-    -2.3605, 0.4072, -0.7925, 0.3858, -2.1639, -0.7336, 0.0000, 0.7927, 0.0000, 0.6924, -2.3694,
-    -2.0062, 0.3511, 0.3723, 0.2764, -0.6272, 0.8810,
+    -3.4039, 0.0705, 0.4488, -0.3515, 0.6873, -0.6430, -0.1863, -2.5637, 1.5965, 1.2301, -1.2064,
+    -0.8718, 0.7283, 0.3490, 0.4467, -0.3046, -0.6086, 0.0000, 2.2880, 0.0000, 0.7663, -1.8514,
+    -0.4416, 0.2793, -0.3136, 0.5464, -0.6688, 0.4553, -0.1727, 0.5196,
 ];
 
 /// One ranked phrase.

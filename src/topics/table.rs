@@ -29,6 +29,9 @@ pub mod flags {
     pub const NOUN: u8 = 16;
     /// A known word of the lexicons (any class).
     pub const KNOWN: u8 = 32;
+    /// A word of the POS dictionary (hazm `words.dat`), as opposed to one only Wikipedia knows
+    /// (mostly names and foreign words).
+    pub const DICTIONARY: u8 = 64;
 }
 
 /// What the table knows about one key.
