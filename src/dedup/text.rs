@@ -226,6 +226,12 @@ impl Tokens {
     pub fn len(&self) -> usize {
         self.spans.len()
     }
+
+    /// The `i`-th token.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.spans.get(i)?;
+        self.buf.get(start..end)
+    }
 }
 
 /// Word tokens of a match form, spelled the same whichever way a writer joined their pieces:
