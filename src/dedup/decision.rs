@@ -265,7 +265,9 @@ impl Deduper {
             .into_iter()
             .max_by_key(|&(source, copies)| (copies, std::cmp::Reverse(source)))
             .filter(|&(_, copies)| {
-                copies >= 2 && copies as f64 > SYNDICATED_SHARE * content as f64
+                // One copied paragraph syndicates only an article that has nothing else.
+                (copies >= 2 || copies == content)
+                    && copies as f64 > SYNDICATED_SHARE * content as f64
             });
         if let Some((source, _)) = syndicated {
             doc.duplicate_of = self

@@ -156,7 +156,8 @@ impl ParagraphPrint {
     /// Tokens of this paragraph an earlier one (seen through its Bloom filter) lacks and that
     /// re-typing cannot explain. A missing token is explained when, joined to a neighbour that is
     /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`),
-    /// or when it splits into two of its tokens or a prefix and one of its tokens.
+    /// or when it splits into two of its tokens or a prefix and one of its tokens. A function
+    /// word (`که`, `خود`) is no new word either: it adds no fact.
     pub fn unexplained_new_tokens(&self, earlier: &TokenBloom) -> usize {
         let missing: Vec<bool> = self
             .tokens
@@ -168,7 +169,7 @@ impl ParagraphPrint {
         let token_at = |i: usize| self.tokens.get(i);
         let mut unexplained = 0;
         for (i, token) in self.tokens.iter().enumerate() {
-            if !is_missing(i) {
+            if !is_missing(i) || text::is_function_word(token) {
                 continue;
             }
             // A compound split by a space leaves two pieces the earlier paragraph lacks side by
