@@ -37,7 +37,7 @@ pub struct ParagraphPrint {
     pub token_hashes: Vec<u64>,
     /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
     /// new word.
-    pub tokens: Vec<String>,
+    pub tokens: text::Tokens,
     /// Counting key when the line is short enough to be page furniture.
     pub line_key: Option<u64>,
     /// Matches a known furniture pattern.
@@ -117,9 +117,9 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         negation_mask,
         signature,
         tokens: if words >= MIN_NEAR_WORDS {
-            tokens.iter().map(str::to_string).collect()
+            tokens
         } else {
-            Vec::new()
+            text::Tokens::default()
         },
         token_hashes: if words >= MIN_NEAR_WORDS {
             hashes
@@ -156,7 +156,8 @@ impl ParagraphPrint {
     /// Tokens of this paragraph an earlier one (seen through its Bloom filter) lacks and that
     /// re-typing cannot explain. A missing token is explained when, joined to a neighbour that is
     /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`),
-    /// or when it splits into two of its tokens or a prefix and one of its tokens.
+    /// or when it splits into two of its tokens or a prefix and one of its tokens. A function
+    /// word (`که`, `خود`) is no new word either: it adds no fact.
     pub fn unexplained_new_tokens(&self, earlier: &TokenBloom) -> usize {
         let missing: Vec<bool> = self
             .tokens
@@ -165,10 +166,10 @@ impl ParagraphPrint {
             .collect();
         let is_missing = |i: usize| missing.get(i).copied().unwrap_or(false);
         let known = |token: &str| earlier.may_contain(minhash::token_hash(text::stem(token)));
-        let token_at = |i: usize| self.tokens.get(i).map(String::as_str);
+        let token_at = |i: usize| self.tokens.get(i);
         let mut unexplained = 0;
         for (i, token) in self.tokens.iter().enumerate() {
-            if !is_missing(i) {
+            if !is_missing(i) || text::is_function_word(token) {
                 continue;
             }
             // A compound split by a space leaves two pieces the earlier paragraph lacks side by

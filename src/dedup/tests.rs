@@ -227,3 +227,18 @@ fn another_speaker_saying_the_same_is_kept() {
     let d = run(&mut deduper, doc("b", "varzesh3", &[&other]));
     assert!(d.removed.is_empty(), "{:?}", d.removed);
 }
+
+#[test]
+fn an_added_particle_is_no_new_fact_but_an_added_word_is() {
+    let mut deduper = Deduper::new(Config::default());
+    let said = "کارگردان چند قسمت از انیمیشن‌های معروف تام و جری و ملوان زبل در نود و پنج سالگی در شهر پراگ درگذشت.";
+    run(&mut deduper, doc("a", "hamshahri", &[said]));
+    let with_particle = said.replace("در شهر", "در همان شهر");
+    let with_word = said.replace("در شهر", "در بیمارستان شهر");
+    let d = run(
+        &mut deduper,
+        doc("b", "hamshahri", &[&with_particle, &with_word]),
+    );
+    let removed: Vec<usize> = d.removed.iter().map(|r| r.index).collect();
+    assert_eq!(removed, [0]);
+}

@@ -226,6 +226,12 @@ impl Tokens {
     pub fn len(&self) -> usize {
         self.spans.len()
     }
+
+    /// The `i`-th token.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let &(start, end) = self.spans.get(i)?;
+        self.buf.get(start..end)
+    }
 }
 
 /// Word tokens of a match form, spelled the same whichever way a writer joined their pieces:
@@ -284,6 +290,51 @@ fn strip_one_suffix(token: &str) -> Option<&str> {
         .filter(|&at| at >= shortest_stem)
         .find(|&at| class_of(token.get(at..).unwrap_or_default()) & SUFFIX != 0)
         .and_then(|at| token.get(..at))
+}
+
+/// Function words: a copy that adds one (`که`, `خود`, `را`) adds no fact. Particles only: verbs
+/// and nouns such as `کرد` or `مورد` are also the stems of content words.
+const FUNCTION_WORDS: &[&str] = &[
+    "و",
+    "در",
+    "به",
+    "از",
+    "که",
+    "را",
+    "با",
+    "این",
+    "آن",
+    "برای",
+    "تا",
+    "بر",
+    "هم",
+    "نیز",
+    "یا",
+    "اما",
+    "ولی",
+    "خود",
+    "همین",
+    "همان",
+    "چنین",
+    "چون",
+    "اگر",
+    "پس",
+    "سپس",
+    "حتی",
+    "هر",
+    "بسیار",
+    "خیلی",
+    "اینکه",
+    "آنکه",
+    "زیرا",
+    "بلکه",
+    "هنوز",
+];
+
+/// Is `token` a function word?
+pub fn is_function_word(token: &str) -> bool {
+    static WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(FUNCTION_WORDS));
+    WORDS.contains(token)
 }
 
 /// Persian number words, which state figures as surely as digits do (`چهار بر دو`). `نه` (nine,
