@@ -5,7 +5,7 @@
 use crate::model::{Document, Statement, StatementKind};
 
 use super::content::{between, direct, frame_clause, preverbal, to_sentence_end};
-use super::cues::{After, Cue, CueKind, find_cues};
+use super::cues::{After, Cue, CueKind, VerbUse, find_cues};
 use super::entities::{EntityTable, Evidence};
 use super::lexicon::{is_given_name, is_np_stop};
 use super::mention::{
@@ -264,112 +264,16 @@ fn scan_paragraph(p: &Para, cues: &[Cue], known: &Known, out: &mut Vec<Found>) -
             continue;
         }
         let subject_end = subject.as_ref().map_or(floor, |m| m.end.min(cue.start));
-        let found = |kind, span: Option<(usize, usize)>, mention: Option<Mention>, certainty| {
-            span.map(|span| Found {
-                pos: 0,
-                cue: (cue.start, cue.end),
-                kind,
-                span,
-                mention,
-                certainty,
-            })
-        };
         let statement = match cue.kind {
             CueKind::According => according(p, cue, known),
             CueKind::WithThat => {
                 frame_subject = Some((floor, subject.clone()));
-                let next_verb = cues[ci + 1..]
-                    .iter()
-                    .find(|c| match c.kind {
-                        CueKind::Verb(u) => {
-                            matches!(c.after, After::Colon(_) | After::That(_))
-                                || u.object
-                                || u.from
-                                || u.on
-                                || u.bare
-                        }
-                        _ => false,
-                    })
-                    .map(|c| c.start)
-                    .filter(|&s| s < sentence_end(text, cue.end));
-                let span = match next_verb {
-                    Some(s) => frame_clause(p, cue.end, s),
-                    None => to_sentence_end(text, cue.end),
-                };
-                found(StatementKind::Indirect, span, subject, 0.85)
+                frame_statement(p, cue, &cues[ci + 1..], subject)
             }
-            CueKind::Requests => {
-                let end = sentence_end(text, cue.end);
-                let shod = p
-                    .words(cue.end, end)
-                    .iter()
-                    .find(|t| matches!(t.key.as_str(), "شد" | "شدند"));
-                let span = shod.and_then(|t| between(text, cue.end, t.start));
-                found(StatementKind::Indirect, span, subject, 0.85)
-            }
+            CueKind::Requests => requests_statement(p, cue, subject),
             CueKind::Verb(verb) => {
-                if verb.writes
-                    && subject
-                        .as_ref()
-                        .is_none_or(|m| m.media || m.kind == MentionKind::Org || !m.strong)
-                {
-                    continue;
-                }
-                match cue.after {
-                    After::Colon(at) => found(
-                        StatementKind::Direct,
-                        direct(text, at, text.len()),
-                        subject,
-                        1.0,
-                    ),
-                    After::That(at) | After::To(at)
-                        if matches!(cue.after, After::That(_)) || verb.to =>
-                    {
-                        let from = if verb.points {
-                            p.words(subject_end, cue.start)
-                                .iter()
-                                .find(|t| t.key == "به")
-                                .map_or(at, |t| t.end)
-                        } else {
-                            at
-                        };
-                        let end = sentence_end(text, at);
-                        let span = trim_span(text, from, end, &['،', ',']);
-                        found(
-                            StatementKind::Indirect,
-                            (span.1 > span.0).then_some(span),
-                            subject,
-                            0.9,
-                        )
-                    }
-                    After::Words(at) | After::To(at)
-                        if !(verb.object || verb.from || verb.on) && verb.bare =>
-                    {
-                        found(
-                            StatementKind::Indirect,
-                            to_sentence_end(text, at),
-                            subject,
-                            0.7,
-                        )
-                    }
-                    _ if verb.object || verb.from || verb.on => {
-                        // Content of an earlier statement in this clause (`با بیان اینکه …،`) is
-                        // not the object.
-                        let from = match out.last() {
-                            Some(prev)
-                                if out.len() > first
-                                    && prev.span.1 > subject_end
-                                    && prev.span.1 < cue.start =>
-                            {
-                                prev.span.1
-                            }
-                            _ => subject_end,
-                        };
-                        let span = preverbal(p, from, cue.start, verb);
-                        found(StatementKind::Indirect, span, subject, 0.8)
-                    }
-                    _ => None,
-                }
+                let prev_end = out[first..].last().map(|f| f.span.1);
+                verb_statement(p, cue, verb, subject, subject_end, prev_end)
             }
         };
         if let Some(f) = statement {
@@ -411,6 +315,125 @@ fn scan_paragraph(p: &Para, cues: &[Cue], known: &Known, out: &mut Vec<Found>) -
         }
     }
     unsure
+}
+
+impl Found {
+    fn new(
+        cue: &Cue,
+        kind: StatementKind,
+        span: Option<(usize, usize)>,
+        mention: Option<Mention>,
+        certainty: f32,
+    ) -> Option<Found> {
+        span.map(|span| Found {
+            pos: 0,
+            cue: (cue.start, cue.end),
+            kind,
+            span,
+            mention,
+            certainty,
+        })
+    }
+}
+
+/// `با بیان اینکه CONTENT، VERB`: the content runs to the main verb of the sentence (one of the
+/// `later` cues) or to the end of the sentence.
+fn frame_statement(p: &Para, cue: &Cue, later: &[Cue], subject: Option<Mention>) -> Option<Found> {
+    let text = p.text;
+    let main_verb = later
+        .iter()
+        .find(|c| match c.kind {
+            CueKind::Verb(u) => {
+                matches!(c.after, After::Colon(_) | After::That(_))
+                    || u.object
+                    || u.from
+                    || u.on
+                    || u.bare
+            }
+            _ => false,
+        })
+        .map(|c| c.start)
+        .filter(|&s| s < sentence_end(text, cue.end));
+    let span = match main_verb {
+        Some(s) => frame_clause(p, cue.end, s),
+        None => to_sentence_end(text, cue.end),
+    };
+    Found::new(cue, StatementKind::Indirect, span, subject, 0.85)
+}
+
+/// `خواستار CONTENT شد`.
+fn requests_statement(p: &Para, cue: &Cue, subject: Option<Mention>) -> Option<Found> {
+    let end = sentence_end(p.text, cue.end);
+    let shod = p
+        .words(cue.end, end)
+        .iter()
+        .find(|t| matches!(t.key.as_str(), "شد" | "شدند"))?;
+    let span = between(p.text, cue.end, shod.start);
+    Found::new(cue, StatementKind::Indirect, span, subject, 0.85)
+}
+
+/// A reporting verb's statement: `CUE: …` (direct), `CUE که …` (indirect, to the sentence end),
+/// content before the verb (`X را … دانست`, `از X خبر داد`), or plain words after a speech verb.
+/// `prev_end` is where the paragraph's previous statement ended (its content is not an object).
+fn verb_statement(
+    p: &Para,
+    cue: &Cue,
+    verb: VerbUse,
+    subject: Option<Mention>,
+    subject_end: usize,
+    prev_end: Option<usize>,
+) -> Option<Found> {
+    let text = p.text;
+    let source_only = subject
+        .as_ref()
+        .is_none_or(|m| m.media || m.kind == MentionKind::Org || !m.strong);
+    if verb.writes && source_only {
+        return None; // `مهر نوشت:` names the news source
+    }
+    let preverbal_frame = verb.object || verb.from || verb.on;
+    match cue.after {
+        After::Colon(at) => Found::new(
+            cue,
+            StatementKind::Direct,
+            direct(text, at, text.len()),
+            subject,
+            1.0,
+        ),
+        After::That(at) | After::To(at) if matches!(cue.after, After::That(_)) || verb.to => {
+            // `به X اشاره کرد که …`: the content starts at the topic.
+            let from = match verb.points {
+                true => p
+                    .words(subject_end, cue.start)
+                    .iter()
+                    .find(|t| t.key == "به")
+                    .map_or(at, |t| t.end),
+                false => at,
+            };
+            let span = trim_span(text, from, sentence_end(text, at), &['،', ',']);
+            Found::new(
+                cue,
+                StatementKind::Indirect,
+                (span.1 > span.0).then_some(span),
+                subject,
+                0.9,
+            )
+        }
+        After::Words(at) | After::To(at) if !preverbal_frame && verb.bare => Found::new(
+            cue,
+            StatementKind::Indirect,
+            to_sentence_end(text, at),
+            subject,
+            0.7,
+        ),
+        _ if preverbal_frame => {
+            let from = prev_end
+                .filter(|&e| e > subject_end && e < cue.start)
+                .unwrap_or(subject_end);
+            let span = preverbal(p, from, cue.start, verb);
+            Found::new(cue, StatementKind::Indirect, span, subject, 0.8)
+        }
+        _ => None,
+    }
 }
 
 /// Start of the sentence containing `pos` (not before `floor`).
