@@ -15,11 +15,12 @@ const SYNTHETIC: &str = "به گزارش خبرگزاری ایرنا، رضا ک
 به گفته وی، پوشش بیمه‌ای مددجویان نیز افزایش می‌یابد.";
 
 fn corpus() -> Vec<Document> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/gold/speakers_dev_articles.jsonl"
-    );
-    let articles: Vec<Article> = std::fs::read_to_string(path)
+    // `../shared` from the repository root; a git worktree sits one level deeper.
+    let root = env!("CARGO_MANIFEST_DIR");
+    let articles: Vec<Article> = ["/../shared", "/../../shared"]
+        .iter()
+        .map(|up| format!("{root}{up}/data/gold/speakers_dev_articles.jsonl"))
+        .find_map(|path| std::fs::read_to_string(path).ok())
         .map(|s| {
             s.lines()
                 .filter_map(|l| serde_json::from_str(l).ok())

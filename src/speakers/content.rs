@@ -5,7 +5,7 @@ use super::lexicon::{
     governs_az, is_clause_break, is_clause_opener, is_demonstrative, is_np_stop, is_opener_pair,
     is_past_verb, opener_phrase_len,
 };
-use super::text::{Token, ZWNJ, gap_has, sentence_end, tokens, trim_span};
+use super::text::{Para, Token, ZWNJ, gap_has, sentence_end, trim_span};
 
 const EDGE_PUNCT: &[char] = &['،', ',', '؛', ';', ':', '-', '–'];
 
@@ -39,8 +39,9 @@ pub(crate) fn to_sentence_end(text: &str, from: usize) -> Option<(usize, usize)>
 
 /// The content of `با بیان اینکه …` that a main verb at `verb_start` follows: up to the last
 /// finite verb before a comma (`…، خاطرنشان کرد`), else up to the verb.
-pub(crate) fn frame_clause(text: &str, from: usize, verb_start: usize) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, verb_start);
+pub(crate) fn frame_clause(p: &Para, from: usize, verb_start: usize) -> Option<(usize, usize)> {
+    let text = p.text;
+    let toks = p.words(from, verb_start);
     let last_clause_end = (0..toks.len()).rev().find(|&i| {
         let next = toks.get(i + 1).map_or(verb_start, |t| t.start);
         gap_has(text, toks[i].end, next, '،') && looks_finite(&toks[i].key)
@@ -98,13 +99,13 @@ pub(crate) fn between(text: &str, from: usize, to: usize) -> Option<(usize, usiz
 /// `from` is the end of the subject (or the clause start), `cue_start` the verb. A single word
 /// (`حقایق را بیان می‌کند`) reports a topic, not a statement.
 pub(crate) fn preverbal(
-    text: &str,
+    p: &Para,
     from: usize,
     cue_start: usize,
     verb: VerbUse,
 ) -> Option<(usize, usize)> {
-    let span = preverbal_span(text, from, cue_start, verb)?;
-    let toks = tokens(text, span.0, span.1);
+    let span = preverbal_span(p, from, cue_start, verb)?;
+    let toks = p.words(span.0, span.1);
     // `این سخنان را بیان کرد`: the object points back at speech reported elsewhere.
     let anaphoric = toks.len() >= 2
         && toks[toks.len() - 2].key == "این"
@@ -125,12 +126,13 @@ pub(crate) fn preverbal(
 }
 
 fn preverbal_span(
-    text: &str,
+    p: &Para,
     from: usize,
     cue_start: usize,
     verb: VerbUse,
 ) -> Option<(usize, usize)> {
-    let toks = tokens(text, from, cue_start);
+    let text = p.text;
+    let toks = p.words(from, cue_start);
     if verb.object
         && let Some(ra) = toks.iter().rposition(|t| t.key == "را")
     {
@@ -229,7 +231,7 @@ mod tests {
         let text = "رزاقی وابستگی به نفت را از دلایل تورم عنوان کرد";
         let cue = text.find("عنوان").unwrap();
         let from = "رزاقی".len();
-        let (s, e) = preverbal(text, from, cue, verb(true, false, false)).unwrap();
+        let (s, e) = preverbal(&Para::new(text), from, cue, verb(true, false, false)).unwrap();
         assert_eq!(&text[s..e], "وابستگی به نفت را از دلایل تورم");
     }
 
@@ -237,7 +239,8 @@ mod tests {
     fn object_frame_without_complement_drops_ra() {
         let text = "وی در خاتمه با بیان ضرورت کار، انتقال دامداریها را خاطرنشان کرد";
         let cue = text.find("خاطرنشان").unwrap();
-        let (s, e) = preverbal(text, "وی".len(), cue, verb(true, false, false)).unwrap();
+        let (s, e) =
+            preverbal(&Para::new(text), "وی".len(), cue, verb(true, false, false)).unwrap();
         assert_eq!(&text[s..e], "انتقال دامداریها");
     }
 
@@ -245,7 +248,8 @@ mod tests {
     fn from_frame_skips_governed_az() {
         let text = "وی در حاشیه بازدید از پروژه‌ها از تکمیل کانال خبر داد";
         let cue = text.find("خبر داد").unwrap();
-        let (s, e) = preverbal(text, "وی".len(), cue, verb(false, true, false)).unwrap();
+        let (s, e) =
+            preverbal(&Para::new(text), "وی".len(), cue, verb(false, true, false)).unwrap();
         assert_eq!(&text[s..e], "تکمیل کانال");
     }
 }

@@ -1,12 +1,14 @@
 //! The cue lexicon: reporting verbs in every conjugation the press uses (past, plural, perfect,
 //! present) and the fixed frames (`به گفته X،`, `با بیان اینکه …`, `خواستار … شد`), matched by one
 //! regex over the normalized paragraph. Patterns tolerate the three ways a word joint is written
-//! (ZWNJ, space, nothing) and Arabic/Persian letter variants, because the text may come from
-//! sources whose spelling the normalizer could not repair.
+//! (ZWNJ, space, nothing), because the text may come from sources whose joints the normalizer could
+//! not repair; Arabic letter variants are folded to Persian before matching, width for width.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
+use regex_automata::meta::Regex as MetaRegex;
 
 use super::text::{ZWNJ, fold, is_word_char};
 
@@ -21,7 +23,7 @@ pub(crate) struct VerbUse {
     pub object: bool,
     /// `از X CUE` (`خبر داد`, `انتقاد کرد`).
     pub from: bool,
-    /// `بر X CUE` (`تأکید کرد`).
+    /// `بر X CUE` (`تاکید کرد`).
     pub on: bool,
     /// `به X اشاره کرد که …`: the content starts at the topic.
     pub points: bool,
@@ -51,7 +53,7 @@ pub(crate) enum CueKind {
     Verb(VerbUse),
     /// `به گفته X، …`, `به اعتقاد X`, `از نظر X`.
     According,
-    /// `با بیان اینکه …`, `با اشاره به این که …`, `ضمن تأکید بر اینکه …`.
+    /// `با بیان اینکه …`, `با اشاره به این که …`, `ضمن تاکید بر اینکه …`.
     WithThat,
     /// `خواستار … شد`.
     Requests,
@@ -134,8 +136,8 @@ fn verb_lexicon() -> Vec<(String, VerbUse)> {
         add(&format!("{head} {{داشت}}"), u);
     }
     add("تصریح {کرد}", SPEECH);
-    add("تأکید {کرد}", VerbUse { on: true, ..SPEECH });
-    add("تأکید {داشت}", VerbUse { on: true, ..SPEECH });
+    add("تاکید {کرد}", VerbUse { on: true, ..SPEECH });
+    add("تاکید {داشت}", VerbUse { on: true, ..SPEECH });
     add("خاطر نشان {کرد}", obj(SPEECH));
     add("یادآور {شد}", obj(SPEECH));
     add("یادآوری {کرد}", obj(SPEECH));
@@ -155,7 +157,7 @@ fn verb_lexicon() -> Vec<(String, VerbUse)> {
     add("توصیف {کرد}", pred(C));
     add("قلمداد {کرد}", pred(C));
     add("تلقی {کرد}", pred(C));
-    add("تأیید {کرد}", obj(C));
+    add("تایید {کرد}", obj(C));
     add("تکذیب {کرد}", obj(C));
     add("رد {کرد}", obj(NONE));
     add("پیشنهاد {کرد}", obj(C));
@@ -168,7 +170,7 @@ fn verb_lexicon() -> Vec<(String, VerbUse)> {
     add("وعده {داد}", C);
     add("اشاره {کرد}", VerbUse { points: true, ..C });
     add(
-        "(?:اظهار|ابراز) (?:امیدواری|نگرانی|تأسف|خرسندی|خوشحالی) {کرد}",
+        "(?:اظهار|ابراز) (?:امیدواری|نگرانی|تاسف|خرسندی|خوشحالی) {کرد}",
         C,
     );
     add("(?:دانسته~(?:است|اند)|دانست(?:ند)?)", pred(NONE));
@@ -189,24 +191,46 @@ fn verb_lexicon() -> Vec<(String, VerbUse)> {
 
 /// Turns a lexicon pattern into a regex: letter variants, `~` an optional joint, a space any joint.
 fn expand(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() * 3);
+    let mut out = String::with_capacity(pattern.len() * 2);
     for c in pattern.chars() {
         match c {
-            'ی' => out.push_str("[یيى]"),
-            'ک' => out.push_str("[کك]"),
-            'أ' => out.push_str("[أا]"),
-            'ه' => out.push_str("[هة]"),
-            '~' => out.push_str("[\\s\u{200c}]*"),
-            ' ' => out.push_str("[\\s\u{200c}]*"),
+            '~' | ' ' => out.push_str("[ \u{a0}\u{200c}]*"),
             _ => out.push(c),
         }
     }
     out
 }
 
+/// Arabic letter variants mapped to their Persian forms, byte for byte (each pair has the same
+/// UTF-8 width), so the cue regex needs no variant classes and its offsets hold for `text`.
+fn same_width_fold(text: &str) -> Cow<'_, str> {
+    let variant = |c: char| matches!(c, 'ي' | 'ى' | 'ك' | 'ة' | 'أ' | 'إ');
+    if !text.chars().any(variant) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c {
+                'ي' | 'ى' => 'ی',
+                'ك' => 'ک',
+                'ة' => 'ه',
+                'أ' | 'إ' => 'ا',
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 struct Lexicon {
-    any: Regex,
-    verbs: Vec<(Regex, VerbUse)>,
+    /// Every cue. Built without a literal prefilter: cue phrases open with the commonest words
+    /// (`به`, `با`, `از`, `می`), where a prefilter fires at almost every word and costs more than
+    /// the lazy DFA scanning every byte.
+    any: MetaRegex,
+    according: Regex,
+    with_that: Regex,
+    /// Anchored verb patterns, in lexicon order, to tell which verb a match is.
+    verb_set: RegexSet,
+    verb_uses: Vec<VerbUse>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -214,44 +238,47 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let according =
         "(?:به|بنا به|بنا بر|بنابر)~(?:گفته|اعتقاد|عقیده|باور|اذعان|زعم)|از (?:نظر|دیدگاه)";
     // Only speech nouns: `با توجه به اینکه`, `با وجود اینکه` are not reports.
-    let with_that = "(?:با|ضمن)~(?:بیان|اشاره|تأکید|یادآوری|تصریح|اعلام|ابراز(?:~(?:امیدواری|نگرانی|تأسف|خرسندی))?|توضیح|ذکر|عنوان|اظهار|تشریح|طرح|انتقاد|هشدار|اذعان|یادآور~شدن)~(?:(?:به|بر|از)~)?این~(?:(?:مطلب|موضوع|نکته|مسئله|مساله)~)?که";
-    let mut alts: Vec<String> = vec![
-        format!("(?P<acc>{})", expand(according)),
-        format!("(?P<that>{})", expand(with_that)),
-        format!("(?P<req>{})", expand("خواستار")),
-    ];
-    alts.extend(verbs.iter().map(|(p, _)| format!("(?:{})", expand(p))));
-    let any = Regex::new(&alts.join("|")).unwrap_or_else(|e| panic!("cue lexicon: {e}"));
-    let verbs = verbs
-        .into_iter()
-        .map(|(p, u)| {
-            let re = Regex::new(&format!("^(?:{})$", expand(&p)))
-                .unwrap_or_else(|e| panic!("cue lexicon: {e}"));
-            (re, u)
-        })
-        .collect();
-    Lexicon { any, verbs }
+    let with_that = "(?:با|ضمن)~(?:بیان|اشاره|تاکید|یادآوری|تصریح|اعلام|ابراز(?:~(?:امیدواری|نگرانی|تاسف|خرسندی))?|توضیح|ذکر|عنوان|اظهار|تشریح|طرح|انتقاد|هشدار|اذعان|یادآور~شدن)~(?:(?:به|بر|از)~)?این~(?:(?:مطلب|موضوع|نکته|مسئله|مساله)~)?که";
+    let build = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("cue lexicon: {e}"));
+    let mut alts: Vec<String> = vec![expand(according), expand(with_that), "خواستار".to_string()];
+    alts.extend(verbs.iter().map(|(p, _)| expand(p)));
+    let any = MetaRegex::builder()
+        .configure(MetaRegex::config().auto_prefilter(false))
+        .build(&format!("(?:{})", alts.join(")|(?:")))
+        .unwrap_or_else(|e| panic!("cue lexicon: {e}"));
+    let anchored = |p: &str| build(&format!("^(?:{})$", expand(p)));
+    Lexicon {
+        any,
+        according: anchored(according),
+        with_that: anchored(with_that),
+        verb_set: RegexSet::new(verbs.iter().map(|(p, _)| format!("^(?:{})$", expand(p))))
+            .unwrap_or_else(|e| panic!("cue lexicon: {e}")),
+        verb_uses: verbs.iter().map(|(_, u)| *u).collect(),
+    }
 });
 
 /// Every cue in `text`, in order, not overlapping.
 pub(crate) fn find_cues(text: &str) -> Vec<Cue> {
     let lex = &*LEXICON;
     let mut out = Vec::new();
-    for caps in lex.any.captures_iter(text) {
-        let Some(m) = caps.get(0) else { continue };
+    let folded = same_width_fold(text);
+    for m in lex.any.find_iter(folded.as_bytes()) {
         let (start, end) = (m.start(), m.end());
         if text[end..].chars().next().is_some_and(is_word_char) {
             continue;
         }
-        let kind = if caps.name("acc").is_some() {
-            CueKind::According
-        } else if caps.name("that").is_some() {
-            CueKind::WithThat
-        } else if caps.name("req").is_some() {
+        let Some(found) = folded.get(start..end) else {
+            continue;
+        };
+        let kind = if found == "خواستار" {
             CueKind::Requests
+        } else if lex.according.is_match(found) {
+            CueKind::According
+        } else if lex.with_that.is_match(found) {
+            CueKind::WithThat
         } else {
-            match lex.verbs.iter().find(|(re, _)| re.is_match(m.as_str())) {
-                Some((_, u)) => CueKind::Verb(*u),
+            match lex.verb_set.matches(found).iter().next() {
+                Some(i) => CueKind::Verb(lex.verb_uses[i]),
                 None => continue,
             }
         };
@@ -359,7 +386,7 @@ mod tests {
     fn what_follows_is_classified() {
         assert!(matches!(cues("وی گفت: x")[0].1, After::Colon(_)));
         assert!(matches!(cues("وی گفت که x")[0].1, After::That(_)));
-        assert!(matches!(cues("تأکید کرد و گفت: x")[0].1, After::Nothing));
+        assert!(matches!(cues("تاکید کرد و گفت: x")[0].1, After::Nothing));
     }
 
     #[test]

@@ -5,13 +5,13 @@
 use crate::model::{Document, Statement, StatementKind};
 
 use super::content::{between, direct, frame_clause, preverbal, to_sentence_end};
-use super::cues::{After, Cue, CueKind, find_cues};
+use super::cues::{After, Cue, CueKind, VerbUse, find_cues};
 use super::entities::{EntityTable, Evidence};
 use super::lexicon::{is_given_name, is_np_stop};
 use super::mention::{
     Known, Mention, MentionKind, find_subject, parse_clause, relayed_speaker, subject_absent,
 };
-use super::text::{ZWNJ, clause_floor, fold, gap_has, sentence_end, tokens, trim_span};
+use super::text::{Para, ZWNJ, clause_floor, fold, gap_has, sentence_end, trim_span};
 
 /// A statement found in one paragraph, before its speaker is resolved.
 #[derive(Debug, Clone)]
@@ -28,19 +28,24 @@ struct Found {
 
 /// Extracts every statement from the kept, normalized paragraphs of `doc`.
 pub fn extract(doc: &Document) -> Vec<Statement> {
+    let paras: Vec<Para> = doc.paragraphs.iter().map(|p| Para::new(&p.text)).collect();
     let cues: Vec<Vec<Cue>> = doc.paragraphs.iter().map(|p| find_cues(&p.text)).collect();
-    let mut found = scan(doc, &cues, &Known::new());
-    let first_background = background_names(doc, &cues, &Known::new());
+    let (mut found, unsure) = scan(&paras, &cues, &Known::default(), None);
+    // Background names need no known surnames: they must open with a given name.
+    let background = background_names(&paras, &cues);
     let known = known_names(
         found
             .iter()
             .filter_map(|f| f.mention.as_ref())
-            .chain(first_background.iter().map(|(_, m)| m)),
+            .chain(background.iter().map(|(_, m)| m)),
     );
-    if !known.is_empty() {
-        found = scan(doc, &cues, &known);
+    // Known surnames only change clauses whose speaker was unsure: rescan those paragraphs.
+    if !known.is_empty() && unsure.iter().any(|&u| u) {
+        let (rescanned, _) = scan(&paras, &cues, &known, Some(&unsure));
+        found.retain(|f| !unsure[f.pos]);
+        found.extend(rescanned);
+        found.sort_by_key(|f| (f.pos, f.cue.0));
     }
-    let background = background_names(doc, &cues, &known);
     let mut table = EntityTable::default();
     table.register_names(found.iter().filter_map(|f| f.mention.as_ref()));
     table.register_names(background.iter().map(|(_, m)| m));
@@ -99,14 +104,11 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
 
 /// People named at the start of a sentence that reports no speech, in text order: they can be
 /// the antecedent of a later `وی` or the full form of a later surname.
-fn background_names(
-    doc: &Document,
-    cues: &[Vec<Cue>],
-    known: &Known,
-) -> Vec<((usize, usize), Mention)> {
+fn background_names(paras: &[Para], cues: &[Vec<Cue>]) -> Vec<((usize, usize), Mention)> {
+    let none = Known::default();
     let mut out = Vec::new();
-    for (pos, (p, cues)) in doc.paragraphs.iter().zip(cues).enumerate() {
-        let text = &p.text;
+    for (pos, (p, cues)) in paras.iter().zip(cues).enumerate() {
+        let text = p.text;
         let mut start = 0;
         while start < text.len() {
             let end = sentence_end(text, start);
@@ -116,8 +118,7 @@ fn background_names(
                 .map(|c| c.start)
                 .find(|&c| c >= start && c < end)
                 .unwrap_or(end);
-            let toks = tokens(text, start, name_end);
-            if let Some(m) = parse_clause(text, &toks, known)
+            if let Some(m) = parse_clause(text, p.words(start, name_end), &none)
                 && m.kind == MentionKind::Name
                 && m.strong
                 && (2..=4).contains(&m.name_keys.len())
@@ -147,16 +148,27 @@ fn known_names<'a>(mentions: impl Iterator<Item = &'a Mention>) -> Known {
         .collect()
 }
 
-fn scan(doc: &Document, cues: &[Vec<Cue>], known: &Known) -> Vec<Found> {
+/// Statements of the paragraphs selected by `only` (all when `None`), and for each paragraph
+/// whether some cue in it had no confident speaker phrase.
+fn scan(
+    paras: &[Para],
+    cues: &[Vec<Cue>],
+    known: &Known,
+    only: Option<&[bool]>,
+) -> (Vec<Found>, Vec<bool>) {
     let mut out = Vec::new();
-    for (pos, (p, cues)) in doc.paragraphs.iter().zip(cues).enumerate() {
+    let mut unsure = vec![false; paras.len()];
+    for (pos, (p, cues)) in paras.iter().zip(cues).enumerate() {
+        if only.is_some_and(|only| !only[pos]) {
+            continue;
+        }
         let start = out.len();
-        scan_paragraph(&p.text, cues, known, &mut out);
+        unsure[pos] = scan_paragraph(p, cues, known, &mut out);
         for f in &mut out[start..] {
             f.pos = pos;
         }
     }
-    out
+    (out, unsure)
 }
 
 fn pronoun_at(text: &str, (start, end): (usize, usize)) -> Mention {
@@ -173,8 +185,12 @@ fn pronoun_at(text: &str, (start, end): (usize, usize)) -> Mention {
     }
 }
 
-fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>) {
+/// Appends the paragraph's statements to `out`; true when some cue's speaker phrase was weak or
+/// missing (a surname known from elsewhere in the article might change it).
+fn scan_paragraph(p: &Para, cues: &[Cue], known: &Known, out: &mut Vec<Found>) -> bool {
+    let text = p.text;
     let first = out.len();
+    let mut unsure = false;
     // The direct statement whose content is still open, as an index into `out`.
     let mut open: Option<usize> = None;
     // The subject of a `با بیان اینکه` frame, shared by the main verb of its sentence.
@@ -227,131 +243,37 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
                 if cue.kind == CueKind::According {
                     None
                 } else {
-                    find_subject(text, floor, cue.start, known)
+                    find_subject(p, floor, cue.start, known)
                 }
             }
         };
+        unsure |= subject.as_ref().is_none_or(|m| !m.strong);
         let relays = subject
             .as_ref()
             .is_none_or(|m| m.media || m.kind == MentionKind::Org || !m.strong);
         let subject = match relays && matches!(cue.kind, CueKind::Verb(_)) {
-            true => relayed_speaker(text, floor, cue.start, known).or(subject),
+            true => relayed_speaker(p, floor, cue.start, known).or(subject),
             false => subject,
         };
         // A subject that is there but is no speaker (`این فروشگاه اعلام کرد`): nobody to credit.
         if subject.is_none()
             && cue.kind != CueKind::According
-            && !subject_absent(text, floor, cue.start)
+            && !subject_absent(p, floor, cue.start)
             && frame_subject.as_ref().is_none_or(|(f, _)| *f != floor)
         {
             continue;
         }
         let subject_end = subject.as_ref().map_or(floor, |m| m.end.min(cue.start));
-        let found = |kind, span: Option<(usize, usize)>, mention: Option<Mention>, certainty| {
-            span.map(|span| Found {
-                pos: 0,
-                cue: (cue.start, cue.end),
-                kind,
-                span,
-                mention,
-                certainty,
-            })
-        };
         let statement = match cue.kind {
-            CueKind::According => according(text, cue, known),
+            CueKind::According => according(p, cue, known),
             CueKind::WithThat => {
                 frame_subject = Some((floor, subject.clone()));
-                let next_verb = cues[ci + 1..]
-                    .iter()
-                    .find(|c| match c.kind {
-                        CueKind::Verb(u) => {
-                            matches!(c.after, After::Colon(_) | After::That(_))
-                                || u.object
-                                || u.from
-                                || u.on
-                                || u.bare
-                        }
-                        _ => false,
-                    })
-                    .map(|c| c.start)
-                    .filter(|&s| s < sentence_end(text, cue.end));
-                let span = match next_verb {
-                    Some(s) => frame_clause(text, cue.end, s),
-                    None => to_sentence_end(text, cue.end),
-                };
-                found(StatementKind::Indirect, span, subject, 0.85)
+                frame_statement(p, cue, &cues[ci + 1..], subject)
             }
-            CueKind::Requests => {
-                let end = sentence_end(text, cue.end);
-                let shod = tokens(text, cue.end, end)
-                    .into_iter()
-                    .find(|t| matches!(t.key.as_str(), "شد" | "شدند"));
-                let span = shod.and_then(|t| between(text, cue.end, t.start));
-                found(StatementKind::Indirect, span, subject, 0.85)
-            }
+            CueKind::Requests => requests_statement(p, cue, subject),
             CueKind::Verb(verb) => {
-                if verb.writes
-                    && subject
-                        .as_ref()
-                        .is_none_or(|m| m.media || m.kind == MentionKind::Org || !m.strong)
-                {
-                    continue;
-                }
-                match cue.after {
-                    After::Colon(p) => found(
-                        StatementKind::Direct,
-                        direct(text, p, text.len()),
-                        subject,
-                        1.0,
-                    ),
-                    After::That(p) | After::To(p)
-                        if matches!(cue.after, After::That(_)) || verb.to =>
-                    {
-                        let from = if verb.points {
-                            tokens(text, subject_end, cue.start)
-                                .iter()
-                                .find(|t| t.key == "به")
-                                .map_or(p, |t| t.end)
-                        } else {
-                            p
-                        };
-                        let end = sentence_end(text, p);
-                        let span = trim_span(text, from, end, &['،', ',']);
-                        found(
-                            StatementKind::Indirect,
-                            (span.1 > span.0).then_some(span),
-                            subject,
-                            0.9,
-                        )
-                    }
-                    After::Words(p) | After::To(p)
-                        if !(verb.object || verb.from || verb.on) && verb.bare =>
-                    {
-                        found(
-                            StatementKind::Indirect,
-                            to_sentence_end(text, p),
-                            subject,
-                            0.7,
-                        )
-                    }
-                    _ if verb.object || verb.from || verb.on => {
-                        // Content of an earlier statement in this clause (`با بیان اینکه …،`) is
-                        // not the object.
-                        let from = match out.last() {
-                            Some(prev)
-                                if out.len() > first
-                                    && prev.span.1 > subject_end
-                                    && prev.span.1 < cue.start =>
-                            {
-                                prev.span.1
-                            }
-                            _ => subject_end,
-                        };
-                        let span = preverbal(text, from, cue.start, verb);
-                        found(StatementKind::Indirect, span, subject, 0.8)
-                    }
-                    _ => None,
-                }
+                let prev_end = out[first..].last().map(|f| f.span.1);
+                verb_statement(p, cue, verb, subject, subject_end, prev_end)
             }
         };
         if let Some(f) = statement {
@@ -392,6 +314,126 @@ fn scan_paragraph(text: &str, cues: &[Cue], known: &Known, out: &mut Vec<Found>)
             i += 1;
         }
     }
+    unsure
+}
+
+impl Found {
+    fn new(
+        cue: &Cue,
+        kind: StatementKind,
+        span: Option<(usize, usize)>,
+        mention: Option<Mention>,
+        certainty: f32,
+    ) -> Option<Found> {
+        span.map(|span| Found {
+            pos: 0,
+            cue: (cue.start, cue.end),
+            kind,
+            span,
+            mention,
+            certainty,
+        })
+    }
+}
+
+/// `با بیان اینکه CONTENT، VERB`: the content runs to the main verb of the sentence (one of the
+/// `later` cues) or to the end of the sentence.
+fn frame_statement(p: &Para, cue: &Cue, later: &[Cue], subject: Option<Mention>) -> Option<Found> {
+    let text = p.text;
+    let main_verb = later
+        .iter()
+        .find(|c| match c.kind {
+            CueKind::Verb(u) => {
+                matches!(c.after, After::Colon(_) | After::That(_))
+                    || u.object
+                    || u.from
+                    || u.on
+                    || u.bare
+            }
+            _ => false,
+        })
+        .map(|c| c.start)
+        .filter(|&s| s < sentence_end(text, cue.end));
+    let span = match main_verb {
+        Some(s) => frame_clause(p, cue.end, s),
+        None => to_sentence_end(text, cue.end),
+    };
+    Found::new(cue, StatementKind::Indirect, span, subject, 0.85)
+}
+
+/// `خواستار CONTENT شد`.
+fn requests_statement(p: &Para, cue: &Cue, subject: Option<Mention>) -> Option<Found> {
+    let end = sentence_end(p.text, cue.end);
+    let shod = p
+        .words(cue.end, end)
+        .iter()
+        .find(|t| matches!(t.key.as_str(), "شد" | "شدند"))?;
+    let span = between(p.text, cue.end, shod.start);
+    Found::new(cue, StatementKind::Indirect, span, subject, 0.85)
+}
+
+/// A reporting verb's statement: `CUE: …` (direct), `CUE که …` (indirect, to the sentence end),
+/// content before the verb (`X را … دانست`, `از X خبر داد`), or plain words after a speech verb.
+/// `prev_end` is where the paragraph's previous statement ended (its content is not an object).
+fn verb_statement(
+    p: &Para,
+    cue: &Cue,
+    verb: VerbUse,
+    subject: Option<Mention>,
+    subject_end: usize,
+    prev_end: Option<usize>,
+) -> Option<Found> {
+    let text = p.text;
+    let source_only = subject
+        .as_ref()
+        .is_none_or(|m| m.media || m.kind == MentionKind::Org || !m.strong);
+    if verb.writes && source_only {
+        return None; // `مهر نوشت:` names the news source
+    }
+    let preverbal_frame = verb.object || verb.from || verb.on;
+    match cue.after {
+        After::Colon(at) => Found::new(
+            cue,
+            StatementKind::Direct,
+            direct(text, at, text.len()),
+            subject,
+            1.0,
+        ),
+        After::That(at) | After::To(at) if matches!(cue.after, After::That(_)) || verb.to => {
+            // `به X اشاره کرد که …`: the content starts at the topic.
+            let from = match verb.points {
+                true => p
+                    .words(subject_end, cue.start)
+                    .iter()
+                    .find(|t| t.key == "به")
+                    .map_or(at, |t| t.end),
+                false => at,
+            };
+            let span = trim_span(text, from, sentence_end(text, at), &['،', ',']);
+            Found::new(
+                cue,
+                StatementKind::Indirect,
+                (span.1 > span.0).then_some(span),
+                subject,
+                0.9,
+            )
+        }
+        After::Words(at) | After::To(at) if !preverbal_frame && verb.bare => Found::new(
+            cue,
+            StatementKind::Indirect,
+            to_sentence_end(text, at),
+            subject,
+            0.7,
+        ),
+        _ if preverbal_frame => {
+            let from = prev_end
+                .filter(|&e| e > subject_end && e < cue.start)
+                .unwrap_or(subject_end);
+            let span = preverbal(p, from, cue.start, verb);
+            Found::new(cue, StatementKind::Indirect, span, subject, 0.8)
+        }
+        _ => None,
+    }
 }
 
 /// Start of the sentence containing `pos` (not before `floor`).
@@ -422,9 +464,10 @@ fn trim_tail(text: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// `به گفته X، CONTENT`: the speaker follows the cue, up to a comma or the end of the phrase.
-fn according(text: &str, cue: &Cue, known: &Known) -> Option<Found> {
+fn according(p: &Para, cue: &Cue, known: &Known) -> Option<Found> {
+    let text = p.text;
     let end = sentence_end(text, cue.end);
-    let toks = tokens(text, cue.end, end);
+    let toks = p.words(cue.end, end);
     let sep = (1..toks.len().min(12)).find(|&i| {
         let (a, b) = (toks[i - 1].end, toks[i].start);
         gap_has(text, a, b, '،')
@@ -434,7 +477,7 @@ fn according(text: &str, cue: &Cue, known: &Known) -> Option<Found> {
     });
     let speaker_toks = match sep {
         Some(i) => &toks[..i],
-        None => &toks[..],
+        None => toks,
     };
     // `از نظر X` is as often "in terms of X" as "in X's view": only with the comma of a frame.
     if sep.is_none() && fold(&text[cue.start..cue.end]).starts_with("از") {

@@ -6,15 +6,20 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+
 use super::text::fold;
 
-fn set(words: &[&str]) -> HashSet<String> {
+/// A set of folded words; xxh3 hashing, because lookups run for every word of every clause.
+pub(crate) type WordSet = HashSet<String, Xxh3DefaultBuilder>;
+
+fn set(words: &[&str]) -> WordSet {
     words.iter().map(|w| fold(w)).collect()
 }
 
 /// Nouns that head a title or office: the speaker phrase `NAME ROLE` splits at the first one.
 #[rustfmt::skip]
-static ROLE_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static ROLE_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "رئیس", "رییس", "ریيس", "رئيس", "معاون", "معاونت", "وزیر", "مدیر", "مدیرکل", "مدیرعامل",
         "سرپرست", "سخنگو", "سخنگوی", "نماینده", "نمایندگان", "استاندار", "فرماندار", "بخشدار",
@@ -29,14 +34,14 @@ static ROLE_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         "تهیه‌کننده", "رئیس‌کل", "معاون‌اول", "دستیار", "هماهنگ‌کننده", "مدیرکل", "ریاست",
         "کمیسر", "دبیرخانه", "فرماندهی", "رایزن", "وابسته", "ناظر", "بازرس", "حاکم", "شیخ", "امیر",
         "ژنرال", "پزشک", "دندانپزشک", "جراح", "محقق", "مدرس", "معلم", "مسئولان", "مدیران",
-        "سرپرستی", "دبیرکل", "سردبیر", "خبرنگار", "عکاس",
+        "سرپرستی", "دبیرکل", "سردبیر",
             "مقام", "منبع", "فرد", "شخص", "چهره", "مقامات", "منابع",
     ])
 });
 
 /// Titles written before a name and dropped from it. `سید` is kept: it is part of the name.
 #[rustfmt::skip]
-static HONORIFICS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static HONORIFICS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "دکتر", "مهندس", "آقای", "آقا", "خانم", "حجت‌الاسلام", "حجت‌الاسلام‌والمسلمین",
         "والمسلمین", "آیت‌الله", "آیت‌اللّه", "حضرت", "سردار", "سرتیپ", "سرتیپ‌دوم", "سرلشکر",
@@ -59,7 +64,7 @@ pub(crate) fn is_honorific_pair(first: &str, second: &str) -> bool {
 /// Common Persian and Arabic given names: a phrase that starts with one is a person's name, and
 /// `ROLE NAME` phrases split where one begins.
 #[rustfmt::skip]
-static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GIVEN_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "علی", "محمد", "حسین", "حسن", "رضا", "مهدی", "احمد", "محمود", "مصطفی", "مجتبی", "مرتضی",
         "عباس", "ابراهیم", "اسماعیل", "جعفر", "جواد", "کاظم", "صادق", "باقر", "هادی", "مسعود",
@@ -91,25 +96,26 @@ static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 #[rustfmt::skip]
-static PRONOUNS: LazyLock<HashSet<String>> = LazyLock::new(|| set(&[
+static PRONOUNS: LazyLock<WordSet> = LazyLock::new(|| set(&[
         "وی", "او", "ایشان",
     ]));
 
 /// Determiners that open a group of unnamed speakers (`برخی نمایندگان`, `یک مقام مسئول`).
 #[rustfmt::skip]
-static GROUP_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GROUP_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "برخی", "یک", "چند", "تعدادی", "جمعی", "شماری", "گروهی", "بسیاری", "منابع", "یکی",
         "مقامات", "کارشناسان", "مسئولان", "مسؤولان", "ناظران", "تحلیلگران", "فعالان", "شاهدان",
         "پزشکان", "نمایندگان", "اعضای", "مقام", "ساکنان", "شهروندان", "کاربران", "رسانه‌ها",
         "گزارش‌ها",
             "دانشمندان", "پژوهشگران", "محققان", "منتقدان", "معترضان", "فعالان", "کارشناسان",
+            "خبرنگار", "خبرنگاران",
     ])
 });
 
 /// First words of an organization's name: the phrase is the speaker itself, not a person.
 #[rustfmt::skip]
-static ORG_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static ORG_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "وزارت", "سازمان", "شرکت", "اداره", "دانشگاه", "پلیس", "ستاد", "مرکز", "شورای", "شورا",
         "دولت", "ارتش", "سپاه", "کمیته", "انجمن", "حزب", "بانک", "قوه", "مجلس", "دفتر", "کمیسیون",
@@ -121,7 +127,7 @@ static ORG_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Media: an outlet that "writes" is the news source, not a speaker.
 #[rustfmt::skip]
-static MEDIA_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static MEDIA_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "خبرگزاری", "روزنامه", "پایگاه", "سایت", "وبسایت", "رسانه", "شبکه", "تلویزیون", "رادیو",
         "نشریه", "هفته‌نامه", "ماهنامه", "مجله", "خبرنامه", "کانال", "رویترز", "آسوشیتدپرس",
@@ -133,7 +139,7 @@ static MEDIA_HEADS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Words that end the speaker's noun phrase: prepositions, time adverbs, particles.
 #[rustfmt::skip]
-static NP_STOPS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static NP_STOPS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "در", "با", "به", "از", "بر", "برای", "ضمن", "نیز", "هم", "همچنین", "امروز", "دیروز",
         "امشب", "دیشب", "روز", "صبح", "ظهر", "عصر", "شب", "بامداد", "پیش", "پس", "طی", "هنگام",
@@ -157,7 +163,7 @@ static NP_STOPS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// Present and copular verbs and subordinators after which a new clause (and possibly a new
 /// subject) starts.
 #[rustfmt::skip]
-static CLAUSE_BREAKS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static CLAUSE_BREAKS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "است", "نیست", "هست", "هستند", "نیستند", "شود", "شوند", "نشود", "کند", "کنند", "دارد",
         "دارند", "ندارد", "که", "درحالیست", "میشود", "میشوند", "میکند", "میکنند", "میدهد",
@@ -167,7 +173,7 @@ static CLAUSE_BREAKS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Past verbs: they end a clause only when `و` or punctuation follows (`کرد` is also a name).
 #[rustfmt::skip]
-static PAST_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static PAST_VERBS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "بود", "بودند", "شد", "شدند", "نشد", "کرد", "کردند", "نکرد", "داشت", "داشتند", "داد",
         "دادند", "گرفت", "گرفتند", "رسید", "رسیدند", "یافت", "آمد", "رفت", "گفت", "افزود",
@@ -176,7 +182,7 @@ static PAST_VERBS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Adverbs that may open a clause before its subject and are skipped.
 #[rustfmt::skip]
-static CLAUSE_OPENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static CLAUSE_OPENERS: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "و", "همچنین", "سپس", "اما", "ولی", "ضمنا", "ضمناً", "بنابراین", "همچنان", "البته",
         "درپایان", "درادامه", "درخاتمه", "همچنين", "امروز", "دیروز", "امشب", "دیشب", "پیشتر",
@@ -187,7 +193,7 @@ static CLAUSE_OPENERS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 /// Second words of `در پایان`, `در ادامه` … : adverbial pairs that may open a clause.
 #[rustfmt::skip]
-static OPENER_PAIRS: LazyLock<HashSet<String>> =
+static OPENER_PAIRS: LazyLock<WordSet> =
     LazyLock::new(|| set(&[
         "پایان", "ادامه", "خاتمه", "ابتدا", "پاین",
     ]));
@@ -195,7 +201,7 @@ static OPENER_PAIRS: LazyLock<HashSet<String>> =
 /// Nouns and prepositions that govern an `از` of their own (`بازدید از`, `پس از`): such an `از`
 /// does not open the content of `از … خبر داد`.
 #[rustfmt::skip]
-static GOVERNS_AZ: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GOVERNS_AZ: LazyLock<WordSet> = LazyLock::new(|| {
     set(&[
         "بازدید", "پس", "بعد", "قبل", "پیش", "یکی", "بیش", "بیشتر", "کمتر", "جمعی", "برخی",
         "استفاده", "حاکی", "ناشی", "بسیاری", "تعدادی", "گروهی", "شماری", "خارج", "دور", "حمایت",

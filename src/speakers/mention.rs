@@ -6,15 +6,13 @@
 //! so every clause start is tried from the nearest back, and the nearest phrase that looks like a
 //! speaker wins.
 
-use std::collections::HashSet;
-
 use super::lexicon::{
     is_clause_break, is_clause_opener, is_complement_taking, is_demonstrative, is_given_name,
     is_group_head, is_honorific, is_honorific_pair, is_media_head, is_non_speaker_subject,
     is_np_stop, is_opener_pair, is_org_head, is_past_verb, is_pronoun, is_role_head,
     is_surname_suffix, opener_phrase_len,
 };
-use super::text::{Token, gap_has, tokens};
+use super::text::{Para, Token, gap_has};
 
 /// How a phrase refers to its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,18 +49,19 @@ pub(crate) struct Mention {
 }
 
 /// Names already seen in the article (folded words), so a bare surname is recognized.
-pub(crate) type Known = HashSet<String>;
+pub(crate) type Known = super::lexicon::WordSet;
 
 const MAX_PHRASE: usize = 14;
 
 /// The speaker of a cue whose clause runs from `floor` to `cue_start`.
 pub(crate) fn find_subject(
-    text: &str,
+    p: &Para,
     floor: usize,
     cue_start: usize,
     known: &Known,
 ) -> Option<Mention> {
-    let toks = tokens(text, floor, cue_start);
+    let text = p.text;
+    let toks = p.words(floor, cue_start);
     if toks.is_empty() {
         return None;
     }
@@ -74,7 +73,7 @@ pub(crate) fn find_subject(
     let clause_starts: Vec<usize> = std::iter::once(0)
         .chain(
             (0..toks.len())
-                .filter(|&i| ends_clause(text, &toks, i) && !subordinate(i))
+                .filter(|&i| ends_clause(text, toks, i) && !subordinate(i))
                 .map(|i| i + 1),
         )
         .filter(|&i| i < toks.len())
@@ -107,9 +106,10 @@ pub(crate) fn find_subject(
 /// True when the clause before a cue holds no subject at all (`و گفت`, `در ادامه افزود`), so the
 /// previous speaker goes on; false when it holds a phrase that is not a speaker (`این فروشگاه
 /// اعلام کرد`), whose statement must not be given to anyone.
-pub(crate) fn subject_absent(text: &str, floor: usize, cue_start: usize) -> bool {
-    let toks = tokens(text, floor, cue_start);
-    let Some(toks) = skip_source(text, &toks) else {
+pub(crate) fn subject_absent(p: &Para, floor: usize, cue_start: usize) -> bool {
+    let text = p.text;
+    let toks = p.words(floor, cue_start);
+    let Some(toks) = skip_source(text, toks) else {
         return true;
     };
     let toks = skip_openers(skip_dateline(text, toks));
@@ -141,12 +141,13 @@ fn ends_clause(text: &str, toks: &[Token], i: usize) -> bool {
 /// `رویترز به نقل از X افزود`: a medium or organization relaying someone names the real speaker
 /// after `به نقل از`.
 pub(crate) fn relayed_speaker(
-    text: &str,
+    p: &Para,
     floor: usize,
     cue_start: usize,
     known: &Known,
 ) -> Option<Mention> {
-    let toks = tokens(text, floor, cue_start);
+    let text = p.text;
+    let toks = p.words(floor, cue_start);
     let at = (1..toks.len().saturating_sub(3))
         .find(|&i| toks[i].key == "به" && toks[i + 1].key == "نقل" && toks[i + 2].key == "از")?;
     parse_clause(text, &toks[at + 3..], known)
@@ -205,14 +206,18 @@ fn skip_source<'a>(text: &str, toks: &'a [Token]) -> Option<&'a [Token]> {
 
 /// Drops a dateline (`قم- `, `تهران – `) at the start of a paragraph.
 fn skip_dateline<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
+    // Only at the very start of the paragraph.
+    let Some(first) = toks.first() else {
+        return toks;
+    };
+    if first.start > 8 || !text[..first.start].trim().is_empty() {
+        return toks;
+    }
     for i in 0..toks.len().min(3) {
-        let next = toks.get(i + 1).map_or(text.len(), |t| t.start);
-        let gap = text.get(toks[i].end..next).unwrap_or("");
+        let Some(next) = toks.get(i + 1) else { break };
+        let gap = text.get(toks[i].end..next.start).unwrap_or("");
         if gap.contains(['-', '–', '—']) && !gap.contains(['،', '.']) {
-            let before = text.get(..toks[0].start).unwrap_or("");
-            if before.trim().is_empty() {
-                return &toks[i + 1..];
-            }
+            return &toks[i + 1..];
         }
     }
     toks
@@ -432,7 +437,7 @@ mod tests {
     use super::*;
 
     fn subject(text: &str) -> Option<Mention> {
-        find_subject(text, 0, text.len(), &Known::new())
+        find_subject(&Para::new(text), 0, text.len(), &Known::default())
     }
 
     #[test]
@@ -482,7 +487,7 @@ mod tests {
     fn known_surname_cuts_the_object() {
         let known: Known = ["رزاقی".to_string()].into_iter().collect();
         let text = "رزاقي وابستگي شديد درآمدهاي دولت به نفت";
-        let m = find_subject(text, 0, text.len(), &known).unwrap();
+        let m = find_subject(&Para::new(text), 0, text.len(), &known).unwrap();
         assert_eq!(m.name.as_deref(), Some("رزاقي"));
     }
 

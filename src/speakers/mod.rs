@@ -23,4 +23,4 @@ mod table;
 mod text;
 
 pub use extract::extract;
-pub use table::{SpeakerRecord, SpeakerTable};
+pub use table::{RoleCount, SpeakerRecord, SpeakerTable};

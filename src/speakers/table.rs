@@ -52,6 +52,7 @@ fn name_key(name: &str) -> String {
 }
 
 impl SpeakerTable {
+    /// An empty table.
     pub fn new() -> Self {
         SpeakerTable::default()
     }

@@ -7,24 +7,34 @@ pub(crate) const ZWNJ: char = '\u{200c}';
 /// Folds a word for comparison: Arabic letter variants to Persian, ZWNJ, tatweel and diacritics
 /// removed. Spelling habits (`وي`/`وی`, `خدائي`/`خدایی`, `فلاح‌جلودار`/`فلاحجلودار`) compare equal.
 pub(crate) fn fold(word: &str) -> String {
-    word.chars()
-        .filter_map(|c| match c {
-            'ي' | 'ى' | 'ئ' => Some('ی'),
-            'ك' => Some('ک'),
-            'ة' | 'ۀ' => Some('ه'),
-            'أ' | 'إ' | 'ٱ' | 'آ' => Some('ا'),
-            'ؤ' => Some('و'),
-            ZWNJ | '\u{200d}' | '\u{200e}' | '\u{200f}' | 'ـ' => None,
-            '\u{064b}'..='\u{065f}' | '\u{0670}' => None,
-            _ => Some(c),
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        let folded = match c {
+            'ي' | 'ى' | 'ئ' => 'ی',
+            'ك' => 'ک',
+            'ة' | 'ۀ' => 'ه',
+            'أ' | 'إ' | 'ٱ' | 'آ' => 'ا',
+            'ؤ' => 'و',
+            ZWNJ | '\u{200d}' | '\u{200e}' | '\u{200f}' | 'ـ' => continue,
+            '\u{064b}'..='\u{065f}' | '\u{0670}' => continue,
+            // Persian has no case; only Latin words (`PACS`) need lowering.
+            _ => c.to_ascii_lowercase(),
+        };
+        out.push(folded);
+    }
+    out
 }
 
 /// True for characters that belong inside a word (letters, digits, marks, ZWNJ).
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == ZWNJ || matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}' | 'ـ')
+    match c {
+        // Fast paths for the scripts news is written in: Arabic-script letters, digits, marks.
+        '\u{0621}'..='\u{063a}' | '\u{0640}'..='\u{0669}' | '\u{066e}'..='\u{06d3}' => true,
+        '\u{06f0}'..='\u{06f9}' | ZWNJ => true,
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' | '،' | '؛' | '؟' | '«' | '»' => false,
+        _ => c.is_alphanumeric() || matches!(c, '\u{064b}'..='\u{065f}' | '\u{0670}'),
+    }
 }
 
 /// A word of the paragraph: byte span and folded key.
@@ -64,6 +74,28 @@ fn push_token(out: &mut Vec<Token>, slice: &str, base: usize, s: usize, e: usize
             end: base + e,
             key,
         });
+    }
+}
+
+/// A paragraph with its words, tokenized once: every step slices the same word list.
+pub(crate) struct Para<'a> {
+    pub text: &'a str,
+    words: Vec<Token>,
+}
+
+impl<'a> Para<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Para {
+            text,
+            words: tokens(text, 0, text.len()),
+        }
+    }
+
+    /// The words lying wholly inside `text[from..to]`.
+    pub fn words(&self, from: usize, to: usize) -> &[Token] {
+        let lo = self.words.partition_point(|t| t.start < from);
+        let hi = self.words.partition_point(|t| t.end <= to);
+        self.words.get(lo..hi).unwrap_or(&[])
     }
 }
 
