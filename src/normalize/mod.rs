@@ -10,6 +10,16 @@
 //! For other stages: [`fold`] is the fast comparison key (no restoration); [`restore_token`]
 //! restores a single glued token for a search analyzer; [`build_lexicon`] rebuilds the lexicon.
 //!
+//! Writing habits decide how bold restoration is (read once per paragraph, after cleanup): text
+//! that types ZWNJs gets only near-certain fixes; text that spaces its affixes (`می شود`) gets
+//! spaced compounds joined but its glued words trusted; text with neither (stripped) gets the
+//! lexicon's ZWNJ spellings and morphology for unknown words.
+//!
+//! Rebuild the lexicon with `goftar lexicon build --shared ../shared/data`. Measure with
+//! `cargo bench --bench normalize`, `benches/compare/normalize.sh` (against hazm), and
+//! `../shared/eval/zwnj_score.py GOLD PRED` on `goftar normalize` of the UD dev files with ZWNJs
+//! deleted, turned into spaces, or kept.
+//!
 //! ATTRIBUTION: see [`lexicon`] for the sources of the embedded lexicon.
 
 mod affixes;
