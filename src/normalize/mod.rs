@@ -1,9 +1,9 @@
 //! Stage 1: Persian text normalization (letters, digits, marks, spacing, ZWNJ).
 //!
-//! [`normalize`] runs a fixed sequence of steps, one per file, all behind the [`step::Step`]
-//! trait (the shape of charabia's `normalizer/`): the char rules ([`letters`], [`presentation`],
-//! [`digits`], [`marks`], [`controls`], fused into one pass), [`spacing`], [`zwnj_cleanup`],
-//! [`punctuation`], [`affixes`] (spaced affixes joined) and [`restore`] (stripped ZWNJs and lost
+//! [`normalize`] runs a fixed sequence of steps, one per file, all behind the `step::Step`
+//! trait (the shape of charabia's `normalizer/`): the char rules (`letters`, `presentation`,
+//! `digits`, `marks`, `controls`, fused into one pass), `spacing`, `zwnj_cleanup`,
+//! `punctuation`, `affixes` (spaced affixes joined) and `restore` (stripped ZWNJs and lost
 //! spaces restored from the embedded [`lexicon`]). Every step carries a per-byte map back to the
 //! input, so [`Normalized::source_offset`] can point search hits and statements at the raw text.
 //!
