@@ -86,6 +86,7 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
             .is_some_and(|e| e.zwnj_mask() == 1 << letters(left) && e.zwnj_bucket() >= 48)
             && lexicon().get(right).is_none_or(|e| e.frequency() < 72);
         return letters(right) >= 2
+            && !right.contains(ZWNJ)
             && !NOT_VERBS.contains(&right)
             && (lexicon_verb
                 || super::restore::looks_like_verb(right)
@@ -97,10 +98,10 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
     if HEH_ENCLITICS.contains(&right) {
         // After heh every enclitic; after yeh the alef-initial ones (`ایمنی‌ام`, `انسانی‌اند`).
         let after_yeh = left.ends_with('ی') && right.starts_with('ا');
-        return (left.ends_with('ه') || after_yeh) && letters(left) >= 3;
+        return (left.ends_with('ه') || after_yeh) && letters(last_piece(left)) >= 3;
     }
     if ["شان", "تان", "مان"].contains(&right) {
-        return (left.ends_with('ه') || left.ends_with('ی')) && letters(left) >= 3;
+        return (left.ends_with('ه') || left.ends_with('ی')) && letters(last_piece(left)) >= 3;
     }
     if DEGREE_SUFFIXES.contains(&right) && !left.contains(ZWNJ) {
         let mut buf = [0u8; 128];
@@ -120,6 +121,11 @@ fn rare_with_person_ending(word: &str) -> bool {
         && lexicon().get(word).is_none_or(|e| e.frequency() < 40)
 }
 
+/// The part of `word` after its last ZWNJ.
+fn last_piece(word: &str) -> &str {
+    word.rsplit(ZWNJ).next().unwrap_or(word)
+}
+
 /// `a` and `b` written together into `buf`, without allocating (`None` when too long).
 fn concat<'a>(buf: &'a mut [u8; 128], a: &str, b: &str) -> Option<&'a str> {
     let len = a.len() + b.len();
@@ -130,7 +136,7 @@ fn concat<'a>(buf: &'a mut [u8; 128], a: &str, b: &str) -> Option<&'a str> {
 }
 
 /// Preverb + `می`/`نمی` (`برمی`, `فرومی`, `درنمی`): the verb follows.
-fn is_preverb_mi(word: &str) -> bool {
+pub(crate) fn is_preverb_mi(word: &str) -> bool {
     const PREVERBS: [&str; 7] = ["باز", "فرو", "فرا", "در", "بر", "ور", "وا"];
     PREVERBS.iter().any(|p| {
         word.strip_prefix(p)
@@ -242,7 +248,7 @@ impl Step for AffixJoin {
         text.contains(' ')
     }
 
-    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
+    fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
         for (i, _) in text.match_indices(' ') {
@@ -269,7 +275,9 @@ impl Step for AffixJoin {
             }
             output.copy_range(input, copied, i);
             copied = i + 1;
-            if is_joining_letter(l) {
+            // After a non-joining letter the ZWNJ is invisible but keeps the morpheme boundary
+            // (and tells a second run that this text types ZWNJs).
+            if is_joining_letter(l) || config.zwnj_after_non_joining {
                 output.push_from(ZWNJ, input.origin(i, context.input_len));
             }
         }

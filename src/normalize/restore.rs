@@ -322,6 +322,8 @@ fn compound_analysis(word: &str) -> Option<Candidate> {
             Cuts::default().with_zwnj(k)
         } else if h.has(STOPWORD)
             && !GLUED_VERB_PREFIXES.contains(&head)
+            && !is_affix_word(head)
+            && !is_affix_word(tail)
             && tf >= VERY_COMMON
             && (is_stem_with_ending(tail) || tail.starts_with("می"))
         {
@@ -345,6 +347,16 @@ fn compound_analysis(word: &str) -> Option<Candidate> {
         );
     }
     found
+}
+
+/// Affixes that the spaced-affix step would attach to a neighbour: a lost-space split must not
+/// produce them, or a second run would join what the first split.
+fn is_affix_word(word: &str) -> bool {
+    PLURAL_SUFFIXES.contains(&word)
+        || DEGREE_SUFFIXES.contains(&word)
+        || HEH_ENCLITICS.contains(&word)
+        || ["شان", "تان", "مان", "بی"].contains(&word)
+        || VERB_PREFIXES.contains(&word)
 }
 
 /// How a glued word should be cut, or `None` to leave it as it is.
@@ -434,6 +446,18 @@ mod memo {
     }
 }
 
+/// True when `head` ends with a spaced verbal or privative prefix (`… می `, `… برمی `, `… بی `).
+fn follows_prefix(head: &str) -> bool {
+    let Some(head) = head.strip_suffix(' ') else {
+        return false;
+    };
+    let start = head.rfind(|c: char| !is_arabic_letter(c)).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let previous = &head[start..];
+    VERB_PREFIXES.contains(&previous) || previous == "بی" || super::affixes::is_preverb_mi(previous)
+}
+
 /// Writes `word` with its cuts applied.
 fn write_cut(word: &str, cuts: Cuts, mut emit: impl FnMut(usize, char)) {
     let mut prev = None;
@@ -500,9 +524,16 @@ impl Step for Restore {
             let Some(word) = text.get(start..end) else {
                 continue;
             };
-            let Some(cuts) = restore_cuts(word, stripped) else {
+            let Some(mut cuts) = restore_cuts(word, stripped) else {
                 continue;
             };
+            if cuts.space != 0 && follows_prefix(&text[..start]) {
+                // `می شودگفت`: a split would hand `شود` to the prefix on the next run.
+                cuts.space = 0;
+                if cuts.is_empty() {
+                    continue;
+                }
+            }
             output.copy_range(input, copied, start);
             copied = end;
             write_cut(word, cuts, |at, c| {
