@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use goftar::corpus::date::to_iso;
-use goftar::index::{Scope, SearchError, SearchRequest, SearchResponse, Searcher, SortOrder};
+use goftar::index::{
+    Scope, SearchError, SearchOptions, SearchRequest, SearchResponse, Searcher, SortOrder,
+};
 
 use super::usage_error;
 
@@ -224,7 +226,12 @@ fn run_batch(
             offset: 0,
             ..template.clone()
         };
-        match searcher.search(&request) {
+        // A run needs only ids and scores.
+        let options = SearchOptions {
+            facets: false,
+            snippets: false,
+        };
+        match searcher.search_with(&request, options) {
             Ok(response) => {
                 for (rank, hit) in response.hits.iter().enumerate() {
                     writeln!(

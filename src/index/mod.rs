@@ -8,6 +8,7 @@
 //! Layout on disk: `DIR/index/statements/`, `DIR/index/articles/` (tantivy indexes) and
 //! `DIR/index/speakers.json` (speaker table).
 
+mod facets;
 pub mod fold;
 mod keys;
 pub mod query_build;
@@ -25,7 +26,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Removal;
 
-pub use searcher::{FACET_VALUES, MAX_LIMIT, MAX_OFFSET, Searcher};
+pub use searcher::{FACET_VALUES, MAX_LIMIT, MAX_OFFSET, SearchOptions, Searcher};
 pub use tokenizer::{ANALYZER_NAME, PersianTokenizer, analyze, terms};
 pub use writer::IndexBuilder;
 

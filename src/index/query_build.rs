@@ -93,10 +93,11 @@ fn concept_query(parts: &[String], fields: &SearchFields) -> Option<Box<dyn Quer
         .weighted
         .iter()
         .map(|&(field, boost)| {
-            let either = BooleanQuery::union(vec![
-                terms_in_field(field, parts),
-                terms_in_field(field, std::slice::from_ref(&glued)),
-            ]);
+            let glued_term = terms_in_field(field, std::slice::from_ref(&glued));
+            // The parts anywhere in the field: reading positions for a phrase cost more than
+            // it ranked better (the parts of a compound are almost always adjacent anyway).
+            let in_parts = all_of(field, parts);
+            let either = BooleanQuery::union(vec![in_parts, glued_term]);
             Box::new(BoostQuery::new(Box::new(either), boost)) as Box<dyn Query>
         })
         .collect();
@@ -104,6 +105,20 @@ fn concept_query(parts: &[String], fields: &SearchFields) -> Option<Box<dyn Quer
         per_field,
         TIE_BREAKER,
     )))
+}
+
+fn all_of(field: Field, parts: &[String]) -> Box<dyn Query> {
+    Box::new(BooleanQuery::intersection(
+        parts
+            .iter()
+            .map(|t| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, t),
+                    IndexRecordOption::WithFreqs,
+                )) as Box<dyn Query>
+            })
+            .collect(),
+    ))
 }
 
 /// Builds the query; an empty query matches every document. `is_compound` tells whether a glued

@@ -2,7 +2,7 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder,
     TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::TextAnalyzer;
@@ -67,14 +67,14 @@ impl CommonFields {
             },
             source: builder.add_text_field("source", STORED),
             source_key: builder.add_text_field("source_key", STRING),
-            source_facet: builder.add_facet_field("source_facet", FacetOptions::default()),
+            source_facet: builder.add_text_field("source_facet", STRING | FAST),
             date: builder.add_text_field("date", STORED),
             day: builder.add_i64_field("day", INDEXED | FAST),
             topics: builder.add_text_field("topics", persian_text(true)),
             topic_key: builder.add_text_field("topic_key", STRING),
-            topic_facet: builder.add_facet_field("topic_facet", FacetOptions::default()),
+            topic_facet: builder.add_text_field("topic_facet", STRING | FAST),
             speaker: builder.add_text_field("speaker", persian_text(true)),
-            speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default()),
+            speaker_facet: builder.add_text_field("speaker_facet", STRING | FAST),
         }
     }
 }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use tantivy::schema::Facet;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::keys::{day_number, exact_key};
@@ -111,7 +110,7 @@ impl IndexBuilder {
         {
             d.add_text(f.common.speaker, speaker);
             d.add_text(f.speaker_key, exact_key(speaker));
-            d.add_facet(f.common.speaker_facet, Facet::from_path([speaker]));
+            d.add_text(f.common.speaker_facet, speaker);
         }
         if let Some(role) = statement.role.as_deref() {
             d.add_text(f.role, role);
@@ -160,7 +159,7 @@ impl IndexBuilder {
         }
         for speaker in speakers {
             d.add_text(f.common.speaker, speaker);
-            d.add_facet(f.common.speaker_facet, Facet::from_path([speaker]));
+            d.add_text(f.common.speaker_facet, speaker);
         }
         add_topics(&mut d, &f.common, &doc.topics);
         Ok(d)
@@ -176,7 +175,7 @@ fn add_common(d: &mut TantivyDocument, f: &CommonFields, doc: &Document, id: &st
     if let Some(source) = doc.source.as_deref().filter(|s| !s.trim().is_empty()) {
         d.add_text(f.source, source);
         d.add_text(f.source_key, exact_key(source));
-        d.add_facet(f.source_facet, Facet::from_path([source]));
+        d.add_text(f.source_facet, source);
     }
     if let Some(date) = &doc.date {
         d.add_text(f.date, date);
@@ -190,7 +189,7 @@ fn add_topics(d: &mut TantivyDocument, f: &CommonFields, topics: &[String]) {
     for topic in topics.iter().filter(|t| !t.trim().is_empty()) {
         d.add_text(f.topics, topic);
         d.add_text(f.topic_key, exact_key(topic));
-        d.add_facet(f.topic_facet, Facet::from_path([topic.as_str()]));
+        d.add_text(f.topic_facet, topic.as_str());
     }
 }
 
