@@ -235,10 +235,7 @@ fn an_added_particle_is_no_new_fact_but_an_added_word_is() {
     run(&mut deduper, doc("a", "hamshahri", &[said]));
     let with_particle = said.replace("در شهر", "در همان شهر");
     let with_word = said.replace("در شهر", "در بیمارستان شهر");
-    let d = run(
-        &mut deduper,
-        doc("b", "hamshahri", &[&with_particle, &with_word]),
-    );
+    let d = run(&mut deduper, doc("b", "hamshahri", &[&with_particle, &with_word]));
     let removed: Vec<usize> = d.removed.iter().map(|r| r.index).collect();
     assert_eq!(removed, [0]);
 }

@@ -143,8 +143,7 @@ fn fold_char(c: char) -> Option<char> {
     }
     if matches!(
         c,
-        'آ' | 'ا' | 'ب' | 'ت'
-            ..='غ' | 'ف' | 'ق' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'
+        'آ' | 'ا' | 'ب' | 'ت'..='غ' | 'ف' | 'ق' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'
     ) {
         return Some(c);
     }
@@ -500,12 +499,7 @@ mod tests {
 
     #[test]
     fn tokens_glue_bound_morphemes() {
-        let list = |text: &str| -> Vec<String> {
-            tokens(&match_form(text))
-                .iter()
-                .map(str::to_string)
-                .collect()
-        };
+        let list = |text: &str| -> Vec<String> { tokens(&match_form(text)).iter().map(str::to_string).collect() };
         let joined = list("برنامه‌های بین‌المللی اجرا می‌شود");
         assert_eq!(joined, list("برنامه های بین المللی اجرا می شود"));
         assert_eq!(joined, list("برنامههای بینالمللی اجرا میشود"));
@@ -528,17 +522,8 @@ mod tests {
         for word in ["نمیشود", "نیست", "ندارد", "نخواهد", "هرگز", "نکرد"] {
             assert!(is_negation(word), "{word}");
         }
-        for word in [
-            "میشود",
-            "است",
-            "دارد",
-            "نظر",
-            "نامه",
-            "نفت",
-            "نزدیک",
-            "نیجریه",
-            "نشان",
-        ] {
+        for word in ["میشود", "است", "دارد", "نظر", "نامه", "نفت", "نزدیک", "نیجریه", "نشان"]
+        {
             assert!(!is_negation(word), "{word}");
         }
     }

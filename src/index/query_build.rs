@@ -3,8 +3,7 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -45,8 +44,7 @@ pub fn query_terms(text: &str) -> Vec<String> {
 fn join_plain_words(parsed: &ParsedQuery) -> ParsedQuery {
     let mut groups: Vec<Group> = Vec::with_capacity(parsed.groups.len());
     for group in &parsed.groups {
-        let plain =
-            |g: &Group| g.role == Role::Optional && matches!(g.alternatives[..], [Clause::Word(_)]);
+        let plain = |g: &Group| g.role == Role::Optional && matches!(g.alternatives[..], [Clause::Word(_)]);
         if plain(group)
             && let Some(previous) = groups.last_mut()
             && plain(previous)
@@ -101,10 +99,7 @@ fn concept_query(parts: &[String], fields: &SearchFields) -> Option<Box<dyn Quer
             Box::new(BoostQuery::new(Box::new(either), boost)) as Box<dyn Query>
         })
         .collect();
-    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
-        per_field,
-        TIE_BREAKER,
-    )))
+    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, TIE_BREAKER)))
 }
 
 fn all_of(field: Field, parts: &[String]) -> Box<dyn Query> {
@@ -123,11 +118,7 @@ fn all_of(field: Field, parts: &[String]) -> Box<dyn Query> {
 
 /// Builds the query; an empty query matches every document. `is_compound` tells whether a glued
 /// term occurs in the index (compounds written with ZWNJ are indexed glued too).
-pub fn build(
-    parsed: &ParsedQuery,
-    fields: &SearchFields,
-    is_compound: &dyn Fn(&str) -> bool,
-) -> Box<dyn Query> {
+pub fn build(parsed: &ParsedQuery, fields: &SearchFields, is_compound: &dyn Fn(&str) -> bool) -> Box<dyn Query> {
     let parsed = &join_plain_words(parsed);
     let keep_stopwords = parsed
         .groups
@@ -146,9 +137,7 @@ pub fn build(
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for clause in &group.alternatives {
             let query = match clause {
-                Clause::Word(text)
-                    if group.role == Role::Optional && group.alternatives.len() == 1 =>
-                {
+                Clause::Word(text) if group.role == Role::Optional && group.alternatives.len() == 1 => {
                     // A run of free words: each concept (a term, or a compound the index knows
                     // written in parts) is one optional word.
                     for concept in concepts(&query_terms(text), is_compound) {
@@ -231,10 +220,7 @@ fn text_query(text_terms: &[String], fields: &SearchFields) -> Option<Box<dyn Qu
             Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>
         })
         .collect();
-    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
-        per_field,
-        TIE_BREAKER,
-    )))
+    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, TIE_BREAKER)))
 }
 
 fn terms_in_field(field: Field, text_terms: &[String]) -> Box<dyn Query> {
@@ -245,10 +231,7 @@ fn terms_in_field(field: Field, text_terms: &[String]) -> Box<dyn Query> {
         ));
     }
     Box::new(PhraseQuery::new(
-        text_terms
-            .iter()
-            .map(|t| Term::from_field_text(field, t))
-            .collect(),
+        text_terms.iter().map(|t| Term::from_field_text(field, t)).collect(),
     ))
 }
 
