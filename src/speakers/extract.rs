@@ -384,6 +384,10 @@ fn verb_statement(
                 0.9,
             )
         }
+        // `از X خواست CLAUSE`: a request names its addressee with `از`; the clause is the content.
+        After::Words(at) if verb.to && p.words(subject_end, cue.start).iter().any(|t| t.key == "از") => {
+            Found::new(cue, StatementKind::Indirect, to_sentence_end(text, at), subject, 0.75)
+        }
         After::Words(at) | After::To(at) if !preverbal_frame && verb.bare => {
             Found::new(cue, StatementKind::Indirect, to_sentence_end(text, at), subject, 0.7)
         }
