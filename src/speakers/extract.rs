@@ -322,6 +322,8 @@ fn frame_statement(p: &Para, cue: &Cue, later: &[Cue], subject: Option<Mention>)
             CueKind::Verb(u) => {
                 matches!(c.after, After::Colon(_) | After::That(_)) || u.object || u.from || u.on || u.bare
             }
+            // `با بیان اینکه A، خواستار B شد`: the request is the main clause.
+            CueKind::Requests => true,
             _ => false,
         })
         .map(|c| c.start)
@@ -339,7 +341,7 @@ fn requests_statement(p: &Para, cue: &Cue, subject: Option<Mention>) -> Option<F
     let shod = p
         .words(cue.end, end)
         .iter()
-        .find(|t| matches!(t.key.as_str(), "شد" | "شدند"))?;
+        .find(|t| matches!(t.key.as_str(), "شد" | "شدند" | "شده" | "شدهاند" | "شدهاست"))?;
     let span = between(p.text, cue.end, shod.start);
     Found::new(cue, StatementKind::Indirect, span, subject, 0.85)
 }
