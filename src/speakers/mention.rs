@@ -360,6 +360,11 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
         if !is_role_head(&np[1].key) {
             return None;
         }
+        // `این مقام مسئول، X را … دانست`: a comma closes the phrase; what follows is content.
+        let cut = (2..n)
+            .find(|&i| gap_has(text, np[i - 1].end, np[i].start, '،') || gap_has(text, np[i - 1].end, np[i].start, ','))
+            .unwrap_or(n);
+        let np = &np[..cut];
         return mention(MentionKind::Demonstrative, np, &[], &np[1..], true);
     }
     // `یک رسانه ورزشی روسیه`: a group that is a medium is a source, not a speaker.
@@ -464,6 +469,8 @@ mod tests {
     fn pronoun_and_demonstrative() {
         assert_eq!(subject("وی در ادامه").unwrap().kind, MentionKind::Pronoun);
         assert_eq!(subject("این مقام مسئول").unwrap().kind, MentionKind::Demonstrative);
+        let m = subject("این مقام مسئول، ادامه تخصیص اوراق").unwrap();
+        assert_eq!(m.role.as_deref(), Some("مقام مسئول"));
     }
 
     #[test]
