@@ -164,3 +164,17 @@ fn speaker_table_merges_articles() {
     assert_eq!(records[0].articles, 2);
     assert_eq!(records[0].last_date.as_deref(), Some("2024-05-01"));
 }
+
+#[test]
+fn a_role_only_lead_takes_the_name_of_the_next_speaker_introduced_without_role() {
+    let d = doc(&[
+        "شیراز- ایرنا- مدیرکل راهداری استان فارس گفت: سه محور روستایی تا پایان مهر آسفالت می‌شود.",
+        "به گزارش ایرنا، حمید صالحی در نشست شورای اداری اظهار کرد: اعتبار این طرح از محل صندوق توسعه است.",
+        "صالحی از رانندگان خواست در روزهای بارانی با احتیاط رانندگی کنند.",
+    ]);
+    let st = extract(&d);
+    assert_eq!(st.len(), 3, "{st:?}");
+    assert!(st.iter().all(|s| s.speaker.as_deref() == Some("حمید صالحی")), "{st:?}");
+    assert_eq!(st[0].role.as_deref(), Some("مدیرکل راهداری استان فارس"));
+    assert_eq!(st[2].text, "در روزهای بارانی با احتیاط رانندگی کنند");
+}

@@ -35,6 +35,9 @@ impl Entity {
 pub(crate) struct EntityTable {
     pub entities: Vec<Entity>,
     last: Option<usize>,
+    /// The latest role-only speaker still waiting for a name; kept apart from `last` because a
+    /// background mention of the person (`NAME در نشست … اظهار کرد`) is seen before the statement.
+    pending_role: Option<usize>,
 }
 
 /// How sure the resolution is, by the way the speaker was referred to.
@@ -196,7 +199,9 @@ impl EntityTable {
                 return i;
             }
         }
-        self.add_unnamed(m, true)
+        let i = self.add_unnamed(m, true);
+        self.pending_role = Some(i);
+        i
     }
 
     fn add_unnamed(&mut self, m: &Mention, role_only: bool) -> usize {
@@ -212,7 +217,9 @@ impl EntityTable {
     /// `ROLE گفت … NAME افزود`: a person named right after an unmatched role, with no role of
     /// their own, is the holder of that role.
     fn merge_pending_role(&mut self, named: usize) -> usize {
-        let Some(last) = self.last else { return named };
+        let Some(last) = self.pending_role.take() else {
+            return named;
+        };
         if last == named || !self.entities[last].role_only || !self.entities[named].role_keys.is_empty() {
             return named;
         }

@@ -322,6 +322,8 @@ fn frame_statement(p: &Para, cue: &Cue, later: &[Cue], subject: Option<Mention>)
             CueKind::Verb(u) => {
                 matches!(c.after, After::Colon(_) | After::That(_)) || u.object || u.from || u.on || u.bare
             }
+            // `با بیان اینکه A، خواستار B شد`: the request is the main clause.
+            CueKind::Requests => true,
             _ => false,
         })
         .map(|c| c.start)
@@ -339,7 +341,7 @@ fn requests_statement(p: &Para, cue: &Cue, subject: Option<Mention>) -> Option<F
     let shod = p
         .words(cue.end, end)
         .iter()
-        .find(|t| matches!(t.key.as_str(), "شد" | "شدند"))?;
+        .find(|t| matches!(t.key.as_str(), "شد" | "شدند" | "شده" | "شدهاند" | "شدهاست"))?;
     let span = between(p.text, cue.end, shod.start);
     Found::new(cue, StatementKind::Indirect, span, subject, 0.85)
 }
@@ -383,6 +385,10 @@ fn verb_statement(
                 subject,
                 0.9,
             )
+        }
+        // `از X خواست CLAUSE`: a request names its addressee with `از`; the clause is the content.
+        After::Words(at) if verb.to && p.words(subject_end, cue.start).iter().any(|t| t.key == "از") => {
+            Found::new(cue, StatementKind::Indirect, to_sentence_end(text, at), subject, 0.75)
         }
         After::Words(at) | After::To(at) if !preverbal_frame && verb.bare => {
             Found::new(cue, StatementKind::Indirect, to_sentence_end(text, at), subject, 0.7)

@@ -315,7 +315,9 @@ pub(crate) fn is_complement_taking(noun: &str, preposition: &str) -> bool {
 }
 
 pub(crate) fn is_opener_pair(first: &str, second: &str) -> bool {
-    first == "در" && OPENER_PAIRS.contains(second)
+    (first == "در" && OPENER_PAIRS.contains(second))
+        // The reporter's aside `گفتنی است،` / `افزودنی است،` opens a sentence, it is no speaker.
+        || (second == "است" && matches!(first, "گفتنی" | "افزودنی" | "شنیدنی" | "خواندنی"))
 }
 pub(crate) fn governs_az(key: &str) -> bool {
     GOVERNS_AZ.contains(key)
@@ -324,6 +326,12 @@ pub(crate) fn governs_az(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reporter_asides_are_openers() {
+        assert!(is_opener_pair("گفتنی", "است"));
+        assert!(!is_opener_pair("گفتنی", "نیست"));
+    }
 
     #[test]
     fn role_heads_accept_ezafe_and_variants() {

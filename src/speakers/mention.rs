@@ -184,7 +184,8 @@ fn skip_source<'a>(text: &str, toks: &'a [Token]) -> Option<&'a [Token]> {
     Some(&toks[at..])
 }
 
-/// Drops a dateline (`قم- `, `تهران – `) at the start of a paragraph.
+/// Drops a dateline at the start of a paragraph: `قم- `, `تهران – `, a chained
+/// `اهواز- ایرنا- `, or a medium with its bureau, `ایسنا/گیلان `.
 fn skip_dateline<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
     // Only at the very start of the paragraph.
     let Some(first) = toks.first() else {
@@ -193,14 +194,28 @@ fn skip_dateline<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
     if first.start > 8 || !text[..first.start].trim().is_empty() {
         return toks;
     }
-    for i in 0..toks.len().min(3) {
-        let Some(next) = toks.get(i + 1) else { break };
-        let gap = text.get(toks[i].end..next.start).unwrap_or("");
-        if gap.contains(['-', '–', '—']) && !gap.contains(['،', '.']) {
-            return &toks[i + 1..];
+    let gap = |toks: &[Token], i: usize| -> String {
+        match (toks.get(i), toks.get(i + 1)) {
+            (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or("").to_string(),
+            _ => String::new(),
+        }
+    };
+    let mut rest = toks;
+    // Each round drops one dash-ended segment; the second segment is the agency's name.
+    for _ in 0..2 {
+        let dash = (0..rest.len().min(3)).find(|&i| {
+            let g = gap(rest, i);
+            g.contains(['-', '–', '—']) && !g.contains(['،', '.'])
+        });
+        match dash {
+            Some(i) => rest = &rest[i + 1..],
+            None => break,
         }
     }
-    toks
+    if rest.len() > 2 && is_media_head(&rest[0].key) && gap(rest, 0).trim() == "/" {
+        rest = &rest[2..];
+    }
+    rest
 }
 
 fn skip_openers(mut toks: &[Token]) -> &[Token] {
@@ -345,6 +360,11 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
         if !is_role_head(&np[1].key) {
             return None;
         }
+        // `این مقام مسئول، X را … دانست`: a comma closes the phrase; what follows is content.
+        let cut = (2..n)
+            .find(|&i| gap_has(text, np[i - 1].end, np[i].start, '،') || gap_has(text, np[i - 1].end, np[i].start, ','))
+            .unwrap_or(n);
+        let np = &np[..cut];
         return mention(MentionKind::Demonstrative, np, &[], &np[1..], true);
     }
     // `یک رسانه ورزشی روسیه`: a group that is a medium is a source, not a speaker.
@@ -431,6 +451,11 @@ mod tests {
         let m = subject("قم- شهردار قم").unwrap();
         assert_eq!(m.kind, MentionKind::Role);
         assert_eq!(m.role.as_deref(), Some("شهردار قم"));
+        for chained in ["رشت- ایرنا- شهردار قم", "ایسنا/گیلان شهردار قم"] {
+            let m = subject(chained).unwrap();
+            assert_eq!(m.kind, MentionKind::Role, "{chained}");
+            assert_eq!(m.role.as_deref(), Some("شهردار قم"), "{chained}");
+        }
     }
 
     #[test]
@@ -444,6 +469,8 @@ mod tests {
     fn pronoun_and_demonstrative() {
         assert_eq!(subject("وی در ادامه").unwrap().kind, MentionKind::Pronoun);
         assert_eq!(subject("این مقام مسئول").unwrap().kind, MentionKind::Demonstrative);
+        let m = subject("این مقام مسئول، ادامه تخصیص اوراق").unwrap();
+        assert_eq!(m.role.as_deref(), Some("مقام مسئول"));
     }
 
     #[test]
