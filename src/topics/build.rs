@@ -18,6 +18,7 @@ use super::candidates::Collector;
 use super::fold::{fold, lemma_key};
 use super::table::{DOCS_KEY, Entry, Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
+use crate::normalize::{Config as NormalizeConfig, normalize};
 
 /// Phrases of two or more words are kept when at least this many documents hold them.
 const MIN_PHRASE_DF: u32 = 3;
@@ -135,8 +136,7 @@ fn word_table(lexicons: &Path) -> anyhow::Result<WordTable> {
     let mut noun_weight: HashMap<String, u64> = HashMap::new();
     for line in lines(&hazm.join("words.dat"))? {
         let mut fields = line.split('\t');
-        let (Some(word), Some(weight), Some(pos)) = (fields.next(), fields.next(), fields.next())
-        else {
+        let (Some(word), Some(weight), Some(pos)) = (fields.next(), fields.next(), fields.next()) else {
             continue;
         };
         let tags: Vec<&str> = pos.split(',').filter(|t| *t != "0").collect();
@@ -151,8 +151,7 @@ fn word_table(lexicons: &Path) -> anyhow::Result<WordTable> {
             flag |= flags::ADJECTIVE;
         }
         let function = [
-            "ADV", "P", "CONJ", "DET", "PRO", "NUM", "POSTP", "INT", "CL", "PR", "PS", "NIN",
-            "COMP",
+            "ADV", "P", "CONJ", "DET", "PRO", "NUM", "POSTP", "INT", "CL", "PR", "PS", "NIN", "COMP",
         ];
         if !tags.is_empty() && tags.iter().all(|t| function.contains(t)) {
             flag |= flags::FUNCTION;
@@ -247,13 +246,11 @@ fn count_light_verbs(text: &str, words: &WordTable, counts: &mut VerbCounts) {
 
 /// Document and title frequency of every candidate phrase in the news files (repeated RSS items
 /// skipped), and the compound-verb counts of words.
-fn news_frequencies(
-    news: &Path,
-    words: &WordTable,
-) -> anyhow::Result<(PhraseCounts, VerbCounts, u32)> {
+fn news_frequencies(news: &Path, words: &WordTable) -> anyhow::Result<(PhraseCounts, VerbCounts, u32)> {
     let mut df: PhraseCounts = HashMap::new();
     let mut verbs: VerbCounts = HashMap::new();
     let mut docs = 0u32;
+    let config = NormalizeConfig::default();
     let mut files: Vec<_> = std::fs::read_dir(news)
         .with_context(|| format!("reading {}", news.display()))?
         .filter_map(Result::ok)
@@ -271,11 +268,15 @@ fn news_frequencies(
             }
             let mut collector = Collector::new(false);
             if let Some(title) = &item.title {
-                collector.add(title, 0, true, words);
+                let title = normalize(title, &config).text;
+                collector.add(&title, 0, true, words);
             }
             for (i, paragraph) in item.body.as_deref().unwrap_or("").split('\n').enumerate() {
-                collector.add(paragraph, i as u32 + 1, false, words);
-                count_light_verbs(paragraph, words, &mut verbs);
+                // The pipeline hands topics normalized text (ZWNJ restored, spaced affixes
+                // joined), so the counts are taken on the same spellings.
+                let paragraph = normalize(paragraph, &config).text;
+                collector.add(&paragraph, i as u32 + 1, false, words);
+                count_light_verbs(&paragraph, words, &mut verbs);
             }
             docs += 1;
             for (key, candidate) in collector.candidates {
@@ -332,15 +333,8 @@ mod tests {
     #[test]
     fn conjugates_regular_and_alef_initial_verbs() {
         let forms = conjugations("گفت", "گو");
-        for f in [
-            "گفتند",
-            "میگفت",
-            "نگفته",
-            "گفتهاست",
-            "میگوید",
-            "بگویم",
-            "گوید",
-        ] {
+        for f in ["گفتند", "میگفت", "نگفته", "گفتهاست", "میگوید", "بگویم", "گوید"]
+        {
             assert!(forms.iter().any(|x| x == f), "{f}");
         }
         let forms = conjugations("آمد", "آ");

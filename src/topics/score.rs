@@ -13,9 +13,9 @@ pub type Weights = [f64; COUNT];
 /// split of the tagged news articles (label: an editor chose the phrase), never on the 30% used to
 /// measure. They weigh kinds of evidence (rarity, position, phrase shape), not particular phrases.
 pub const DEFAULT_WEIGHTS: Weights = [
-    -3.4039, 0.0705, 0.4488, -0.3515, 0.6873, -0.6430, -0.1863, -2.5637, 1.5965, 1.2301, -1.2064,
-    -0.8718, 0.7283, 0.3490, 0.4467, -0.3046, -0.6086, 0.0000, 2.2880, 0.0000, 0.7663, -1.8514,
-    -0.4416, 0.2793, -0.3136, 0.5464, -0.6688, 0.4553, -0.1727, 0.5196,
+    -3.4039, 0.0705, 0.4488, -0.3515, 0.6873, -0.6430, -0.1863, -2.5637, 1.5965, 1.2301, -1.2064, -0.8718, 0.7283,
+    0.3490, 0.4467, -0.3046, -0.6086, 0.0000, 2.2880, 0.0000, 0.7663, -1.8514, -0.4416, 0.2793, -0.3136, 0.5464,
+    -0.6688, 0.4553, -0.1727, 0.5196,
 ];
 
 /// One ranked phrase.
@@ -40,10 +40,7 @@ const HEAD_FACTOR: usize = 8;
 /// Whether two phrase keys share most of their words (the phrases say the same thing).
 pub fn overlaps(a: &str, b: &str) -> bool {
     let (len_a, len_b) = (a.split(' ').count(), b.split(' ').count());
-    let shared = a
-        .split(' ')
-        .filter(|w| b.split(' ').any(|x| x == *w))
-        .count();
+    let shared = a.split(' ').filter(|w| b.split(' ').any(|x| x == *w)).count();
     let union = len_a + len_b - shared;
     union > 0 && shared as f64 >= NEAR_IDENTICAL * union as f64
 }
@@ -64,10 +61,7 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         .filter(|(key, _)| !is_boilerplate(key))
         .map(|(key, f)| {
             let score = f.iter().zip(weights).map(|(x, w)| x * w).sum();
-            let surface = collector
-                .candidates
-                .get(&key)
-                .and_then(|c| c.best_surface());
+            let surface = collector.candidates.get(&key).and_then(|c| c.best_surface());
             Scored {
                 key,
                 surface,
@@ -76,8 +70,7 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             }
         })
         .collect();
-    let order =
-        |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key));
+    let order = |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key));
     // Only the head is ever read in order: sort a generous head, leave the tail as it falls.
     let head = (distinct * HEAD_FACTOR).min(scored.len());
     if head > 0 && head < scored.len() {
@@ -130,12 +123,7 @@ mod tests {
     fn rare_title_phrases_beat_common_late_ones_and_furniture_is_dropped() {
         let mut c = Collector::new(true);
         c.add("مدیریت شهری در قم", 0, true, &Words);
-        c.add(
-            "به گزارش خبرگزاری فارس، ایران و ایران و مدیریت شهری.",
-            1,
-            false,
-            &Words,
-        );
+        c.add("به گزارش خبرگزاری فارس، ایران و ایران و مدیریت شهری.", 1, false, &Words);
         let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[], 10)
             .into_iter()
             .map(|s| s.key)
