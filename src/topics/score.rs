@@ -37,12 +37,16 @@ const NEAR_IDENTICAL: f64 = 0.6;
 /// near-identical to them).
 const HEAD_FACTOR: usize = 8;
 
-/// Whether two phrase keys share most of their words (the phrases say the same thing).
-pub fn overlaps(a: &str, b: &str) -> bool {
+/// A share that any common word reaches: with only three places (a statement's topics), `خراسان`
+/// beside `خراسان جنوبی` wastes one, so there any shared word makes phrases overlap.
+pub const SHARES_A_WORD: f64 = f64::MIN_POSITIVE;
+
+/// Whether at least `share` of the words of the two phrase keys (of their union) are common.
+pub fn overlaps_by(a: &str, b: &str, share: f64) -> bool {
     let (len_a, len_b) = (a.split(' ').count(), b.split(' ').count());
     let shared = a.split(' ').filter(|w| b.split(' ').any(|x| x == *w)).count();
     let union = len_a + len_b - shared;
-    union > 0 && shared as f64 >= NEAR_IDENTICAL * union as f64
+    union > 0 && shared > 0 && shared as f64 >= share * union as f64
 }
 
 /// Candidates ranked best first; among the first `distinct` places, near-identical ones (sharing
@@ -54,6 +58,19 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     weights: &Weights,
     speakers: &[String],
     distinct: usize,
+) -> Vec<Scored> {
+    rank_apart(collector, freq, lexicon, weights, speakers, distinct, NEAR_IDENTICAL)
+}
+
+/// [`rank`] with the share of common words (see [`overlaps_by`]) that defers a phrase.
+pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
+    collector: &Collector,
+    freq: &F,
+    lexicon: &L,
+    weights: &Weights,
+    speakers: &[String],
+    distinct: usize,
+    overlap_share: f64,
 ) -> Vec<Scored> {
     let features = features::compute(collector, freq, lexicon, speakers);
     let mut scored: Vec<Scored> = features
@@ -81,7 +98,7 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     let mut distinct: Vec<Scored> = Vec::with_capacity(scored.len());
     let mut rest = Vec::new();
     for s in scored {
-        if distinct.len() < wanted && distinct.iter().any(|d| overlaps(&d.key, &s.key)) {
+        if distinct.len() < wanted && distinct.iter().any(|d| overlaps_by(&d.key, &s.key, overlap_share)) {
             rest.push(s);
         } else {
             distinct.push(s);
@@ -137,8 +154,11 @@ mod tests {
 
     #[test]
     fn near_identical_means_most_words_shared() {
+        let overlaps = |a: &str, b: &str| overlaps_by(a, b, NEAR_IDENTICAL);
         assert!(overlaps("حزب کمونیست", "حزب کمونیست تاجیکستان"));
         assert!(!overlaps("پرسپولیس", "باشگاه پرسپولیس"));
         assert!(!overlaps("تیم ملی ایران", "ایران"));
+        assert!(overlaps_by("خراسان", "خراسان جنوبی", SHARES_A_WORD));
+        assert!(!overlaps_by("خراسان", "استان", SHARES_A_WORD));
     }
 }
