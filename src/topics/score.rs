@@ -11,11 +11,12 @@ pub type Weights = [f64; COUNT];
 
 /// Default weights: fitted by logistic regression on the features of candidates of a 70% training
 /// split of the tagged news articles (label: an editor chose the phrase), never on the 30% used to
-/// measure. They weigh kinds of evidence (rarity, position, phrase shape), not particular phrases.
+/// measure, with the speakers stage run first (the `speaker` feature). They weigh kinds of evidence
+/// (rarity, position, phrase shape), not particular phrases. Refit: `benches/topics_eval/fit.sh`.
 pub const DEFAULT_WEIGHTS: Weights = [
-    -3.4039, 0.0705, 0.4488, -0.3515, 0.6873, -0.6430, -0.1863, -2.5637, 1.5965, 1.2301, -1.2064, -0.8718, 0.7283,
-    0.3490, 0.4467, -0.3046, -0.6086, 0.0000, 2.2880, 0.0000, 0.7663, -1.8514, -0.4416, 0.2793, -0.3136, 0.5464,
-    -0.6688, 0.4553, -0.1727, 0.5196,
+    -4.3133, 0.4723, 0.4789, -0.0528, 0.6186, -0.6023, -0.5776, -1.9968, 1.4499, 1.0680, -1.4473, -0.6532, 0.3249,
+    0.1603, 0.2954, -1.4477, -0.3745, 2.4565, 1.0810, 0.0000, 0.6685, -1.0641, -1.0997, 0.3952, 0.0211, 0.1658,
+    -0.6551, 0.8257, 0.0335, 0.2590,
 ];
 
 /// One ranked phrase.
