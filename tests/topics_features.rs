@@ -28,7 +28,12 @@ fn dump_features() {
         .lines()
         .map_while(Result::ok)
         .filter_map(|l| serde_json::from_str::<Article>(&l).ok())
-        .map(|a| pipeline::prepare(a, &config))
+        .map(|a| {
+            // Statements first, as in a run: their speakers are one of the ranking's features.
+            let mut doc = pipeline::prepare(a, &config);
+            doc.statements = goftar::speakers::extract(&doc);
+            doc
+        })
         .collect();
     for batch in docs.chunks(pipeline::Options::default().batch_records) {
         for doc in batch {

@@ -18,6 +18,7 @@ use super::candidates::Collector;
 use super::fold::{fold, lemma_key};
 use super::table::{DOCS_KEY, Entry, Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
+use crate::normalize::{Config as NormalizeConfig, normalize};
 
 /// Phrases of two or more words are kept when at least this many documents hold them.
 const MIN_PHRASE_DF: u32 = 3;
@@ -249,6 +250,7 @@ fn news_frequencies(news: &Path, words: &WordTable) -> anyhow::Result<(PhraseCou
     let mut df: PhraseCounts = HashMap::new();
     let mut verbs: VerbCounts = HashMap::new();
     let mut docs = 0u32;
+    let config = NormalizeConfig::default();
     let mut files: Vec<_> = std::fs::read_dir(news)
         .with_context(|| format!("reading {}", news.display()))?
         .filter_map(Result::ok)
@@ -266,11 +268,15 @@ fn news_frequencies(news: &Path, words: &WordTable) -> anyhow::Result<(PhraseCou
             }
             let mut collector = Collector::new(false);
             if let Some(title) = &item.title {
-                collector.add(title, 0, true, words);
+                let title = normalize(title, &config).text;
+                collector.add(&title, 0, true, words);
             }
             for (i, paragraph) in item.body.as_deref().unwrap_or("").split('\n').enumerate() {
-                collector.add(paragraph, i as u32 + 1, false, words);
-                count_light_verbs(paragraph, words, &mut verbs);
+                // The pipeline hands topics normalized text (ZWNJ restored, spaced affixes
+                // joined), so the counts are taken on the same spellings.
+                let paragraph = normalize(paragraph, &config).text;
+                collector.add(&paragraph, i as u32 + 1, false, words);
+                count_light_verbs(&paragraph, words, &mut verbs);
             }
             docs += 1;
             for (key, candidate) in collector.candidates {

@@ -125,12 +125,34 @@ pub fn written_form(span: &str) -> String {
             out.push_str(token.surface);
         }
     }
+    drop_final_ezafe(&mut out);
     out
 }
+
+/// Drops a phrase-final ezafe, which links to a word the phrase does not hold: a topic is
+/// `کانال‌ها`, not `کانال‌های` (as cut from `کانال‌های متعارف`), nor `خانه‌ی`.
+fn drop_final_ezafe(phrase: &mut String) {
+    const ZWNJ_EZAFE: &str = "\u{200c}ی";
+    let last_word = phrase.rsplit(' ').next().unwrap_or("");
+    let letters = last_word.chars().count();
+    if last_word.ends_with("\u{200c}های") || (letters >= 5 && last_word.ends_with("های")) {
+        phrase.pop(); // the ezafe `ی`: `‌های` → `‌ها`
+    } else if last_word.chars().count() > 2 && last_word.ends_with(ZWNJ_EZAFE) {
+        phrase.truncate(phrase.len() - ZWNJ_EZAFE.len());
+    }
+}
+
+/// Nouns that measure or frame rather than name: quantities (`درصد`, `میلیارد ریالی`) and the
+/// frozen adverbials `به عنوانِ`, `به مراتبِ`. A phrase through them (`عنوان مشاور`,
+/// `درصد زرشک جهان`) is a fragment, so they cut runs like stopwords (folded spellings).
+const FRAMING_NOUNS: [&str; 8] = ["عنوان", "مراتب", "درصد", "میلیارد", "میلیون", "هزار", "ریالی", "تومانی"];
 
 /// Whether a word cuts phrases, from its table entry and spelling.
 fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
     if entry_flags & (flags::STOP | flags::VERB | flags::FUNCTION) != 0 {
+        return true;
+    }
+    if FRAMING_NOUNS.contains(&folded) {
         return true;
     }
     if folded.chars().count() < 2 {
@@ -335,6 +357,23 @@ mod tests {
         let s = c.candidates["مدیریت شهری"].best_surface().expect("surface");
         assert_eq!(s.text(&["", text]), "مدیریت شهری");
         assert_eq!(s.text(&[]), "");
+    }
+
+    #[test]
+    fn written_form_drops_a_final_ezafe_only() {
+        assert_eq!(written_form("کانال‌های"), "کانال‌ها");
+        assert_eq!(written_form("شهرهای"), "شهرها");
+        assert_eq!(written_form("خانه‌ی"), "خانه");
+        assert_eq!(written_form("هسته‌ای"), "هسته‌ای");
+        assert_eq!(written_form("چای"), "چای");
+        assert_eq!(written_form("برنامه‌های دولت"), "برنامه‌های دولت");
+    }
+
+    #[test]
+    fn quantities_and_frozen_adverbials_cut_phrases() {
+        assert!(is_boundary("درصد", "درصد", 0));
+        assert!(is_boundary("عنوان", "عنوان", 0));
+        assert!(!is_boundary("مشاور", "مشاور", 0));
     }
 
     #[test]

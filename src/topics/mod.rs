@@ -196,6 +196,19 @@ impl TopicModel {
         )
     }
 
+    /// Ranks a statement's phrases: with three places, phrases sharing any word are kept apart.
+    fn rank_statement(&self, collector: &Collector, doc: &Document) -> Vec<score::Scored> {
+        score::rank_apart(
+            collector,
+            &self.frequencies(),
+            self.background,
+            &self.weights,
+            &self.speaker_keys(doc),
+            STATEMENT_TOPICS,
+            score::SHARES_A_WORD,
+        )
+    }
+
     /// The article's candidates. The pipeline asks for an article's topics and then for each of
     /// its statements' on the same thread, so the last article's candidates are kept per thread
     /// (keyed by a hash of its text) instead of being collected again for every statement.
@@ -231,7 +244,7 @@ impl TopicModel {
             }
         }
         let segments = ["", statement.text.as_str()];
-        self.rank(&own, doc, STATEMENT_TOPICS)
+        self.rank_statement(&own, doc)
             .into_iter()
             .take(STATEMENT_TOPICS)
             .filter_map(|s| s.surface.map(|r| r.text(&segments)))
