@@ -195,7 +195,9 @@ impl ParagraphPrint {
                 let tail_known = tail.chars().nth(1).is_some() && known(tail);
                 tail_known && (text::is_prefix(head) || known(head))
             });
-            if !(joined_before || joined_after || split) {
+            // A `می` glued onto a particle when its verb was dropped (`حمایت می و` → `میو`).
+            let stranded_prefix = token.strip_prefix("می").is_some_and(text::is_function_word);
+            if !(joined_before || joined_after || split || stranded_prefix) {
                 unexplained += 1;
             }
         }
@@ -222,6 +224,25 @@ mod tests {
         let b = paragraph_print(3, "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود");
         assert_eq!(a.exact, b.exact);
         assert_eq!(b.index, 3);
+    }
+
+    #[test]
+    fn a_prefix_stranded_on_a_particle_is_no_new_word() {
+        let earlier = paragraph_print(
+            0,
+            "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می‌کنند و فردا برابر سیتی نیز به تشویق نیازمندیم",
+        );
+        let later = paragraph_print(
+            1,
+            "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می و فردا برابر سیتی نیز به تشویق نیازمندیم",
+        );
+        let bloom = TokenBloom::of(&earlier.token_hashes);
+        assert_eq!(later.unexplained_new_tokens(&bloom), 0);
+        let changed = paragraph_print(
+            1,
+            "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می‌کنند و فردا برابر بایرن نیز به تشویق نیازمندیم",
+        );
+        assert_eq!(changed.unexplained_new_tokens(&bloom), 1);
     }
 
     #[test]
