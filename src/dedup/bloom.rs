@@ -16,8 +16,13 @@ fn positions(hash: u64) -> [u64; 2] {
 impl TokenBloom {
     /// The filter of a set of token hashes.
     pub fn of(hashes: &[u64]) -> Self {
+        Self::of_all(&[hashes])
+    }
+
+    /// The filter of the union of several sets of token hashes.
+    pub fn of_all(sets: &[&[u64]]) -> Self {
         let mut bloom = TokenBloom::default();
-        for &hash in hashes {
+        for &hash in sets.iter().flat_map(|set| set.iter()) {
             for bit in positions(hash) {
                 if let Some(word) = bloom.0.get_mut((bit / 64) as usize) {
                     *word |= 1 << (bit % 64);

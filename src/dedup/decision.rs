@@ -222,7 +222,7 @@ impl Deduper {
                 negations: print.negations,
                 negation_mask: print.negation_mask,
                 signature,
-                tokens: TokenBloom::of(&print.token_hashes),
+                tokens: TokenBloom::of_all(&[&print.token_hashes, &print.piece_hashes]),
             });
             self.lsh.insert(&signature, ordinal);
         }

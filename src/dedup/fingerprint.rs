@@ -35,6 +35,9 @@ pub struct ParagraphPrint {
     pub signature: Option<Signature>,
     /// Distinct token hashes (kept only while the article is decided, never stored).
     pub token_hashes: Vec<u64>,
+    /// Tokens of the ZWNJ-separated pieces of compounds that are not tokens themselves (only while
+    /// deciding; they join the stored Bloom filter).
+    pub piece_hashes: Vec<u64>,
     /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
     /// new word.
     pub tokens: text::Tokens,
@@ -88,15 +91,26 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     let mut negation_mask = 0u32;
     // Words, not tokens: stemming may cut a negated verb short (`ندارد`); `نمی` alone and
     // `نمی‌شود` both count once.
-    for token in form.split_ascii_whitespace().filter(|t| text::is_negation(t)) {
+    for key in form.split_ascii_whitespace().filter_map(text::negation_key) {
         negations += 1;
-        negation_mask |= 1 << (xxh3_64(token.as_bytes()) & 31);
+        negation_mask |= 1 << (xxh3_64(key.as_bytes()) & 31);
     }
     let words = tokens.len() as u32;
     let mut hashes: Vec<u64> = tokens.iter().map(minhash::token_hash).collect();
     hashes.sort_unstable();
     hashes.dedup();
     let distinct = hashes.len() as u32;
+    // The pieces of ZWNJ compounds join the Bloom filter only (not the MinHash set): a copy that
+    // split `این‌صورت` and dropped `این` shows no new word.
+    let mut piece_hashes = Vec::new();
+    if words >= MIN_NEAR_WORDS && memchr::memmem::find(text.as_bytes(), "\u{200c}".as_bytes()).is_some() {
+        let split = text::split_form(text);
+        piece_hashes = text::tokens(&split)
+            .iter()
+            .map(minhash::token_hash)
+            .filter(|h| hashes.binary_search(h).is_err())
+            .collect();
+    }
     let signature = if words >= MIN_NEAR_WORDS {
         minhash::signature_of_hashes(&hashes)
     } else {
@@ -119,6 +133,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
             text::Tokens::default()
         },
         token_hashes: if words >= MIN_NEAR_WORDS { hashes } else { Vec::new() },
+        piece_hashes,
         line_key: furniture::line_key(&form),
         known_furniture: furniture::is_known(&form),
     }
@@ -180,7 +195,9 @@ impl ParagraphPrint {
                 let tail_known = tail.chars().nth(1).is_some() && known(tail);
                 tail_known && (text::is_prefix(head) || known(head))
             });
-            if !(joined_before || joined_after || split) {
+            // A `می` glued onto a particle when its verb was dropped (`حمایت می و` → `میو`).
+            let stranded_prefix = token.strip_prefix("می").is_some_and(text::is_function_word);
+            if !(joined_before || joined_after || split || stranded_prefix) {
                 unexplained += 1;
             }
         }
@@ -207,6 +224,25 @@ mod tests {
         let b = paragraph_print(3, "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود");
         assert_eq!(a.exact, b.exact);
         assert_eq!(b.index, 3);
+    }
+
+    #[test]
+    fn a_prefix_stranded_on_a_particle_is_no_new_word() {
+        let earlier = paragraph_print(
+            0,
+            "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می‌کنند و فردا برابر سیتی نیز به تشویق نیازمندیم",
+        );
+        let later = paragraph_print(
+            1,
+            "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می و فردا برابر سیتی نیز به تشویق نیازمندیم",
+        );
+        let bloom = TokenBloom::of(&earlier.token_hashes);
+        assert_eq!(later.unexplained_new_tokens(&bloom), 0);
+        let changed = paragraph_print(
+            1,
+            "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می‌کنند و فردا برابر بایرن نیز به تشویق نیازمندیم",
+        );
+        assert_eq!(changed.unexplained_new_tokens(&bloom), 1);
     }
 
     #[test]

@@ -239,3 +239,25 @@ fn an_added_particle_is_no_new_fact_but_an_added_word_is() {
     let removed: Vec<usize> = d.removed.iter().map(|r| r.index).collect();
     assert_eq!(removed, [0]);
 }
+
+#[test]
+fn a_copy_that_split_a_compound_and_dropped_a_piece_is_a_near_duplicate() {
+    let mut deduper = Deduper::new(Config::default());
+    let original = "همچنين با اينكه تعيين رياست ستاد انتخابات وزارت كشور به طور متداول به معاون سياسي محول مي‌شود، در غير اين‌صورت هم اقدامات اين معاونت به طور مشهودي با برگزاري انتخابات عجين است.";
+    let copy = "همچنین  با اینکه تعیین ریاست ستاد انتخابات وزارت کشور به طور متداول به معاون سیاسی محول می شود در غیر صورت هم اقدامات این معاونت به طور مشهودی با برگزاری انتخابات عجین است.";
+    run(&mut deduper, doc("a", "fars", &[original]));
+    let d = run(&mut deduper, doc("b", "other", &[copy]));
+    assert_eq!(d.removed.len(), 1);
+    assert_eq!(d.removed[0].reason, RemovalReason::NearDuplicate);
+}
+
+#[test]
+fn a_glued_or_spaced_negating_compound_is_the_same_negation() {
+    let mut deduper = Deduper::new(Config::default());
+    let original =
+        "وی گفت: علت اصلی غیبتم در مسابقات اعتراض به عدم‌حمایت‌ها از ورزشکاران و قهرمانان ورزشی استان بوده است.";
+    let copy = "وی گفت: علت اصلی غیبتم در مسابقات اعتراض به عدم حمایت ها از ورزشکاران و قهرمانان ورزشی استان بوده است.";
+    run(&mut deduper, doc("a", "fars", &[original]));
+    let d = run(&mut deduper, doc("b", "other", &[copy]));
+    assert_eq!(d.removed.len(), 1);
+}

@@ -176,6 +176,16 @@ fn folds_locally(c: char) -> bool {
 /// The paragraph folded for matching: letters and digits folded, ZWNJ and marks dropped,
 /// punctuation and whitespace turned into single spaces.
 pub fn match_form(text: &str) -> String {
+    fold_for_matching(text, false)
+}
+
+/// Like [`match_form`], but a ZWNJ separates words: the pieces of `این‌صورت` or `دانش‌آموزان`, so
+/// that a copy which split the compound (or dropped one of its pieces) finds them.
+pub fn split_form(text: &str) -> String {
+    fold_for_matching(text, true)
+}
+
+fn fold_for_matching(text: &str, zwnj_separates: bool) -> String {
     // The normalizer's fold knows every letter variant and compatibility form; this module's own
     // folding knows the characters nearly all Persian news is written in, and skips the
     // normalizer's pass (and its allocations) when nothing else occurs.
@@ -188,7 +198,14 @@ pub fn match_form(text: &str) -> String {
     };
     let mut out = String::with_capacity(folded.len());
     let mut pending_space = false;
-    for c in folded.chars().filter_map(fold_char) {
+    let folded_char = |c: char| {
+        if zwnj_separates && c == '\u{200c}' {
+            Some(' ')
+        } else {
+            fold_char(c)
+        }
+    };
+    for c in folded.chars().filter_map(folded_char) {
         if c == ' ' {
             pending_space = !out.is_empty();
         } else {
@@ -459,6 +476,19 @@ const NEGATION_WORDS: &[&str] = &[
     "نخیر",
 ];
 
+/// Compound openings that negate whatever they are joined to (`عدم‌حمایت`, `غیرقانونی`,
+/// `هیچ‌گاه`, `نمی‌شود`): written glued or apart, a negation counts under the opening alone.
+const NEGATING_OPENINGS: &[&str] = &["عدم", "غیر", "هیچ", "نمی"];
+
+/// The form a negation is counted under, if `token` negates: a negating compound opening stands for
+/// the whole compound, so `عدم حمایت` and `عدمحمایت`, `نمی شود` and `نمیشود` count alike.
+pub fn negation_key(token: &str) -> Option<&str> {
+    if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
+        return Some(opening);
+    }
+    is_negation(token).then_some(token)
+}
+
 /// True for a token that negates: a negation word or a verb carrying the negative prefix `ن`.
 pub fn is_negation(token: &str) -> bool {
     static WORDS: LazyLock<WordSet> = LazyLock::new(|| word_set(NEGATION_WORDS));
@@ -485,6 +515,21 @@ mod tests {
         assert_eq!(match_form("  Hello,   World  "), "hello world");
         assert_eq!(match_form("كتابِ"), "کتاب");
         assert_eq!(match_form("ة ۀ ك ي ى ئ أ إ"), "ه ه ک ی ی ی ا ا");
+    }
+
+    #[test]
+    fn split_form_separates_zwnj_pieces() {
+        assert_eq!(split_form("در غیر این‌صورت"), "در غیر این صورت");
+        assert_eq!(match_form("در غیر این‌صورت"), "در غیر اینصورت");
+    }
+
+    #[test]
+    fn negating_compounds_count_under_their_opening() {
+        assert_eq!(negation_key("عدمحمایت"), Some("عدم"));
+        assert_eq!(negation_key("عدم"), Some("عدم"));
+        assert_eq!(negation_key("نمیشود"), Some("نمی"));
+        assert_eq!(negation_key("نکرد"), Some("نکرد"));
+        assert_eq!(negation_key("کرد"), None);
     }
 
     #[test]
