@@ -119,6 +119,33 @@ fn all_of(field: Field, parts: &[String]) -> Box<dyn Query> {
 /// Builds the query; an empty query matches every document. `is_compound` tells whether a glued
 /// term occurs in the index (compounds written with ZWNJ are indexed glued too).
 pub fn build(parsed: &ParsedQuery, fields: &SearchFields, is_compound: &dyn Fn(&str) -> bool) -> Box<dyn Query> {
+    build_ranked(parsed, fields, is_compound).combined()
+}
+
+/// A query split in what decides the matches and what only adds to their scores: searching
+/// `matching` and adding each `closeness` query's score to the best candidates ranks them as the
+/// combined query does, without reading positions for every matching document.
+pub struct RankedQuery {
+    /// Decides which documents match, with their word scores.
+    pub matching: Box<dyn Query>,
+    /// Bonuses for query words found close together; they never change what matches.
+    pub closeness: Vec<Box<dyn Query>>,
+}
+
+impl RankedQuery {
+    /// The matching query with its bonuses as optional clauses (one query, exact scores).
+    pub fn combined(&self) -> Box<dyn Query> {
+        if self.closeness.is_empty() {
+            return self.matching.box_clone();
+        }
+        let mut clauses = vec![(Occur::Must, self.matching.box_clone())];
+        clauses.extend(self.closeness.iter().map(|q| (Occur::Should, q.box_clone())));
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// Builds the query as a [`RankedQuery`]; see [`build`].
+pub fn build_ranked(parsed: &ParsedQuery, fields: &SearchFields, is_compound: &dyn Fn(&str) -> bool) -> RankedQuery {
     let parsed = &join_plain_words(parsed);
     let keep_stopwords = parsed
         .groups
@@ -175,36 +202,37 @@ pub fn build(parsed: &ParsedQuery, fields: &SearchFields, is_compound: &dyn Fn(&
         1 => clauses.push((Occur::Must, words.remove(0))),
         _ => clauses.push((Occur::Must, Box::new(BooleanQuery::union(words)))),
     }
-    for pair in free_terms.windows(2).take(MAX_PAIR_BONUSES) {
-        clauses.extend(pair_bonuses(&pair[0], &pair[1], fields));
-    }
+    let closeness: Vec<Box<dyn Query>> = free_terms
+        .windows(2)
+        .take(MAX_PAIR_BONUSES)
+        .filter_map(|pair| pair_bonus(&pair[0], &pair[1], fields))
+        .collect();
     let has_positive = clauses.iter().any(|(o, _)| *o == Occur::Must);
     if !has_positive {
         if parsed.groups.iter().any(|g| g.role != Role::Excluded) {
             // Every word analyzed to nothing (punctuation only): nothing can match.
-            return Box::new(EmptyQuery);
+            return RankedQuery {
+                matching: Box::new(EmptyQuery),
+                closeness: Vec::new(),
+            };
         }
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
-    Box::new(BooleanQuery::new(clauses))
+    RankedQuery {
+        matching: Box::new(BooleanQuery::new(clauses)),
+        closeness,
+    }
 }
 
-/// Optional clauses that rank a pair of adjacent query words higher where the text has them close
-/// together.
-fn pair_bonuses(first: &str, second: &str, fields: &SearchFields) -> Vec<(Occur, Box<dyn Query>)> {
-    let mut bonuses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    if let Some(&(main, _)) = fields.weighted.first() {
-        let positioned = vec![
-            (0, Term::from_field_text(main, first)),
-            (1, Term::from_field_text(main, second)),
-        ];
-        let proximity = PhraseQuery::new_with_offset_and_slop(positioned, PROXIMITY_SLOP);
-        bonuses.push((
-            Occur::Should,
-            Box::new(BoostQuery::new(Box::new(proximity), PROXIMITY_BOOST)),
-        ));
-    }
-    bonuses
+/// A bonus that ranks a pair of adjacent query words higher where the text has them close together.
+fn pair_bonus(first: &str, second: &str, fields: &SearchFields) -> Option<Box<dyn Query>> {
+    let &(main, _) = fields.weighted.first()?;
+    let positioned = vec![
+        (0, Term::from_field_text(main, first)),
+        (1, Term::from_field_text(main, second)),
+    ];
+    let proximity = PhraseQuery::new_with_offset_and_slop(positioned, PROXIMITY_SLOP);
+    Some(Box::new(BoostQuery::new(Box::new(proximity), PROXIMITY_BOOST)))
 }
 
 /// A word or phrase over the weighted fields: one term is a term query per field, several a phrase.
