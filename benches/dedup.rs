@@ -8,7 +8,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use goftar::dedup::{self, Config, Deduper};
 use goftar::model::{Document, Paragraph};
 
-const FILES: &[&str] = &["fars_news.jsonl", "varzesh3.jsonl", "news_2025_4agencies.jsonl"];
+const FILES: &[&str] = &[
+    "fars_news.jsonl",
+    "varzesh3.jsonl",
+    "news_2025_4agencies.jsonl",
+];
 
 /// `../shared` next to the project (also found from a worktree one level deeper, or via
 /// `GOFTAR_SHARED`).

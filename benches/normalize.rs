@@ -24,10 +24,14 @@ fn news_dir() -> PathBuf {
 fn news_paragraphs() -> Vec<String> {
     let files: Vec<PathBuf> = match std::env::var_os("GOFTAR_NEWS") {
         Some(path) => vec![PathBuf::from(path)],
-        None => ["fars_news.jsonl", "news_2025_4agencies.jsonl", "varzesh3.jsonl"]
-            .iter()
-            .map(|f| news_dir().join(f))
-            .collect(),
+        None => [
+            "fars_news.jsonl",
+            "news_2025_4agencies.jsonl",
+            "varzesh3.jsonl",
+        ]
+        .iter()
+        .map(|f| news_dir().join(f))
+        .collect(),
     };
     let mut paragraphs = Vec::new();
     for path in files {
@@ -35,13 +39,21 @@ fn news_paragraphs() -> Vec<String> {
             eprintln!("skipping {}: not found", path.display());
             continue;
         };
-        for line in std::io::BufReader::new(file).lines().map_while(Result::ok).take(1500) {
+        for line in std::io::BufReader::new(file)
+            .lines()
+            .map_while(Result::ok)
+            .take(1500)
+        {
             let Ok(article) = serde_json::from_str::<serde_json::Value>(&line) else {
                 continue;
             };
             for field in ["title", "body"] {
                 if let Some(text) = article.get(field).and_then(|v| v.as_str()) {
-                    paragraphs.extend(text.split('\n').filter(|p| !p.trim().is_empty()).map(str::to_string));
+                    paragraphs.extend(
+                        text.split('\n')
+                            .filter(|p| !p.trim().is_empty())
+                            .map(str::to_string),
+                    );
                 }
             }
         }
@@ -51,7 +63,10 @@ fn news_paragraphs() -> Vec<String> {
 
 /// The same paragraphs with every ZWNJ stripped: the restoring path at full load.
 fn stripped(paragraphs: &[String]) -> Vec<String> {
-    paragraphs.iter().map(|p| p.replace('\u{200C}', "")).collect()
+    paragraphs
+        .iter()
+        .map(|p| p.replace('\u{200C}', ""))
+        .collect()
 }
 
 fn bench(c: &mut Criterion) {

@@ -121,7 +121,10 @@ fn news_documents() -> Vec<Document> {
             };
             let mut statements = Vec::new();
             for p in &paragraphs {
-                let sentences = p.text.split(['.', '؟', '!']).filter(|s| s.trim().chars().count() > 20);
+                let sentences = p
+                    .text
+                    .split(['.', '؟', '!'])
+                    .filter(|s| s.trim().chars().count() > 20);
                 for (ordinal, sentence) in sentences.enumerate() {
                     let pick = (docs.len() * 7 + statements.len()) % SPEAKERS.len();
                     statements.push(Statement {
@@ -245,7 +248,11 @@ impl DefaultEngine {
             .unwrap();
         for (_, address) in top {
             let d: TantivyDocument = self.searcher.doc(address).unwrap();
-            black_box(d.field_values().next().map(|(_, v)| v.as_str().map(str::len)));
+            black_box(
+                d.field_values()
+                    .next()
+                    .map(|(_, v)| v.as_str().map(str::len)),
+            );
         }
         total
     }
@@ -297,11 +304,15 @@ fn search_latency(c: &mut Criterion) {
     }
     if std::env::var_os("GOFTAR_BENCH_PER_QUERY").is_some() {
         for (i, q) in QUERIES.iter().enumerate() {
-            let pick =
-                |all: &[Duration]| -> Vec<Duration> { all.iter().skip(i).step_by(QUERIES.len()).copied().collect() };
+            let pick = |all: &[Duration]| -> Vec<Duration> {
+                all.iter().skip(i).step_by(QUERIES.len()).copied().collect()
+            };
             let (o, _) = percentiles(pick(&ours));
             let (t, _) = percentiles(pick(&theirs));
-            let total = goftar.search(&goftar_request(q)).map(|r| r.total).unwrap_or(0);
+            let total = goftar
+                .search(&goftar_request(q))
+                .map(|r| r.total)
+                .unwrap_or(0);
             eprintln!("{q:>24}  goftar {o:>12?}  default {t:>12?}  ({total} hits)");
         }
     }

@@ -127,7 +127,8 @@ fn sentences(paragraph: &str) -> Vec<(usize, usize)> {
             let end = i + c.len_utf8();
             let text = paragraph[start..end].trim();
             if text.split_whitespace().count() >= 6 {
-                let offset = start + (paragraph[start..end].len() - paragraph[start..end].trim_start().len());
+                let offset = start
+                    + (paragraph[start..end].len() - paragraph[start..end].trim_start().len());
                 out.push((offset, offset + text.len()));
             }
             start = end;
@@ -207,7 +208,9 @@ fn build_index(dir: &Path, target_statements: usize) {
 fn encode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'=' | b'&' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'=' | b'&' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -218,12 +221,17 @@ fn encode(text: &str) -> String {
 /// are very common and most are rare. Deterministic.
 fn zipf_paths(index_dir: &Path, distinct: usize, length: usize) -> Vec<String> {
     let mut counts: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    let reader = std::io::BufReader::new(std::fs::File::open(index_dir.join("statements.jsonl")).expect("statements"));
+    let reader = std::io::BufReader::new(
+        std::fs::File::open(index_dir.join("statements.jsonl")).expect("statements"),
+    );
     for line in reader.lines().map_while(Result::ok).take(50_000) {
         let Ok(statement) = serde_json::from_str::<Statement>(&line) else {
             continue;
         };
-        for word in statement.text.split(|c: char| !c.is_alphabetic() && c != '\u{200c}') {
+        for word in statement
+            .text
+            .split(|c: char| !c.is_alphabetic() && c != '\u{200c}')
+        {
             if word.chars().count() >= 3 {
                 *counts.entry(word.to_string()).or_default() += 1;
             }
@@ -253,15 +261,24 @@ fn zipf_paths(index_dir: &Path, distinct: usize, length: usize) -> Vec<String> {
     }
     (0..length)
         .map(|n| {
-            let u = (xxhash_rust::xxh3::xxh3_64(&(n as u64).to_le_bytes()) >> 11) as f64 / (1u64 << 53) as f64;
-            let rank = cumulative.partition_point(|c| *c < u).min(queries.len() - 1);
+            let u = (xxhash_rust::xxh3::xxh3_64(&(n as u64).to_le_bytes()) >> 11) as f64
+                / (1u64 << 53) as f64;
+            let rank = cumulative
+                .partition_point(|c| *c < u)
+                .min(queries.len() - 1);
             format!("/api/search?{}&limit=10", encode(&queries[rank]))
         })
         .collect()
 }
 
 /// Serves the index on a loopback port with `cache_entries`, runs wrk against it, prints the figures.
-fn run(index_dir: &Path, paths_file: &Path, cache_entries: usize, engine_threads: usize, label: &str) {
+fn run(
+    index_dir: &Path,
+    paths_file: &Path,
+    cache_entries: usize,
+    engine_threads: usize,
+    label: &str,
+) {
     let seconds: u64 = std::env::var("GOFTAR_LOAD_SECONDS")
         .ok()
         .and_then(|v| v.parse().ok())

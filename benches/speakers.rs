@@ -21,7 +21,11 @@ fn corpus() -> Vec<Document> {
         .iter()
         .map(|up| format!("{root}{up}/data/gold/speakers_dev_articles.jsonl"))
         .find_map(|path| std::fs::read_to_string(path).ok())
-        .map(|s| s.lines().filter_map(|l| serde_json::from_str(l).ok()).collect())
+        .map(|s| {
+            s.lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect()
+        })
         .unwrap_or_default();
     let articles = if articles.is_empty() {
         (0..50)

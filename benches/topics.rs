@@ -20,7 +20,11 @@ fn news_dir() -> PathBuf {
 fn documents(limit: usize) -> Vec<Document> {
     let config = goftar::normalize::Config::default();
     let mut docs = Vec::new();
-    for name in ["fars_news.jsonl", "varzesh3.jsonl", "news_2025_4agencies.jsonl"] {
+    for name in [
+        "fars_news.jsonl",
+        "varzesh3.jsonl",
+        "news_2025_4agencies.jsonl",
+    ] {
         let Ok(file) = std::fs::File::open(news_dir().join(name)) else {
             continue;
         };
@@ -39,7 +43,10 @@ fn documents(limit: usize) -> Vec<Document> {
 fn bench(c: &mut Criterion) {
     let docs = documents(200);
     if docs.is_empty() {
-        eprintln!("topics bench: no news under {}; skipped", news_dir().display());
+        eprintln!(
+            "topics bench: no news under {}; skipped",
+            news_dir().display()
+        );
         return;
     }
     let bytes: usize = docs.iter().map(|d| d.input_bytes).sum();
@@ -51,7 +58,11 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(10);
     group.bench_function("article_topics", |b| {
-        b.iter(|| docs.iter().map(|d| model.article_topics(d).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| model.article_topics(d).len())
+                .sum::<usize>()
+        })
     });
     group.bench_function("article_topics+observe", |b| {
         b.iter(|| {

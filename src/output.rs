@@ -78,16 +78,17 @@ fn create(dir: &Path, name: &str) -> anyhow::Result<BufWriter<File>> {
 impl OutputDir {
     /// Creates `dir` and its files; `index` also builds the search index under `dir/index/`.
     pub fn create(dir: &Path, index: bool) -> anyhow::Result<Self> {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create the output folder {}", dir.display()))?;
-        let index = if index {
-            let index_dir = dir.join("index");
-            Some(
-                IndexBuilder::create(&index_dir)
-                    .with_context(|| format!("cannot create the index at {}", index_dir.display()))?,
-            )
-        } else {
-            None
-        };
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the output folder {}", dir.display()))?;
+        let index =
+            if index {
+                let index_dir = dir.join("index");
+                Some(IndexBuilder::create(&index_dir).with_context(|| {
+                    format!("cannot create the index at {}", index_dir.display())
+                })?)
+            } else {
+                None
+            };
         Ok(OutputDir {
             dir: dir.to_path_buf(),
             articles: create(dir, "articles.jsonl")?,
@@ -135,7 +136,8 @@ fn write_line<T: Serialize>(w: &mut BufWriter<File>, value: &T) -> anyhow::Resul
 
 impl Sink for OutputDir {
     fn document(&mut self, doc: &Document) -> anyhow::Result<()> {
-        write_line(&mut self.articles, &ArticleRecord::new(doc)).context("cannot write articles.jsonl")?;
+        write_line(&mut self.articles, &ArticleRecord::new(doc))
+            .context("cannot write articles.jsonl")?;
         for statement in &doc.statements {
             write_line(&mut self.statements, statement).context("cannot write statements.jsonl")?;
         }

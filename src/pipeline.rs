@@ -153,7 +153,8 @@ impl Pipeline {
             self.options.batch_bytes,
         ) {
             let bytes: usize = batch.iter().map(RawRecord::len).sum();
-            let parsed: Vec<Result<Article, RecordError>> = batch.par_iter().map(RawRecord::parse).collect();
+            let parsed: Vec<Result<Article, RecordError>> =
+                batch.par_iter().map(RawRecord::parse).collect();
             drop(batch);
             self.run_batch(parsed, sink)?;
             sink.progress(bytes as u64);
@@ -164,7 +165,11 @@ impl Pipeline {
     }
 
     /// Runs articles already in memory through every stage into `sink`.
-    pub fn run_articles<S: Sink + ?Sized>(&mut self, articles: Vec<Article>, sink: &mut S) -> anyhow::Result<()> {
+    pub fn run_articles<S: Sink + ?Sized>(
+        &mut self,
+        articles: Vec<Article>,
+        sink: &mut S,
+    ) -> anyhow::Result<()> {
         let started = Instant::now();
         let bytes: usize = articles.iter().map(|a| a.body.len()).sum();
         let mut articles = articles.into_iter().map(Ok).peekable();

@@ -45,14 +45,26 @@ fn seed_article_loses_its_copy_and_furniture_but_keeps_its_lead() {
     pipeline.run_articles(vec![article], &mut sink).unwrap();
     let doc = &sink.documents[0];
 
-    let copy = doc.removed.iter().find(|r| r.index == 8).expect("paragraph 8 removed");
+    let copy = doc
+        .removed
+        .iter()
+        .find(|r| r.index == 8)
+        .expect("paragraph 8 removed");
     assert_eq!(copy.reason, RemovalReason::Duplicate);
     assert_eq!(copy.duplicate_of.as_ref().map(|p| p.index), Some(0));
-    let furniture = doc.removed.iter().find(|r| r.index == 9).expect("نظر شما removed");
+    let furniture = doc
+        .removed
+        .iter()
+        .find(|r| r.index == 9)
+        .expect("نظر شما removed");
     assert_eq!(furniture.reason, RemovalReason::Boilerplate);
     assert_eq!(doc.removed.len(), 2);
 
-    let lead = doc.paragraphs.iter().find(|p| p.index == 7).expect("lead kept");
+    let lead = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.index == 7)
+        .expect("lead kept");
     assert!(lead.text.starts_with("قم- شهردار قم گفت"));
     assert_eq!(doc.paragraphs.len(), 8);
     assert!(doc.duplicate_of.is_none());
@@ -67,7 +79,9 @@ fn the_same_article_twice_is_a_syndicated_copy() {
     second.id = "seed-again".to_string();
     let mut pipeline = Pipeline::new(Options::default());
     let mut sink = VecSink::default();
-    pipeline.run_articles(vec![article, second], &mut sink).unwrap();
+    pipeline
+        .run_articles(vec![article, second], &mut sink)
+        .unwrap();
     let again = &sink.documents[1];
     assert_eq!(again.duplicate_of.as_deref(), Some("seed"));
     assert!(again.paragraphs.is_empty());
@@ -85,7 +99,10 @@ fn output_does_not_depend_on_thread_count() {
         })
         .collect();
     let run = |threads: usize| {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         let mut pipeline = Pipeline::new(Options {
             batch_records: 7,
             ..Options::default()

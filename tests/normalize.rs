@@ -34,7 +34,10 @@ fn stripped_zwnjs_of_the_seed_article_come_back() {
         "گروه‌ها",
         "همان‌قدر",
     ] {
-        assert!(out.split([' ', '،']).any(|w| w == word), "{word} missing in {out}");
+        assert!(
+            out.split([' ', '،']).any(|w| w == word),
+            "{word} missing in {out}"
+        );
     }
 }
 
@@ -48,7 +51,10 @@ fn spaced_affixes_are_joined_but_auxiliaries_are_not() {
     assert_eq!(norm("این کار می شود"), "این کار می‌شود");
     assert_eq!(norm("کتاب ها و برنامه های ما"), "کتاب‌ها و برنامه‌های ما");
     assert_eq!(norm("آنان رفته اند"), "آنان رفته‌اند");
-    assert_eq!(norm("او خواهد بود و کار شده است"), "او خواهد بود و کار شده است");
+    assert_eq!(
+        norm("او خواهد بود و کار شده است"),
+        "او خواهد بود و کار شده است"
+    );
     assert_eq!(norm("بیش از این"), "بیش از این");
 }
 

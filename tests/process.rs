@@ -15,7 +15,10 @@ fn corpora() -> PathBuf {
 }
 
 fn run(args: &[&str]) -> Output {
-    let out = goftar().args(args).output().expect("the goftar binary runs");
+    let out = goftar()
+        .args(args)
+        .output()
+        .expect("the goftar binary runs");
     assert!(
         out.status.code().is_some(),
         "goftar was killed by a signal: {}",
@@ -28,7 +31,10 @@ fn read_jsonl(path: &Path) -> Vec<Value> {
     std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
         .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{}: bad JSON line {l}: {e}", path.display())))
+        .map(|l| {
+            serde_json::from_str(l)
+                .unwrap_or_else(|e| panic!("{}: bad JSON line {l}: {e}", path.display()))
+        })
         .collect()
 }
 
@@ -63,7 +69,9 @@ fn sample_corpus_gives_well_formed_outputs() {
             "article without id: {a}"
         );
         let paragraphs = a["paragraphs"].as_array().expect("paragraphs is an array");
-        let index = a["paragraph_index"].as_array().expect("paragraph_index is an array");
+        let index = a["paragraph_index"]
+            .as_array()
+            .expect("paragraph_index is an array");
         assert_eq!(paragraphs.len(), index.len());
         assert!(a["removed"].is_array() && a["topics"].is_array());
         for r in a["removed"].as_array().unwrap() {
@@ -81,11 +89,15 @@ fn sample_corpus_gives_well_formed_outputs() {
             );
         }
     }
-    let ids: std::collections::HashSet<&str> = articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let ids: std::collections::HashSet<&str> =
+        articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
     let statements = read_jsonl(&dir.path().join("statements.jsonl"));
     for s in &statements {
         for field in ["id", "article_id", "cue", "kind", "text"] {
-            assert!(s[field].is_string(), "statement field {field} is not a string: {s}");
+            assert!(
+                s[field].is_string(),
+                "statement field {field} is not a string: {s}"
+            );
         }
         assert!(ids.contains(s["article_id"].as_str().unwrap()));
         assert!(s["paragraph"].is_u64() && s["confidence"].is_number() && s["topics"].is_array());
@@ -95,9 +107,13 @@ fn sample_corpus_gives_well_formed_outputs() {
     assert!(dir.path().join("speakers.jsonl").exists());
     assert!(dir.path().join("index").is_dir());
     let summary: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("summary.json")).unwrap())
+            .unwrap();
     assert_eq!(summary["articles"].as_u64(), Some(articles.len() as u64));
-    assert_eq!(summary["statements"].as_u64(), Some(statements.len() as u64));
+    assert_eq!(
+        summary["statements"].as_u64(),
+        Some(statements.len() as u64)
+    );
 }
 
 #[test]
@@ -118,7 +134,12 @@ fn output_is_identical_for_one_and_two_threads() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    for name in ["articles.jsonl", "statements.jsonl", "errors.jsonl", "speakers.jsonl"] {
+    for name in [
+        "articles.jsonl",
+        "statements.jsonl",
+        "errors.jsonl",
+        "speakers.jsonl",
+    ] {
         let a = std::fs::read(one.path().join(name)).unwrap();
         let b = std::fs::read(two.path().join(name)).unwrap();
         assert!(a == b, "{name} differs between --threads 1 and --threads 2");
@@ -130,8 +151,11 @@ fn output_is_identical_for_one_and_two_threads() {
 fn bad_input_is_reported_and_good_records_survive() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("mixed.jsonl");
-    let good =
-        |id: &str| format!(r#"{{"id":"{id}","title":"خبر","body":"وزیر نیرو گفت: آب کافی است.\nپاراگراف دوم."}}"#);
+    let good = |id: &str| {
+        format!(
+            r#"{{"id":"{id}","title":"خبر","body":"وزیر نیرو گفت: آب کافی است.\nپاراگراف دوم."}}"#
+        )
+    };
     let mut bytes = Vec::new();
     for line in [
         good("g1"),
@@ -145,7 +169,13 @@ fn bad_input_is_reported_and_good_records_survive() {
         bytes.push(b'\n');
     }
     bytes.extend_from_slice(b"{\"id\":\"latin1\",\"body\":\"caf\xe9\"}\n");
-    bytes.extend_from_slice(format!("{{\"id\":\"huge\",\"body\":\"{}\"}}\n", "ا".repeat(5_500_000)).as_bytes());
+    bytes.extend_from_slice(
+        format!(
+            "{{\"id\":\"huge\",\"body\":\"{}\"}}\n",
+            "ا".repeat(5_500_000)
+        )
+        .as_bytes(),
+    );
     bytes.extend_from_slice(good("g3").as_bytes());
     std::fs::write(&input, bytes).unwrap();
     let missing = dir.path().join("missing.jsonl");
@@ -156,7 +186,11 @@ fn bad_input_is_reported_and_good_records_survive() {
         &out_dir,
         &["--no-index"],
     );
-    assert_eq!(out.status.code(), Some(0), "a run with rejected records still succeeds");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a run with rejected records still succeeds"
+    );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("missing.jsonl"),
@@ -171,7 +205,12 @@ fn bad_input_is_reported_and_good_records_survive() {
     let errors = read_jsonl(&out_dir.join("errors.jsonl"));
     let reasons: Vec<(Option<u64>, String)> = errors
         .iter()
-        .map(|e| (e["line"].as_u64(), e["reason"].as_str().unwrap().to_string()))
+        .map(|e| {
+            (
+                e["line"].as_u64(),
+                e["reason"].as_str().unwrap().to_string(),
+            )
+        })
         .collect();
     assert_eq!(errors.len(), 7, "{reasons:?}");
     assert!(reasons[0].1.starts_with("invalid JSON") && reasons[0].0 == Some(2));
@@ -182,7 +221,12 @@ fn bad_input_is_reported_and_good_records_survive() {
     assert!(reasons[4].1.contains("UTF-8"));
     assert!(reasons[5].1.contains("exceeds the limit") && reasons[5].0 == Some(8));
     assert_eq!(reasons[6], (None, "file not found".to_string()));
-    assert!(errors[6]["file"].as_str().unwrap().ends_with("missing.jsonl"));
+    assert!(
+        errors[6]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("missing.jsonl")
+    );
 }
 
 #[test]
@@ -227,14 +271,20 @@ fn stdin_and_text_folders_are_inputs() {
 
 #[test]
 fn usage_and_fatal_errors_have_their_exit_codes() {
-    assert_eq!(run(&["process"]).status.code(), Some(2), "no input is a usage error");
+    assert_eq!(
+        run(&["process"]).status.code(),
+        Some(2),
+        "no input is a usage error"
+    );
     assert_eq!(
         run(&["process", "x.jsonl"]).status.code(),
         Some(2),
         "no --out is a usage error"
     );
     assert_eq!(
-        run(&["process", "x", "--out", "o", "--threads", "0"]).status.code(),
+        run(&["process", "x", "--out", "o", "--threads", "0"])
+            .status
+            .code(),
         Some(2)
     );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
@@ -251,6 +301,10 @@ fn usage_and_fatal_errors_have_their_exit_codes() {
         "--out",
         blocker.join("out").to_str().unwrap(),
     ]);
-    assert_eq!(out.status.code(), Some(1), "an unwritable output folder is fatal");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an unwritable output folder is fatal"
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create the output folder"));
 }

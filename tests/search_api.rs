@@ -21,7 +21,13 @@ fn statement(article: &str, paragraph: usize, speaker: &str, role: &str, text: &
     }
 }
 
-fn document(id: &str, date: &str, source: &str, paragraphs: &[&str], statements: Vec<Statement>) -> Document {
+fn document(
+    id: &str,
+    date: &str,
+    source: &str,
+    paragraphs: &[&str],
+    statements: Vec<Statement>,
+) -> Document {
     Document {
         id: id.to_string(),
         title: Some(format!("عنوان {id}")),
@@ -68,7 +74,13 @@ fn build() -> (tempfile::TempDir, Searcher) {
                     "شهردار قم",
                     "برنامه‌های محله‌محور اجرا می‌شود",
                 ),
-                statement("a1", 1, "علی لاریجانی", "رئیس مجلس", "نهنگ‌ها در خلیج فارس دیده شدند"),
+                statement(
+                    "a1",
+                    1,
+                    "علی لاریجانی",
+                    "رئیس مجلس",
+                    "نهنگ‌ها در خلیج فارس دیده شدند",
+                ),
             ],
         ))
         .unwrap();
@@ -175,7 +187,11 @@ fn filters_sorting_and_facets() {
 
     let response = s.search(&all).unwrap();
     assert_eq!(response.total, 3);
-    let newest_first: Vec<&str> = response.hits.iter().map(|h| h.date.as_deref().unwrap_or("")).collect();
+    let newest_first: Vec<&str> = response
+        .hits
+        .iter()
+        .map(|h| h.date.as_deref().unwrap_or(""))
+        .collect();
     assert_eq!(newest_first.last(), Some(&"2023-01-10"));
     assert_eq!(response.facets.speakers.len(), 3);
     assert_eq!(response.facets.sources[0].value, "مهر");
@@ -199,8 +215,16 @@ fn snippets_highlight_and_escape() {
     let (_dir, s) = build();
     let hit = &s.search(&query("گزارش")).unwrap().hits[0];
     assert!(hit.snippet.contains("«گزارشات»"), "{}", hit.snippet);
-    assert!(hit.snippet_html.contains("<b>گزارشات</b>"), "{}", hit.snippet_html);
-    assert!(hit.snippet_html.contains("&lt;script&gt;"), "{}", hit.snippet_html);
+    assert!(
+        hit.snippet_html.contains("<b>گزارشات</b>"),
+        "{}",
+        hit.snippet_html
+    );
+    assert!(
+        hit.snippet_html.contains("&lt;script&gt;"),
+        "{}",
+        hit.snippet_html
+    );
     let article = &s
         .search(&SearchRequest {
             scope: Scope::Articles,
@@ -227,7 +251,11 @@ fn lookups_by_id_and_autocomplete() {
     assert_eq!(article.paragraphs.len(), 2);
     assert_eq!(article.removed.len(), 1);
     assert_eq!(
-        article.statements.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(),
+        article
+            .statements
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
         ["a1:0:0", "a1:1:0"]
     );
     assert!(s.article("zzz").unwrap().is_none());
@@ -238,18 +266,33 @@ fn lookups_by_id_and_autocomplete() {
 #[test]
 fn bad_input_is_an_error_not_a_panic() {
     let (_dir, s) = build();
-    assert!(matches!(s.search(&query("\"open")), Err(SearchError::BadQuery(_))));
+    assert!(matches!(
+        s.search(&query("\"open")),
+        Err(SearchError::BadQuery(_))
+    ));
     let bad_date = SearchRequest {
         from: Some("yesterday".into()),
         ..query("x")
     };
-    assert!(matches!(s.search(&bad_date), Err(SearchError::BadParameter(_))));
+    assert!(matches!(
+        s.search(&bad_date),
+        Err(SearchError::BadParameter(_))
+    ));
     let huge = SearchRequest {
         limit: 1_000_000,
         ..query("x")
     };
     assert!(matches!(s.search(&huge), Err(SearchError::BadParameter(_))));
-    for q in ["-", "!!!", "OR", "\"\"", "speaker:\"\"", "kind:direct", "‌‌", "ـ"] {
+    for q in [
+        "-",
+        "!!!",
+        "OR",
+        "\"\"",
+        "speaker:\"\"",
+        "kind:direct",
+        "‌‌",
+        "ـ",
+    ] {
         let _ = s.search(&query(q));
     }
     assert!(Searcher::open(std::path::Path::new("/nonexistent")).is_err());

@@ -100,7 +100,10 @@ fn forms(query: &str) -> [(&'static str, String); 4] {
     let persian = query.replace('ي', "ی").replace('ك', "ک");
     let detached = persian.replace(ZWNJ, " ");
     [
-        ("arabic_detached", detached.replace('ی', "ي").replace('ک', "ك")),
+        (
+            "arabic_detached",
+            detached.replace('ی', "ي").replace('ک', "ك"),
+        ),
         ("persian_detached", detached),
         ("zwnj", persian.clone()),
         ("glued", persian.replace(ZWNJ, "")),
@@ -212,7 +215,9 @@ fn write_eval_set_and_default_analyzer_runs() {
     let mut writer = index.writer(100_000_000).unwrap();
     for a in &articles {
         writer
-            .add_document(doc!(id => a.id.clone(), title => a.title.clone(), body => a.paragraphs.join("\n")))
+            .add_document(
+                doc!(id => a.id.clone(), title => a.title.clone(), body => a.paragraphs.join("\n")),
+            )
             .unwrap();
     }
     writer.commit().unwrap();
@@ -230,7 +235,12 @@ fn write_eval_set_and_default_analyzer_runs() {
             for (rank, (score, address)) in top.into_iter().enumerate() {
                 let d: TantivyDocument = searcher.doc(address).unwrap();
                 let doc_id = d.get_first(id).and_then(|v| v.as_str()).unwrap_or_default();
-                writeln!(run, "{qid} Q0 {doc_id} {} {score:.4} tantivy_default", rank + 1).unwrap();
+                writeln!(
+                    run,
+                    "{qid} Q0 {doc_id} {} {score:.4} tantivy_default",
+                    rank + 1
+                )
+                .unwrap();
             }
         }
         std::fs::write(out.join(format!("default_{form}.run")), run).unwrap();
@@ -260,7 +270,14 @@ fn write_goftar_runs() {
                 ..SearchRequest::default()
             };
             for (rank, hit) in searcher.search(&request).unwrap().hits.iter().enumerate() {
-                writeln!(run, "{qid} Q0 {} {} {:.4} goftar", hit.id, rank + 1, hit.score).unwrap();
+                writeln!(
+                    run,
+                    "{qid} Q0 {} {} {:.4} goftar",
+                    hit.id,
+                    rank + 1,
+                    hit.score
+                )
+                .unwrap();
             }
         }
         std::fs::write(out.join(format!("goftar_{form}.run")), run).unwrap();

@@ -33,10 +33,15 @@ fn shared_news() -> PathBuf {
 /// One document per article; one statement per paragraph, so both indexes hold the sample.
 fn sample_documents() -> Vec<Document> {
     let mut docs = Vec::new();
-    for file in ["fars_news.jsonl", "varzesh3.jsonl", "news_2025_4agencies.jsonl"] {
+    for file in [
+        "fars_news.jsonl",
+        "varzesh3.jsonl",
+        "news_2025_4agencies.jsonl",
+    ] {
         let path = shared_news().join(file);
-        let reader =
-            std::io::BufReader::new(std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())));
+        let reader = std::io::BufReader::new(
+            std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
+        );
         for line in reader.lines().take(SAMPLE_PER_FILE) {
             let value: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
             let id = value["id"].as_str().unwrap_or_default().to_string();

@@ -7,7 +7,9 @@ use std::time::Duration;
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
-use goftar::index::{ArticleView, FacetCount, Facets, Hit, SearchError, SearchRequest, SearchResponse};
+use goftar::index::{
+    ArticleView, FacetCount, Facets, Hit, SearchError, SearchRequest, SearchResponse,
+};
 use goftar::server::{Catalog, ServerConfig, SpeakerCount, router};
 use serde_json::{Value, json};
 use tower::ServiceExt;
@@ -28,7 +30,9 @@ impl Catalog for FakeCatalog {
             return Err(SearchError::BadQuery("unclosed quote".into()));
         }
         if request.query == "explode" {
-            return Err(SearchError::Index(anyhow::anyhow!("/var/secret/index is corrupt")));
+            return Err(SearchError::Index(anyhow::anyhow!(
+                "/var/secret/index is corrupt"
+            )));
         }
         Ok(SearchResponse {
             total: 1,
@@ -95,10 +99,16 @@ fn app_with(catalog: Arc<FakeCatalog>, config: ServerConfig) -> Router {
 
 fn app() -> (Router, Arc<FakeCatalog>) {
     let catalog = Arc::new(FakeCatalog::default());
-    (app_with(Arc::clone(&catalog), ServerConfig::default()), catalog)
+    (
+        app_with(Arc::clone(&catalog), ServerConfig::default()),
+        catalog,
+    )
 }
 
-async fn send(app: &Router, request: Request<Body>) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+async fn send(
+    app: &Router,
+    request: Request<Body>,
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
     let response = app.clone().oneshot(request).await.expect("infallible");
     let status = response.status();
     let headers = response.headers().clone();
@@ -201,7 +211,10 @@ async fn bad_parameters_get_400_with_error_and_detail() {
         let (status, body) = get(&app, &uri).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}");
         assert_eq!(body["error"], "bad_parameter", "{uri}");
-        assert!(body["detail"].as_str().is_some_and(|d| !d.is_empty()), "{uri}");
+        assert!(
+            body["detail"].as_str().is_some_and(|d| !d.is_empty()),
+            "{uri}"
+        );
     }
     assert!(
         catalog.last_request.lock().unwrap().is_none(),
@@ -283,7 +296,8 @@ async fn page_and_assets_are_served_with_a_strict_policy() {
         ("/assets/style.css", "text/css; charset=utf-8"),
         ("/favicon.ico", "image/svg+xml"),
     ] {
-        let (status, headers, body) = send(&app, Request::get(uri).body(Body::empty()).unwrap()).await;
+        let (status, headers, body) =
+            send(&app, Request::get(uri).body(Body::empty()).unwrap()).await;
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert_eq!(headers[header::CONTENT_TYPE], content_type, "{uri}");
         assert!(headers.contains_key(header::ETAG));
@@ -335,7 +349,10 @@ async fn cors_is_off_by_default_and_allows_only_configured_origins() {
         },
     );
     let (_, headers, _) = send(&configured, request("https://news.example")).await;
-    assert_eq!(headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "https://news.example");
+    assert_eq!(
+        headers[header::ACCESS_CONTROL_ALLOW_ORIGIN],
+        "https://news.example"
+    );
     let (_, headers, _) = send(&configured, request("https://evil.example")).await;
     assert!(!headers.contains_key(header::ACCESS_CONTROL_ALLOW_ORIGIN));
 
@@ -360,15 +377,23 @@ fn invalid_cors_origins_are_refused_at_startup() {
 
 #[tokio::test]
 async fn repeated_searches_are_answered_from_the_cache() {
-    let cache_header =
-        |headers: &axum::http::HeaderMap| headers[goftar::server::CACHE_HEADER].to_str().unwrap().to_string();
+    let cache_header = |headers: &axum::http::HeaderMap| {
+        headers[goftar::server::CACHE_HEADER]
+            .to_str()
+            .unwrap()
+            .to_string()
+    };
     let search = |uri: &str| Request::get(uri).body(Body::empty()).unwrap();
     let (app, catalog) = app();
     let (_, headers, first) = send(&app, search("/api/search?q=x&limit=5")).await;
     assert_eq!(cache_header(&headers), "miss");
     *catalog.last_request.lock().unwrap() = None;
     // The same request spelled differently (blank field, explicit default) is the same search.
-    let (_, headers, second) = send(&app, search("/api/search?q=x&limit=5&speaker=&scope=statements")).await;
+    let (_, headers, second) = send(
+        &app,
+        search("/api/search?q=x&limit=5&speaker=&scope=statements"),
+    )
+    .await;
     assert_eq!(cache_header(&headers), "hit");
     assert_eq!(first, second);
     assert!(

@@ -113,7 +113,11 @@ impl Browser {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.messages.recv_timeout(left) {
                 Ok(message) if message["id"] == json!(id) => {
-                    assert!(message.get("error").is_none(), "{method} failed: {}", message["error"]);
+                    assert!(
+                        message.get("error").is_none(),
+                        "{method} failed: {}",
+                        message["error"]
+                    );
                     return message["result"].clone();
                 }
                 Ok(_) => continue,
@@ -178,7 +182,10 @@ impl<'a> Page<'a> {
     fn wait_for(&mut self, condition: &str) {
         let deadline = Instant::now() + STEP_TIMEOUT;
         while self.eval(&format!("Boolean({condition})")) != json!(true) {
-            assert!(Instant::now() < deadline, "timed out waiting for {condition}");
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {condition}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -286,20 +293,34 @@ fn a_journalist_searches_and_reads_an_article() {
     page.wait_for("document.querySelectorAll('#hits li.hit').length >= 2");
 
     assert!(
-        page.eval("location.search").as_str().unwrap().contains("q="),
+        page.eval("location.search")
+            .as_str()
+            .unwrap()
+            .contains("q="),
         "the search is not in the URL"
     );
-    let speakers = page.eval("[...document.querySelectorAll('#hits .speaker')].map(e => e.textContent)");
+    let speakers =
+        page.eval("[...document.querySelectorAll('#hits .speaker')].map(e => e.textContent)");
     assert!(
-        speakers.as_array().unwrap().contains(&json!("محمدرضا فرزین")),
+        speakers
+            .as_array()
+            .unwrap()
+            .contains(&json!("محمدرضا فرزین")),
         "{speakers}"
     );
     let roles = page.eval("[...document.querySelectorAll('#hits .role')].map(e => e.textContent)");
-    assert!(roles.as_array().unwrap().contains(&json!("سخنگوی دولت")), "{roles}");
+    assert!(
+        roles.as_array().unwrap().contains(&json!("سخنگوی دولت")),
+        "{roles}"
+    );
     let highlighted = page.eval("document.querySelector('#hits .snippet b')?.textContent ?? ''");
-    assert!(highlighted.as_str().unwrap().contains("تورم"), "{highlighted}");
+    assert!(
+        highlighted.as_str().unwrap().contains("تورم"),
+        "{highlighted}"
+    );
     // 2024-05-01 is 12 Ordibehesht 1403; the Gregorian date stands beside it.
-    let dates = page.eval("[...document.querySelectorAll('#hits time')].map(e => e.textContent).join(' | ')");
+    let dates = page
+        .eval("[...document.querySelectorAll('#hits time')].map(e => e.textContent).join(' | ')");
     let dates = dates.as_str().unwrap();
     assert!(dates.contains("اردیبهشت"), "{dates}");
     assert!(dates.contains("۱۴۰۳"), "{dates}");
@@ -314,11 +335,15 @@ fn a_journalist_searches_and_reads_an_article() {
 
     // Narrow by a speaker facet.
     page.eval("[...document.querySelectorAll('#facets a')].find(a => a.textContent.includes('محمدرضا فرزین')).click()");
-    page.wait_for("document.querySelectorAll('#hits li.hit').length === 1 && document.querySelector('.chip')");
+    page.wait_for(
+        "document.querySelectorAll('#hits li.hit').length === 1 && document.querySelector('.chip')",
+    );
 
     // Open the article of the first hit.
     page.eval("document.querySelector('#hits a.full').click()");
-    page.wait_for("!document.getElementById('article-view').hidden && document.querySelector('.statement')");
+    page.wait_for(
+        "!document.getElementById('article-view').hidden && document.querySelector('.statement')",
+    );
     let title = page.eval("document.querySelector('.article-title').textContent");
     assert_eq!(title, json!("رئیس کل بانک مرکزی: بازار ارز آرام است"));
 
@@ -336,7 +361,11 @@ fn a_journalist_searches_and_reads_an_article() {
     ));
     phone.wait_for("document.querySelectorAll('.statement').length === 2 && document.querySelector('.removed')");
     let overflow = phone.eval("document.documentElement.scrollWidth > window.innerWidth");
-    assert_eq!(overflow, json!(false), "the page scrolls sideways on a phone");
+    assert_eq!(
+        overflow,
+        json!(false),
+        "the page scrolls sideways on a phone"
+    );
     phone.screenshot(&shots.join("article-phone.png"));
     phone.navigate(&format!("{base}/?q=%D8%AA%D9%88%D8%B1%D9%85"));
     phone.wait_for("document.querySelectorAll('#hits li.hit').length >= 2");

@@ -72,19 +72,33 @@ async fn statement_search_finds_speakers_with_highlighted_snippets() {
     assert_eq!(hit["article_id"], "irna-1");
     assert_eq!(hit["date"], "2024-05-01");
     assert_eq!(hit["source"], "ایرنا");
-    assert!(hit["snippet_html"].as_str().unwrap().contains("<b>"), "{hit}");
+    assert!(
+        hit["snippet_html"].as_str().unwrap().contains("<b>"),
+        "{hit}"
+    );
     let speakers = body["facets"]["speakers"].as_array().unwrap();
-    assert!(speakers.iter().any(|f| f["value"] == "محمدرضا فرزین"), "{speakers:?}");
+    assert!(
+        speakers.iter().any(|f| f["value"] == "محمدرضا فرزین"),
+        "{speakers:?}"
+    );
 }
 
 #[tokio::test]
 async fn filters_narrow_the_hits() {
     let (app, _dir) = app();
     let q = enc("تورم");
-    let (_, body) = get(&app, &format!("/api/search?q={q}&speaker={}", enc("محمدرضا فرزین"))).await;
+    let (_, body) = get(
+        &app,
+        &format!("/api/search?q={q}&speaker={}", enc("محمدرضا فرزین")),
+    )
+    .await;
     assert_eq!(ids(&body), ["isna-2:0:0"]);
     // Jalali bounds: 1403/02/15 is 2024-05-04.
-    let (_, body) = get(&app, &format!("/api/search?q={q}&from={}", enc("1403/02/15"))).await;
+    let (_, body) = get(
+        &app,
+        &format!("/api/search?q={q}&from={}", enc("1403/02/15")),
+    )
+    .await;
     assert_eq!(ids(&body), ["isna-2:0:0"]);
     let only_irna = |body: &Value| {
         let found = ids(body);
@@ -104,7 +118,11 @@ async fn filters_narrow_the_hits() {
 #[tokio::test]
 async fn article_scope_searches_titles_and_bodies() {
     let (app, _dir) = app();
-    let (status, body) = get(&app, &format!("/api/search?scope=articles&q={}", enc("مصرف آب"))).await;
+    let (status, body) = get(
+        &app,
+        &format!("/api/search?scope=articles&q={}", enc("مصرف آب")),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["hits"][0]["article_id"], "tasnim-3");
 }

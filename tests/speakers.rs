@@ -59,7 +59,8 @@ fn a_lead_role_mention_finds_the_person_named_later() {
     let st = extract(&d);
     assert_eq!(st.len(), 2);
     assert!(
-        st.iter().all(|s| s.speaker.as_deref() == Some("یعقوب هوشیار")),
+        st.iter()
+            .all(|s| s.speaker.as_deref() == Some("یعقوب هوشیار")),
         "{st:?}"
     );
 }
@@ -73,20 +74,45 @@ fn indirect_frames_give_their_content() {
         "رحیمی تأکید کرد که هیچ دانش‌آموزی بی‌مدرسه نمی‌ماند.",
     ]);
     let st = extract(&d);
-    let texts: Vec<(&str, &str, StatementKind)> =
-        st.iter().map(|s| (s.cue.as_str(), s.text.as_str(), s.kind)).collect();
+    let texts: Vec<(&str, &str, StatementKind)> = st
+        .iter()
+        .map(|s| (s.cue.as_str(), s.text.as_str(), s.kind))
+        .collect();
     assert_eq!(
         texts,
         vec![
-            ("خبر داد", "افتتاح سه مدرسه جدید در شهرستان", StatementKind::Indirect),
-            ("گفت", "کار ساخت دو مدرسه دیگر آغاز شده است.", StatementKind::Direct),
-            ("با بیان اینکه", "کمبود معلم جدی است", StatementKind::Indirect),
+            (
+                "خبر داد",
+                "افتتاح سه مدرسه جدید در شهرستان",
+                StatementKind::Indirect
+            ),
+            (
+                "گفت",
+                "کار ساخت دو مدرسه دیگر آغاز شده است.",
+                StatementKind::Direct
+            ),
+            (
+                "با بیان اینکه",
+                "کمبود معلم جدی است",
+                StatementKind::Indirect
+            ),
             ("افزود", "استخدام جدید در راه است.", StatementKind::Direct),
-            ("به گفته", "کلاس‌ها از مهر برگزار می‌شود", StatementKind::Indirect),
-            ("تأکید کرد", "هیچ دانش‌آموزی بی‌مدرسه نمی‌ماند", StatementKind::Indirect),
+            (
+                "به گفته",
+                "کلاس‌ها از مهر برگزار می‌شود",
+                StatementKind::Indirect
+            ),
+            (
+                "تأکید کرد",
+                "هیچ دانش‌آموزی بی‌مدرسه نمی‌ماند",
+                StatementKind::Indirect
+            ),
         ]
     );
-    assert!(st.iter().all(|s| s.speaker.as_deref() == Some("محمد رحیمی")));
+    assert!(
+        st.iter()
+            .all(|s| s.speaker.as_deref() == Some("محمد رحیمی"))
+    );
 }
 
 #[test]
@@ -174,7 +200,11 @@ fn a_role_only_lead_takes_the_name_of_the_next_speaker_introduced_without_role()
     ]);
     let st = extract(&d);
     assert_eq!(st.len(), 3, "{st:?}");
-    assert!(st.iter().all(|s| s.speaker.as_deref() == Some("حمید صالحی")), "{st:?}");
+    assert!(
+        st.iter()
+            .all(|s| s.speaker.as_deref() == Some("حمید صالحی")),
+        "{st:?}"
+    );
     assert_eq!(st[0].role.as_deref(), Some("مدیرکل راهداری استان فارس"));
     assert_eq!(st[2].text, "در روزهای بارانی با احتیاط رانندگی کنند");
 }

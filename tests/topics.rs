@@ -42,7 +42,10 @@ fn an_article_gets_ten_ranked_topics_without_agency_furniture() {
     assert!(top.iter().any(|t| t.contains("محله‌محور")), "{top:?}");
     assert!(top.contains(&"قم"), "{top:?}");
     for t in &topics {
-        assert!(!t.contains("گزارش") && !t.contains("خبرگزاری") && t != "فارس", "{t}");
+        assert!(
+            !t.contains("گزارش") && !t.contains("خبرگزاری") && t != "فارس",
+            "{t}"
+        );
     }
 }
 
@@ -97,7 +100,11 @@ fn run_counts_make_a_corpus_wide_phrase_rank_lower() {
         other.id = format!("o-{i}");
         seen.observe(&other);
     }
-    let rank = |m: &TopicModel| m.article_topics(&doc).iter().position(|t| t == "مدیریت شهری");
+    let rank = |m: &TopicModel| {
+        m.article_topics(&doc)
+            .iter()
+            .position(|t| t == "مدیریت شهری")
+    };
     let (before, after) = (rank(&fresh), rank(&seen));
     assert!(
         after.is_none() || before.is_some_and(|b| after.is_some_and(|a| a >= b)),

@@ -39,7 +39,8 @@ fn dump_features() {
         for doc in batch {
             for t in model.explain(doc) {
                 let f: Vec<String> = t.features.iter().map(|x| format!("{x:.4}")).collect();
-                writeln!(out, "{}\t{}\t{}\t{}", doc.id, t.key, t.text, f.join("\t")).expect("write");
+                writeln!(out, "{}\t{}\t{}\t{}", doc.id, t.key, t.text, f.join("\t"))
+                    .expect("write");
             }
         }
         for doc in batch {

@@ -110,7 +110,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     if !args.quiet {
         let s = pipeline.summary();
-        let removed: Vec<String> = s.removed.iter().map(|(reason, n)| format!("{n} {reason}")).collect();
+        let removed: Vec<String> = s
+            .removed
+            .iter()
+            .map(|(reason, n)| format!("{n} {reason}"))
+            .collect();
         eprintln!(
             "goftar: {} articles in, {} out ({} rejected, {} syndicated copies); {} statements; \
              {} paragraphs, {} kept, removed: {}; {:.1} MB in {:.2} s ({:.1} MB/s) → {}",

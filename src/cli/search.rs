@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use goftar::corpus::date::to_iso;
-use goftar::index::{Scope, SearchError, SearchOptions, SearchRequest, SearchResponse, Searcher, SortOrder};
+use goftar::index::{
+    Scope, SearchError, SearchOptions, SearchRequest, SearchResponse, Searcher, SortOrder,
+};
 
 use super::usage_error;
 
@@ -103,7 +105,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             return Ok(usage_error("--queries and --trec go together"));
         }
         (Some(_), true, Some(_)) => {
-            return Ok(usage_error("give either a QUERY or --queries FILE, not both"));
+            return Ok(usage_error(
+                "give either a QUERY or --queries FILE, not both",
+            ));
         }
         _ => {}
     }
@@ -137,13 +141,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn convert_date(flag: &str, value: Option<&str>) -> Result<Option<String>, ExitCode> {
     match value {
         None => Ok(None),
-        Some(text) => to_iso(text)
-            .map(Some)
-            .ok_or_else(|| usage_error(format!("{flag} {text:?} is not a date (use 2024-05-01 or 1403/02/12)"))),
+        Some(text) => to_iso(text).map(Some).ok_or_else(|| {
+            usage_error(format!(
+                "{flag} {text:?} is not a date (use 2024-05-01 or 1403/02/12)"
+            ))
+        }),
     }
 }
 
-fn print_readable(out: &mut impl Write, request: &SearchRequest, response: &SearchResponse) -> std::io::Result<()> {
+fn print_readable(
+    out: &mut impl Write,
+    request: &SearchRequest,
+    response: &SearchResponse,
+) -> std::io::Result<()> {
     let first = request.offset + 1;
     let last = request.offset + response.hits.len();
     if response.hits.is_empty() {
@@ -189,8 +199,13 @@ fn print_readable(out: &mut impl Write, request: &SearchRequest, response: &Sear
 }
 
 /// Batch mode: one TREC run line per result, queries in file order.
-fn run_batch(searcher: &Searcher, path: &PathBuf, template: &SearchRequest) -> anyhow::Result<ExitCode> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open the queries file {}", path.display()))?;
+fn run_batch(
+    searcher: &Searcher,
+    path: &PathBuf,
+    template: &SearchRequest,
+) -> anyhow::Result<ExitCode> {
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("cannot open the queries file {}", path.display()))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for (number, line) in BufReader::new(file).lines().enumerate() {
@@ -219,7 +234,13 @@ fn run_batch(searcher: &Searcher, path: &PathBuf, template: &SearchRequest) -> a
         match searcher.search_with(&request, options) {
             Ok(response) => {
                 for (rank, hit) in response.hits.iter().enumerate() {
-                    writeln!(out, "{qid} Q0 {} {} {:.4} goftar", hit.id, rank + 1, hit.score)?;
+                    writeln!(
+                        out,
+                        "{qid} Q0 {} {} {:.4} goftar",
+                        hit.id,
+                        rank + 1,
+                        hit.score
+                    )?;
                 }
             }
             Err(SearchError::Index(e)) => return Err(e),

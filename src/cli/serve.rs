@@ -37,7 +37,11 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.max_limit == 0 || args.max_query_chars == 0 || args.search_timeout_ms == 0 || args.engine_threads == 0 {
+    if args.max_limit == 0
+        || args.max_query_chars == 0
+        || args.search_timeout_ms == 0
+        || args.engine_threads == 0
+    {
         return Ok(super::usage_error(
             "--max-limit, --max-query-chars, --search-timeout-ms and --engine-threads must be positive",
         ));

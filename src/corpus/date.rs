@@ -54,7 +54,11 @@ pub fn jalali_to_gregorian(jy: i32, jm: u32, jd: u32) -> (i32, u32, u32) {
         + (jy / 33) * 8
         + ((jy % 33) + 3) / 4
         + i64::from(jd)
-        + if jm < 7 { (jm - 1) * 31 } else { (jm - 7) * 30 + 186 };
+        + if jm < 7 {
+            (jm - 1) * 31
+        } else {
+            (jm - 7) * 30 + 186
+        };
     let mut gy = 400 * (days / 146_097);
     days %= 146_097;
     if days > 36_524 {
@@ -183,7 +187,10 @@ mod tests {
     #[test]
     fn iso_dates_pass_through() {
         assert_eq!(to_iso("2024-05-01").as_deref(), Some("2024-05-01"));
-        assert_eq!(to_iso("2024-05-01T10:20:00Z").as_deref(), Some("2024-05-01"));
+        assert_eq!(
+            to_iso("2024-05-01T10:20:00Z").as_deref(),
+            Some("2024-05-01")
+        );
         assert_eq!(to_iso("2024-02-30"), None);
         assert_eq!(to_iso("tomorrow"), None);
         assert_eq!(to_iso(""), None);

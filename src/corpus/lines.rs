@@ -21,7 +21,11 @@ pub(super) struct LineReader<R> {
 
 impl<R: BufRead> LineReader<R> {
     pub(super) fn new(inner: R, limit: usize) -> Self {
-        LineReader { inner, limit, line: 0 }
+        LineReader {
+            inner,
+            limit,
+            line: 0,
+        }
     }
 
     /// Lines read so far.

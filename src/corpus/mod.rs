@@ -133,8 +133,12 @@ impl RawRecord {
         match &self.kind {
             RawKind::Bad(reason) => Err(self.error(None, reason.clone())),
             RawKind::Text { id } => {
-                let text = std::str::from_utf8(&self.bytes)
-                    .map_err(|e| self.error(Some(id.clone()), format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
+                let text = std::str::from_utf8(&self.bytes).map_err(|e| {
+                    self.error(
+                        Some(id.clone()),
+                        format!("invalid UTF-8 at byte {}", e.valid_up_to()),
+                    )
+                })?;
                 let body = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
                 if body.trim().is_empty() {
                     return Err(self.error(Some(id.clone()), "empty body"));
@@ -153,7 +157,8 @@ impl RawRecord {
         let text = std::str::from_utf8(&self.bytes)
             .map_err(|e| self.error(None, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
         let text = text.trim_start_matches('\u{feff}');
-        let value: Value = serde_json::from_str(text).map_err(|e| self.error(None, format!("invalid JSON: {e}")))?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| self.error(None, format!("invalid JSON: {e}")))?;
         let Value::Object(mut fields) = value else {
             return Err(self.error(None, "not a JSON object"));
         };
@@ -164,7 +169,10 @@ impl RawRecord {
             Some(other) => {
                 return Err(self.error(
                     None,
-                    format!("\"id\" must be a string or a number, not {}", json_type(&other)),
+                    format!(
+                        "\"id\" must be a string or a number, not {}",
+                        json_type(&other)
+                    ),
                 ));
             }
         };
@@ -174,7 +182,10 @@ impl RawRecord {
             Some(Value::String(s)) => s,
             None | Some(Value::Null) => return Err(fail("no \"body\" field".into())),
             Some(other) => {
-                return Err(fail(format!("\"body\" must be a string, not {}", json_type(&other))));
+                return Err(fail(format!(
+                    "\"body\" must be a string, not {}",
+                    json_type(&other)
+                )));
             }
         };
         if body.trim().is_empty() {
@@ -186,7 +197,10 @@ impl RawRecord {
                 Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
                 Some(Value::String(s)) => Ok(Some(s)),
                 Some(Value::Number(n)) => Ok(Some(n.to_string())),
-                Some(other) => Err(fail(format!("\"{name}\" must be a string, not {}", json_type(&other)))),
+                Some(other) => Err(fail(format!(
+                    "\"{name}\" must be a string, not {}",
+                    json_type(&other)
+                ))),
             }
         };
         let title = take_string("title")?;
@@ -288,7 +302,11 @@ enum Pending {
     /// A JSONL file or stdin to open.
     Jsonl { path: Option<PathBuf>, name: String },
     /// A `.txt` file in a folder: one article.
-    Text { path: PathBuf, name: String, id: String },
+    Text {
+        path: PathBuf,
+        name: String,
+        id: String,
+    },
 }
 
 /// Yields the raw records of several inputs in order. Never fails: unreadable files become
@@ -316,9 +334,16 @@ impl RecordReader {
                         let rel = file.strip_prefix(p).unwrap_or(&file);
                         if name.ends_with(".txt") {
                             let id = rel.with_extension("").to_string_lossy().replace('\\', "/");
-                            pending.push_back(Pending::Text { path: file, name, id });
+                            pending.push_back(Pending::Text {
+                                path: file,
+                                name,
+                                id,
+                            });
                         } else {
-                            pending.push_back(Pending::Jsonl { path: Some(file), name });
+                            pending.push_back(Pending::Jsonl {
+                                path: Some(file),
+                                name,
+                            });
                         }
                     }
                 }
@@ -445,12 +470,16 @@ impl Iterator for RecordReader {
                 Pending::Text { path, name, id } => {
                     let read = File::open(&path).and_then(|f| {
                         let mut bytes = Vec::new();
-                        f.take(self.max_record_bytes as u64 + 1).read_to_end(&mut bytes)?;
+                        f.take(self.max_record_bytes as u64 + 1)
+                            .read_to_end(&mut bytes)?;
                         Ok(bytes)
                     });
                     return Some(match read {
                         Ok(bytes) if bytes.len() > self.max_record_bytes => {
-                            let reason = format!("file exceeds the limit of {} bytes", self.max_record_bytes);
+                            let reason = format!(
+                                "file exceeds the limit of {} bytes",
+                                self.max_record_bytes
+                            );
                             Self::bad(&name, None, reason)
                         }
                         Ok(bytes) => {
@@ -497,16 +526,31 @@ mod tests {
         writeln!(f).unwrap();
         writeln!(f, r#"{{"body":"ok"}}"#).unwrap();
         drop(f);
-        let got = read_all(&[Input::Path(path.clone()), Input::Path(dir.path().join("missing.jsonl"))]);
+        let got = read_all(&[
+            Input::Path(path.clone()),
+            Input::Path(dir.path().join("missing.jsonl")),
+        ]);
         assert_eq!(got.len(), 8);
         let a = got[0].as_ref().unwrap();
         assert_eq!(a.date.as_deref(), Some("2024-05-01"));
         assert_eq!(a.extra["tags"], serde_json::json!(["a"]));
-        assert!(got[1].as_ref().unwrap_err().reason.starts_with("invalid JSON"));
+        assert!(
+            got[1]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .starts_with("invalid JSON")
+        );
         assert_eq!(got[2].as_ref().unwrap_err().reason, "no \"body\" field");
         assert_eq!(got[3].as_ref().unwrap_err().reason, "empty body");
         assert!(got[4].as_ref().unwrap_err().reason.contains("UTF-8"));
-        assert!(got[5].as_ref().unwrap_err().reason.contains("exceeds the limit"));
+        assert!(
+            got[5]
+                .as_ref()
+                .unwrap_err()
+                .reason
+                .contains("exceeds the limit")
+        );
         let last = got[6].as_ref().unwrap();
         assert_eq!(last.id, format!("{}:8", path.display()));
         assert_eq!(got[7].as_ref().unwrap_err().reason, "file not found");
@@ -516,7 +560,11 @@ mod tests {
     fn folders_of_text_files_and_gzip() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir_all(dir.path().join("qom")).unwrap();
-        std::fs::write(dir.path().join("qom/one.txt"), "پاراگراف یک\n\nپاراگراف دو\n").unwrap();
+        std::fs::write(
+            dir.path().join("qom/one.txt"),
+            "پاراگراف یک\n\nپاراگراف دو\n",
+        )
+        .unwrap();
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         writeln!(gz, r#"{{"id":"g1","body":"متن"}}"#).unwrap();
         std::fs::write(dir.path().join("b.jsonl.gz"), gz.finish().unwrap()).unwrap();

@@ -110,7 +110,11 @@ impl Deduper {
         self.exact.capacity() * 17
             + self.near.capacity() * std::mem::size_of::<NearEntry>()
             + self.lsh.heap_bytes()
-            + self.article_ids.iter().map(|id| id.len() + 16).sum::<usize>()
+            + self
+                .article_ids
+                .iter()
+                .map(|id| id.len() + 16)
+                .sum::<usize>()
     }
 
     /// Decides which paragraphs of `doc` are copies or furniture: moves them from `doc.paragraphs` to
@@ -181,8 +185,8 @@ impl Deduper {
             };
             // Jaccard can be no higher than the ratio of the set sizes: an exact bound that
             // steadies the noisy estimate for a short paragraph quoted inside a longer one.
-            let size_ratio =
-                f64::from(print.distinct.min(entry.distinct)) / f64::from(print.distinct.max(entry.distinct).max(1));
+            let size_ratio = f64::from(print.distinct.min(entry.distinct))
+                / f64::from(print.distinct.max(entry.distinct).max(1));
             if size_ratio < self.config.threshold {
                 continue;
             }
@@ -193,7 +197,10 @@ impl Deduper {
                 && print.unexplained_new_tokens(&entry.tokens) == 0;
             let looks_like_subset = same_facts && print.distinct <= entry.distinct;
             let similarity = similarity(comparison, size_ratio, looks_like_subset);
-            if same_facts && similarity >= self.config.threshold && best.is_none_or(|(j, _)| similarity > j) {
+            if same_facts
+                && similarity >= self.config.threshold
+                && best.is_none_or(|(j, _)| similarity > j)
+            {
                 best = Some((similarity, entry));
             }
         }
@@ -259,10 +266,14 @@ impl Deduper {
             .max_by_key(|&(source, copies)| (copies, std::cmp::Reverse(source)))
             .filter(|&(_, copies)| {
                 // One copied paragraph syndicates only an article that has nothing else.
-                (copies >= 2 || copies == content) && copies as f64 > SYNDICATED_SHARE * content as f64
+                (copies >= 2 || copies == content)
+                    && copies as f64 > SYNDICATED_SHARE * content as f64
             });
         if let Some((source, _)) = syndicated {
-            doc.duplicate_of = self.article_ids.get(source as usize).map(|id| id.to_string());
+            doc.duplicate_of = self
+                .article_ids
+                .get(source as usize)
+                .map(|id| id.to_string());
         }
     }
 

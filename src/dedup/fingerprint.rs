@@ -103,7 +103,9 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     // The pieces of ZWNJ compounds join the Bloom filter only (not the MinHash set): a copy that
     // split `این‌صورت` and dropped `این` shows no new word.
     let mut piece_hashes = Vec::new();
-    if words >= MIN_NEAR_WORDS && memchr::memmem::find(text.as_bytes(), "\u{200c}".as_bytes()).is_some() {
+    if words >= MIN_NEAR_WORDS
+        && memchr::memmem::find(text.as_bytes(), "\u{200c}".as_bytes()).is_some()
+    {
         let split = text::split_form(text);
         piece_hashes = text::tokens(&split)
             .iter()
@@ -132,7 +134,11 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         } else {
             text::Tokens::default()
         },
-        token_hashes: if words >= MIN_NEAR_WORDS { hashes } else { Vec::new() },
+        token_hashes: if words >= MIN_NEAR_WORDS {
+            hashes
+        } else {
+            Vec::new()
+        },
         piece_hashes,
         line_key: furniture::line_key(&form),
         known_furniture: furniture::is_known(&form),
@@ -182,10 +188,11 @@ impl ParagraphPrint {
             }
             // A compound split by a space leaves two pieces the earlier paragraph lacks side by
             // side; a word put in for another sits between words it has.
-            let joined_before = i
-                .checked_sub(1)
-                .is_some_and(|j| is_missing(j) && token_at(j).is_some_and(|b| known(&format!("{b}{token}"))));
-            let joined_after = is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
+            let joined_before = i.checked_sub(1).is_some_and(|j| {
+                is_missing(j) && token_at(j).is_some_and(|b| known(&format!("{b}{token}")))
+            });
+            let joined_after =
+                is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
             // A prefix left without its verb (`می` + dropped word) glues onto the next word; a lost
             // space after punctuation joins two words (`فارس،در`).
             let split = token.char_indices().skip(2).any(|(at, _)| {
@@ -221,7 +228,10 @@ mod tests {
     #[test]
     fn retyped_copies_share_the_exact_hash() {
         let a = paragraph_print(0, "وی افزود: برنامه‌های شهری با رویکرد محله‌محور اجرا می‌شود.");
-        let b = paragraph_print(3, "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود");
+        let b = paragraph_print(
+            3,
+            "وي افزود  برنامه هاي شهري با رويكرد محلهمحور اجرا مي شود",
+        );
         assert_eq!(a.exact, b.exact);
         assert_eq!(b.index, 3);
     }
@@ -255,8 +265,14 @@ mod tests {
             1,
             "در سال ۱۴۰۲ تعداد ۱۲۷ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
         );
-        let c = paragraph_print(2, "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و مدرسه دیگر در دست ساخت است");
-        let d = paragraph_print(3, "در سال ۱۴۰۲ تعداد ۳۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است");
+        let c = paragraph_print(
+            2,
+            "در سال ۱۴۰۲ تعداد ۱۲۰ مدرسه ساخته شد و مدرسه دیگر در دست ساخت است",
+        );
+        let d = paragraph_print(
+            3,
+            "در سال ۱۴۰۲ تعداد ۳۰ مدرسه ساخته شد و ۳۰ مدرسه دیگر در دست ساخت است",
+        );
         assert!(!b.number_facts().consistent_with(&a.number_facts()));
         assert!(c.number_facts().consistent_with(&a.number_facts()));
         assert!(!d.number_facts().consistent_with(&a.number_facts()));
@@ -267,7 +283,10 @@ mod tests {
     fn short_paragraphs_have_no_signature() {
         assert!(paragraph_print(0, "نظر شما").signature.is_none());
         assert!(paragraph_print(0, "نظر شما").known_furniture);
-        let long = paragraph_print(0, "این یک پاراگراف به اندازه کافی بلند برای مقایسه تقریبی است");
+        let long = paragraph_print(
+            0,
+            "این یک پاراگراف به اندازه کافی بلند برای مقایسه تقریبی است",
+        );
         assert!(long.signature.is_some());
     }
 

@@ -121,7 +121,8 @@ pub fn is_known(match_form: &str) -> bool {
         return true;
     }
     // A row of share links, at least two of them (a lone `چاپ` or `ارسال` may be a word).
-    (2..=MAX_FURNITURE_WORDS).contains(&words) && match_form.split(' ').all(|w| LINK_ROW_WORDS.contains(&w))
+    (2..=MAX_FURNITURE_WORDS).contains(&words)
+        && match_form.split(' ').all(|w| LINK_ROW_WORDS.contains(&w))
 }
 
 /// The key a short line is counted under, or `None` for lines too long to be furniture. Digits
@@ -132,7 +133,8 @@ pub fn line_key(match_form: &str) -> Option<u64> {
         return None;
     }
     let words = match_form.split(' ').filter(|w| !w.is_empty()).count();
-    if words == 0 || words > MAX_FURNITURE_WORDS || match_form.chars().count() > MAX_FURNITURE_CHARS {
+    if words == 0 || words > MAX_FURNITURE_WORDS || match_form.chars().count() > MAX_FURNITURE_CHARS
+    {
         return None;
     }
     let masked: String = match_form
@@ -176,7 +178,10 @@ impl LineCounts {
             entry.1 += 1;
         }
         for &key in keys {
-            self.counts.entry(source_line(source, key)).or_insert((0, slot)).0 += 1;
+            self.counts
+                .entry(source_line(source, key))
+                .or_insert((0, slot))
+                .0 += 1;
         }
         if self.counts.len() > MAX_TRACKED_LINES {
             // Lossy counting: a line that recurs under many articles survives every pruning.
@@ -187,7 +192,9 @@ impl LineCounts {
     }
 
     fn get(&self, source: u64, key: u64) -> u32 {
-        self.counts.get(&source_line(source, key)).map_or(0, |&(n, _)| n)
+        self.counts
+            .get(&source_line(source, key))
+            .map_or(0, |&(n, _)| n)
     }
 }
 
@@ -350,7 +357,10 @@ mod tests {
         let mut learner = FurnitureLearner::new();
         for i in 0..25 {
             let story = format!("گزارش {} از رویداد امروز", "الف".repeat(i + 1));
-            learner.observe(&doc("agency", &[&story, "عضو خبرنامه ما شوید", "کد مطلب: 55"]));
+            learner.observe(&doc(
+                "agency",
+                &[&story, "عضو خبرنامه ما شوید", "کد مطلب: 55"],
+            ));
         }
         learner.observe(&doc("other", &["عضو خبرنامه ما شوید"]));
         let furniture = learner.finish();

@@ -67,7 +67,9 @@ impl LshIndex {
     /// Files `ordinal` under each band of `signature` whose bucket is still empty.
     pub fn insert(&mut self, signature: &Signature, ordinal: u32) {
         for band in 0..BANDS {
-            self.bands[band].entry(band_key(signature, band)).or_insert(ordinal);
+            self.bands[band]
+                .entry(band_key(signature, band))
+                .or_insert(ordinal);
         }
     }
 

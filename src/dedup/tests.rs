@@ -27,14 +27,16 @@ fn run(deduper: &mut Deduper, mut d: Document) -> Document {
 
 const FIRST: &str = "به گزارش خبرگزاری مهر، فرامرز عظیمی شهردار کلانشهر قم با اشاره به تأثیر اجرای برنامه‌های شهری با رویکرد محله‌محور اظهار کرد: محلات، ستون‌های اصلی ساختار اجتماعی و فرهنگی شهر هستند.";
 const SECOND: &str = "عظیمی با تأکید بر لزوم استفاده از ظرفیت اقوام، گروه‌ها و فعالان اجتماعی در اداره محلات گفت: شهر برای مردم است و تصمیم‌گیری‌ها باید بر پایه نظر و نیاز آنان انجام شود.";
-const LEAD: &str =
-    "قم- شهردار قم گفت: در دوره جدید مدیریت شهری، نگاه شهرداری قم حرکت از مدیریت متمرکز به سمت مدیریت محله‌محور است.";
+const LEAD: &str = "قم- شهردار قم گفت: در دوره جدید مدیریت شهری، نگاه شهرداری قم حرکت از مدیریت متمرکز به سمت مدیریت محله‌محور است.";
 const THIRD: &str = "وی در ادامه افزود: در سال ۱۴۰۲ بیش از ۱۲۰ پروژه عمرانی در محلات مختلف شهر قم اجرا شد و ۳۰ پروژه دیگر در دست اجراست.";
 
 #[test]
 fn repeated_paragraph_and_furniture_go_but_the_lead_stays() {
     let mut deduper = Deduper::new(Config::default());
-    let d = run(&mut deduper, doc("a", "mehr", &[FIRST, SECOND, LEAD, FIRST, "نظر شما"]));
+    let d = run(
+        &mut deduper,
+        doc("a", "mehr", &[FIRST, SECOND, LEAD, FIRST, "نظر شما"]),
+    );
     let kept: Vec<usize> = d.paragraphs.iter().map(|p| p.index).collect();
     assert_eq!(kept, [0, 1, 2]);
     assert_eq!(d.removed.len(), 2);
@@ -78,17 +80,27 @@ fn changed_figure_negation_or_name_is_kept() {
     let figure = THIRD.replace("۱۲۰", "۱۲۵");
     let negated = SECOND.replace("انجام شود", "انجام نشود");
     let renamed = SECOND.replace("عظیمی", "محمودی");
-    let d = run(&mut deduper, doc("b", "mehr", &[&figure, &negated, &renamed]));
+    let d = run(
+        &mut deduper,
+        doc("b", "mehr", &[&figure, &negated, &renamed]),
+    );
     assert!(d.removed.is_empty(), "{:?}", d.removed);
 }
 
 #[test]
 fn short_lines_are_only_exact_copies_inside_an_article() {
     let mut deduper = Deduper::new(Config::default());
-    run(&mut deduper, doc("a", "varzesh3", &[FIRST, "شرح بازی:", "کارت زرد"]));
+    run(
+        &mut deduper,
+        doc("a", "varzesh3", &[FIRST, "شرح بازی:", "کارت زرد"]),
+    );
     let d = run(
         &mut deduper,
-        doc("b", "varzesh3", &[SECOND, "شرح بازی:", "کارت زرد", "کارت زرد"]),
+        doc(
+            "b",
+            "varzesh3",
+            &[SECOND, "شرح بازی:", "کارت زرد", "کارت زرد"],
+        ),
     );
     assert!(d.removed.is_empty(), "{:?}", d.removed);
 }
@@ -100,7 +112,10 @@ fn keep_duplicates_reports_but_keeps() {
         ..Config::default()
     };
     let mut deduper = Deduper::new(config);
-    let d = run(&mut deduper, doc("a", "mehr", &[FIRST, FIRST, "انتهای پیام/"]));
+    let d = run(
+        &mut deduper,
+        doc("a", "mehr", &[FIRST, FIRST, "انتهای پیام/"]),
+    );
     assert_eq!(d.paragraphs.len(), 3);
     assert_eq!(d.removed.len(), 2);
 }
@@ -108,7 +123,10 @@ fn keep_duplicates_reports_but_keeps() {
 #[test]
 fn syndicated_article_points_at_its_source_and_keeps_its_own_lead() {
     let mut deduper = Deduper::new(Config::default());
-    run(&mut deduper, doc("a", "mehr", &[LEAD, FIRST, SECOND, THIRD]));
+    run(
+        &mut deduper,
+        doc("a", "mehr", &[LEAD, FIRST, SECOND, THIRD]),
+    );
     run(
         &mut deduper,
         doc(
@@ -118,7 +136,10 @@ fn syndicated_article_points_at_its_source_and_keeps_its_own_lead() {
         ),
     );
     let own_lead = "تهران- مدیرکل دفتر محلات گفت برنامه‌های محله‌محور در چند استان اجرا می‌شود و نتایج آن اعلام خواهد شد.";
-    let d = run(&mut deduper, doc("b", "isna", &[own_lead, FIRST, SECOND, THIRD]));
+    let d = run(
+        &mut deduper,
+        doc("b", "isna", &[own_lead, FIRST, SECOND, THIRD]),
+    );
     assert_eq!(d.duplicate_of.as_deref(), Some("a"));
     assert_eq!(d.paragraphs.len(), 1);
     assert_eq!(d.paragraphs[0].text, own_lead);
@@ -235,7 +256,10 @@ fn an_added_particle_is_no_new_fact_but_an_added_word_is() {
     run(&mut deduper, doc("a", "hamshahri", &[said]));
     let with_particle = said.replace("در شهر", "در همان شهر");
     let with_word = said.replace("در شهر", "در بیمارستان شهر");
-    let d = run(&mut deduper, doc("b", "hamshahri", &[&with_particle, &with_word]));
+    let d = run(
+        &mut deduper,
+        doc("b", "hamshahri", &[&with_particle, &with_word]),
+    );
     let removed: Vec<usize> = d.removed.iter().map(|r| r.index).collect();
     assert_eq!(removed, [0]);
 }
@@ -254,8 +278,7 @@ fn a_copy_that_split_a_compound_and_dropped_a_piece_is_a_near_duplicate() {
 #[test]
 fn a_glued_or_spaced_negating_compound_is_the_same_negation() {
     let mut deduper = Deduper::new(Config::default());
-    let original =
-        "وی گفت: علت اصلی غیبتم در مسابقات اعتراض به عدم‌حمایت‌ها از ورزشکاران و قهرمانان ورزشی استان بوده است.";
+    let original = "وی گفت: علت اصلی غیبتم در مسابقات اعتراض به عدم‌حمایت‌ها از ورزشکاران و قهرمانان ورزشی استان بوده است.";
     let copy = "وی گفت: علت اصلی غیبتم در مسابقات اعتراض به عدم حمایت ها از ورزشکاران و قهرمانان ورزشی استان بوده است.";
     run(&mut deduper, doc("a", "fars", &[original]));
     let d = run(&mut deduper, doc("b", "other", &[copy]));

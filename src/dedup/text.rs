@@ -143,7 +143,8 @@ fn fold_char(c: char) -> Option<char> {
     }
     if matches!(
         c,
-        'آ' | 'ا' | 'ب' | 'ت'..='غ' | 'ف' | 'ق' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'
+        'آ' | 'ا' | 'ب' | 'ت'
+            ..='غ' | 'ف' | 'ق' | 'ل' | 'م' | 'ن' | 'ه' | 'و' | 'پ' | 'چ' | 'ژ' | 'گ' | 'ی' | 'ک'
     ) {
         return Some(c);
     }
@@ -539,12 +540,20 @@ mod tests {
         let c = spaceless_hash(&match_form("برنامه های شهری اجرا میشود"));
         assert_eq!(a, b);
         assert_eq!(a, c);
-        assert_ne!(a, spaceless_hash(&match_form("برنامه های شهری اجرا نمیشود")));
+        assert_ne!(
+            a,
+            spaceless_hash(&match_form("برنامه های شهری اجرا نمیشود"))
+        );
     }
 
     #[test]
     fn tokens_glue_bound_morphemes() {
-        let list = |text: &str| -> Vec<String> { tokens(&match_form(text)).iter().map(str::to_string).collect() };
+        let list = |text: &str| -> Vec<String> {
+            tokens(&match_form(text))
+                .iter()
+                .map(str::to_string)
+                .collect()
+        };
         let joined = list("برنامه‌های بین‌المللی اجرا می‌شود");
         assert_eq!(joined, list("برنامه های بین المللی اجرا می شود"));
         assert_eq!(joined, list("برنامههای بینالمللی اجرا میشود"));
@@ -564,11 +573,21 @@ mod tests {
 
     #[test]
     fn negations_are_recognised() {
-        for word in ["نمیشود", "نیست", "ندارد", "نخواهد", "هرگز", "نکرد"] {
+        for word in ["نمیشود", "نیست", "ندارد", "نخواهد", "هرگز", "نکرد"]
+        {
             assert!(is_negation(word), "{word}");
         }
-        for word in ["میشود", "است", "دارد", "نظر", "نامه", "نفت", "نزدیک", "نیجریه", "نشان"]
-        {
+        for word in [
+            "میشود",
+            "است",
+            "دارد",
+            "نظر",
+            "نامه",
+            "نفت",
+            "نزدیک",
+            "نیجریه",
+            "نشان",
+        ] {
             assert!(!is_negation(word), "{word}");
         }
     }

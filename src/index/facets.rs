@@ -42,7 +42,11 @@ impl SegmentFacets {
             ords.extend(column.term_ords(doc).map(|o| o as u32));
         }
         starts.push(ords.len() as u32);
-        Ok(SegmentFacets { starts, ords, names })
+        Ok(SegmentFacets {
+            starts,
+            ords,
+            names,
+        })
     }
 
     fn doc_ords(&self, doc: DocId) -> &[u32] {
@@ -88,8 +92,16 @@ impl Collector for FlatFacetCollector<'_> {
     type Fruit = Vec<FacetCount>;
     type Child = FlatFacetSegmentCollector;
 
-    fn for_segment(&self, _segment: SegmentOrdinal, reader: &SegmentReader) -> tantivy::Result<Self::Child> {
-        let table = self.tables.get(&reader.segment_id()).cloned().unwrap_or_default();
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<Self::Child> {
+        let table = self
+            .tables
+            .get(&reader.segment_id())
+            .cloned()
+            .unwrap_or_default();
         let counts = vec![0; table.names.len()];
         Ok(FlatFacetSegmentCollector { table, counts })
     }
@@ -98,7 +110,10 @@ impl Collector for FlatFacetCollector<'_> {
         false
     }
 
-    fn merge_fruits(&self, segments: Vec<HashMap<String, u64>>) -> tantivy::Result<Vec<FacetCount>> {
+    fn merge_fruits(
+        &self,
+        segments: Vec<HashMap<String, u64>>,
+    ) -> tantivy::Result<Vec<FacetCount>> {
         let mut merged: HashMap<String, u64> = HashMap::new();
         for segment in segments {
             for (value, count) in segment {
@@ -132,7 +147,9 @@ impl SegmentCollector for FlatFacetSegmentCollector {
             .iter()
             .enumerate()
             .filter(|&(_, &count)| count > 0)
-            .filter_map(|(ord, &count)| Some((self.table.names.get(ord)?.clone(), u64::from(count))))
+            .filter_map(|(ord, &count)| {
+                Some((self.table.names.get(ord)?.clone(), u64::from(count)))
+            })
             .collect()
     }
 }

@@ -39,7 +39,8 @@ fn fold_char(c: char) -> Option<char> {
 fn is_dropped(c: char) -> bool {
     matches!(
         c,
-        ZWNJ | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' | '\u{064b}'..='\u{065f}' | '\u{0670}'
+        ZWNJ | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' | '\u{064b}'
+            ..='\u{065f}' | '\u{0670}'
     ) || c.is_whitespace()
 }
 

@@ -3,7 +3,8 @@
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -44,7 +45,8 @@ pub fn query_terms(text: &str) -> Vec<String> {
 fn join_plain_words(parsed: &ParsedQuery) -> ParsedQuery {
     let mut groups: Vec<Group> = Vec::with_capacity(parsed.groups.len());
     for group in &parsed.groups {
-        let plain = |g: &Group| g.role == Role::Optional && matches!(g.alternatives[..], [Clause::Word(_)]);
+        let plain =
+            |g: &Group| g.role == Role::Optional && matches!(g.alternatives[..], [Clause::Word(_)]);
         if plain(group)
             && let Some(previous) = groups.last_mut()
             && plain(previous)
@@ -99,7 +101,10 @@ fn concept_query(parts: &[String], fields: &SearchFields) -> Option<Box<dyn Quer
             Box::new(BoostQuery::new(Box::new(either), boost)) as Box<dyn Query>
         })
         .collect();
-    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, TIE_BREAKER)))
+    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+        per_field,
+        TIE_BREAKER,
+    )))
 }
 
 fn all_of(field: Field, parts: &[String]) -> Box<dyn Query> {
@@ -118,7 +123,11 @@ fn all_of(field: Field, parts: &[String]) -> Box<dyn Query> {
 
 /// Builds the query; an empty query matches every document. `is_compound` tells whether a glued
 /// term occurs in the index (compounds written with ZWNJ are indexed glued too).
-pub fn build(parsed: &ParsedQuery, fields: &SearchFields, is_compound: &dyn Fn(&str) -> bool) -> Box<dyn Query> {
+pub fn build(
+    parsed: &ParsedQuery,
+    fields: &SearchFields,
+    is_compound: &dyn Fn(&str) -> bool,
+) -> Box<dyn Query> {
     build_ranked(parsed, fields, is_compound).combined()
 }
 
@@ -139,13 +148,21 @@ impl RankedQuery {
             return self.matching.box_clone();
         }
         let mut clauses = vec![(Occur::Must, self.matching.box_clone())];
-        clauses.extend(self.closeness.iter().map(|q| (Occur::Should, q.box_clone())));
+        clauses.extend(
+            self.closeness
+                .iter()
+                .map(|q| (Occur::Should, q.box_clone())),
+        );
         Box::new(BooleanQuery::new(clauses))
     }
 }
 
 /// Builds the query as a [`RankedQuery`]; see [`build`].
-pub fn build_ranked(parsed: &ParsedQuery, fields: &SearchFields, is_compound: &dyn Fn(&str) -> bool) -> RankedQuery {
+pub fn build_ranked(
+    parsed: &ParsedQuery,
+    fields: &SearchFields,
+    is_compound: &dyn Fn(&str) -> bool,
+) -> RankedQuery {
     let parsed = &join_plain_words(parsed);
     let keep_stopwords = parsed
         .groups
@@ -164,7 +181,9 @@ pub fn build_ranked(parsed: &ParsedQuery, fields: &SearchFields, is_compound: &d
         let mut alternatives: Vec<Box<dyn Query>> = Vec::new();
         for clause in &group.alternatives {
             let query = match clause {
-                Clause::Word(text) if group.role == Role::Optional && group.alternatives.len() == 1 => {
+                Clause::Word(text)
+                    if group.role == Role::Optional && group.alternatives.len() == 1 =>
+                {
                     // A run of free words: each concept (a term, or a compound the index knows
                     // written in parts) is one optional word.
                     for concept in concepts(&query_terms(text), is_compound) {
@@ -232,7 +251,10 @@ fn pair_bonus(first: &str, second: &str, fields: &SearchFields) -> Option<Box<dy
         (1, Term::from_field_text(main, second)),
     ];
     let proximity = PhraseQuery::new_with_offset_and_slop(positioned, PROXIMITY_SLOP);
-    Some(Box::new(BoostQuery::new(Box::new(proximity), PROXIMITY_BOOST)))
+    Some(Box::new(BoostQuery::new(
+        Box::new(proximity),
+        PROXIMITY_BOOST,
+    )))
 }
 
 /// A word or phrase over the weighted fields: one term is a term query per field, several a phrase.
@@ -248,7 +270,10 @@ fn text_query(text_terms: &[String], fields: &SearchFields) -> Option<Box<dyn Qu
             Box::new(BoostQuery::new(query, boost)) as Box<dyn Query>
         })
         .collect();
-    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(per_field, TIE_BREAKER)))
+    Some(Box::new(DisjunctionMaxQuery::with_tie_breaker(
+        per_field,
+        TIE_BREAKER,
+    )))
 }
 
 fn terms_in_field(field: Field, text_terms: &[String]) -> Box<dyn Query> {
@@ -259,7 +284,10 @@ fn terms_in_field(field: Field, text_terms: &[String]) -> Box<dyn Query> {
         ));
     }
     Box::new(PhraseQuery::new(
-        text_terms.iter().map(|t| Term::from_field_text(field, t)).collect(),
+        text_terms
+            .iter()
+            .map(|t| Term::from_field_text(field, t))
+            .collect(),
     ))
 }
 

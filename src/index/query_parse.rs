@@ -156,7 +156,9 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, SearchError> {
             clause = Clause::Phrase(phrase.to_string());
             rest = remaining;
         } else {
-            let end = rest.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(rest.len());
+            let end = rest
+                .find(|c: char| c.is_whitespace() || c == '"')
+                .unwrap_or(rest.len());
             let word = &rest[..end];
             rest = &rest[end..];
             if word == "OR" && !negated {
@@ -194,7 +196,9 @@ fn lex(query: &str) -> Result<Vec<Lexeme>, SearchError> {
 fn read_quoted(after_open: &str) -> Result<(&str, &str), SearchError> {
     match after_open.find('"') {
         Some(close) => Ok((&after_open[..close], &after_open[close + 1..])),
-        None => Err(SearchError::BadQuery("a quotation mark is not closed".to_string())),
+        None => Err(SearchError::BadQuery(
+            "a quotation mark is not closed".to_string(),
+        )),
     }
 }
 
@@ -259,7 +263,10 @@ mod tests {
     fn odd_but_valid_input() {
         assert!(parse("").unwrap().groups.is_empty());
         assert_eq!(parse("قم - شهردار").unwrap().groups.len(), 2);
-        assert_eq!(parse("ساعت:۱۰").unwrap().groups[0].alternatives, [word("ساعت:۱۰")]);
+        assert_eq!(
+            parse("ساعت:۱۰").unwrap().groups[0].alternatives,
+            [word("ساعت:۱۰")]
+        );
         assert_eq!(parse("\"\"").unwrap().groups.len(), 1);
     }
 }

@@ -2,7 +2,8 @@
 
 use tantivy::Index;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder, TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder,
+    TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -21,7 +22,11 @@ fn persian_text(stored: bool) -> TextOptions {
         .set_tokenizer(ANALYZER_NAME)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let options = TextOptions::default().set_indexing_options(indexing);
-    if stored { options.set_stored() } else { options }
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
 }
 
 /// Fields both indexes have: identity, provenance, date and topics.
@@ -152,19 +157,25 @@ impl ArticleFields {
 
 /// An index written by another goftar version is refused rather than misread.
 fn check_schema(found: &Schema, expected: &Schema) -> tantivy::Result<()> {
-    let names = |s: &Schema| -> Vec<String> { s.fields().map(|(_, entry)| entry.name().to_string()).collect() };
+    let names = |s: &Schema| -> Vec<String> {
+        s.fields()
+            .map(|(_, entry)| entry.name().to_string())
+            .collect()
+    };
     if names(found) == names(expected) {
         Ok(())
     } else {
         Err(tantivy::TantivyError::SchemaError(
-            "the index was written by another version of goftar; run `goftar process` again".to_string(),
+            "the index was written by another version of goftar; run `goftar process` again"
+                .to_string(),
         ))
     }
 }
 
 /// Registers the Persian analyzer on an index (needed after every create or open).
 pub fn register_analyzer(index: &Index) {
-    index
-        .tokenizers()
-        .register(ANALYZER_NAME, TextAnalyzer::from(PersianTokenizer::for_index()));
+    index.tokenizers().register(
+        ANALYZER_NAME,
+        TextAnalyzer::from(PersianTokenizer::for_index()),
+    );
 }

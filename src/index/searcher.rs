@@ -7,20 +7,27 @@ use std::time::Instant;
 
 use anyhow::Context;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Index, IndexReader, Order, ReloadPolicy, TERMINATED, TantivyDocument, Term};
+use tantivy::{
+    DocAddress, DocSet, Index, IndexReader, Order, ReloadPolicy, TERMINATED, TantivyDocument, Term,
+};
 
 use super::facets::{FieldFacets, FlatFacetCollector, load_field};
 use super::keys::day_number;
 use super::query_build::{SearchFields, all_terms_in, build_ranked, exact_in};
 use super::query_parse::parse;
 use super::schema::{
-    ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields, register_analyzer,
+    ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
+    register_analyzer,
 };
 use super::snippet::{self, render};
 use super::speakers::SpeakerList;
-use super::{ArticleView, Facets, Hit, Scope, SearchError, SearchRequest, SearchResponse, SortOrder};
+use super::{
+    ArticleView, Facets, Hit, Scope, SearchError, SearchRequest, SearchResponse, SortOrder,
+};
 use crate::model::Removal;
 
 /// Largest page a request may ask for.
@@ -46,9 +53,13 @@ struct Opened {
 }
 
 fn open_index(dir: &Path) -> anyhow::Result<Opened> {
-    let index = Index::open_in_dir(dir).with_context(|| format!("cannot open the index {}", dir.display()))?;
+    let index = Index::open_in_dir(dir)
+        .with_context(|| format!("cannot open the index {}", dir.display()))?;
     register_analyzer(&index);
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
     // The index never changes once written, so the facet tables stay valid for the reader's life.
     let searcher = reader.searcher();
     Ok(Opened {
@@ -142,10 +153,16 @@ impl Searcher {
 
     /// Runs one search, leaving out the facets or the highlighted snippets when the caller does
     /// not show them (a next page, a batch run); without snippets, `snippet` is the text's head.
-    pub fn search_with(&self, request: &SearchRequest, options: SearchOptions) -> Result<SearchResponse, SearchError> {
+    pub fn search_with(
+        &self,
+        request: &SearchRequest,
+        options: SearchOptions,
+    ) -> Result<SearchResponse, SearchError> {
         let started = Instant::now();
         if request.limit > MAX_LIMIT {
-            return Err(SearchError::BadParameter(format!("limit must be at most {MAX_LIMIT}")));
+            return Err(SearchError::BadParameter(format!(
+                "limit must be at most {MAX_LIMIT}"
+            )));
         }
         if request.offset > MAX_OFFSET {
             return Err(SearchError::BadParameter(format!(
@@ -158,11 +175,21 @@ impl Searcher {
         let (opened, common, fields, main_field) = match request.scope {
             Scope::Statements => {
                 let f = &self.statement_fields;
-                (&self.statements, &f.common, self.statement_search_fields(), f.text)
+                (
+                    &self.statements,
+                    &f.common,
+                    self.statement_search_fields(),
+                    f.text,
+                )
             }
             Scope::Articles => {
                 let f = &self.article_fields;
-                (&self.articles, &f.common, self.article_search_fields(), f.body)
+                (
+                    &self.articles,
+                    &f.common,
+                    self.article_search_fields(),
+                    f.body,
+                )
             }
         };
         let searcher = opened.reader.searcher();
@@ -202,11 +229,12 @@ impl Searcher {
             ranked.matching.box_clone()
         } else {
             let mut clauses = vec![(Occur::Must, ranked.matching.box_clone())];
-            clauses.extend(
-                filters
-                    .into_iter()
-                    .map(|f| (Occur::Must, Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>)),
-            );
+            clauses.extend(filters.into_iter().map(|f| {
+                (
+                    Occur::Must,
+                    Box::new(ConstScoreQuery::new(f, 0.0)) as Box<dyn Query>,
+                )
+            }));
             Box::new(BooleanQuery::new(clauses))
         };
 
@@ -225,7 +253,11 @@ impl Searcher {
             let (top, total, facet_counts) = searcher
                 .search(&*query, &(collector, Count, facets))
                 .map_err(index_error)?;
-            (top.into_iter().map(|(_, a)| (0.0, a)).collect(), total, facet_counts)
+            (
+                top.into_iter().map(|(_, a)| (0.0, a)).collect(),
+                total,
+                facet_counts,
+            )
         } else {
             let wanted = request.offset + request.limit.max(1);
             let pool = if ranked.closeness.is_empty() {
@@ -234,9 +266,13 @@ impl Searcher {
                 wanted.max(RESCORED_CANDIDATES)
             };
             let (candidates, total, facet_counts) = searcher
-                .search(&*query, &(TopDocs::with_limit(pool).order_by_score(), Count, facets))
+                .search(
+                    &*query,
+                    &(TopDocs::with_limit(pool).order_by_score(), Count, facets),
+                )
                 .map_err(index_error)?;
-            let mut scored = Self::add_closeness(&searcher, &ranked.closeness, candidates).map_err(index_error)?;
+            let mut scored = Self::add_closeness(&searcher, &ranked.closeness, candidates)
+                .map_err(index_error)?;
             scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             let page: Vec<(f32, DocAddress)> = scored
                 .into_iter()
@@ -245,7 +281,11 @@ impl Searcher {
                 .collect();
             (page, total, facet_counts)
         };
-        let scored = if request.limit == 0 { Vec::new() } else { scored };
+        let scored = if request.limit == 0 {
+            Vec::new()
+        } else {
+            scored
+        };
 
         let generator = if options.snippets {
             Some(snippet::generator(&searcher, &*text_query, main_field).map_err(index_error)?)
@@ -379,7 +419,10 @@ impl Searcher {
             IndexRecordOption::Basic,
         );
         let found = searcher
-            .search(&query, &TopDocs::with_limit(MAX_ARTICLE_STATEMENTS).order_by_score())
+            .search(
+                &query,
+                &TopDocs::with_limit(MAX_ARTICLE_STATEMENTS).order_by_score(),
+            )
             .map_err(index_error)?;
         let mut hits = Vec::with_capacity(found.len());
         for (_, address) in found {
@@ -452,7 +495,8 @@ fn common_hit(doc: &TantivyDocument, f: &CommonFields) -> Hit {
 }
 
 fn first_str(doc: &TantivyDocument, field: Field) -> Option<String> {
-    doc.get_first(field).and_then(|v| v.as_str().map(str::to_string))
+    doc.get_first(field)
+        .and_then(|v| v.as_str().map(str::to_string))
 }
 
 fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
@@ -461,7 +505,11 @@ fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
         .collect()
 }
 
-fn find_by_id(searcher: &tantivy::Searcher, field: Field, id: &str) -> Result<Option<TantivyDocument>, SearchError> {
+fn find_by_id(
+    searcher: &tantivy::Searcher,
+    field: Field,
+    id: &str,
+) -> Result<Option<TantivyDocument>, SearchError> {
     let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
     let top = searcher
         .search(&query, &TopDocs::with_limit(1).order_by_score())

@@ -28,7 +28,11 @@ pub struct Rendered {
 /// It re-analyzes stored text with the query-side analyzer: the index side also emits the glued
 /// spelling of compounds over the span of their parts, and tantivy's fragment selection needs
 /// tokens whose spans never overlap.
-pub fn generator(searcher: &Searcher, query: &dyn Query, field: Field) -> tantivy::Result<SnippetGenerator> {
+pub fn generator(
+    searcher: &Searcher,
+    query: &dyn Query,
+    field: Field,
+) -> tantivy::Result<SnippetGenerator> {
     let mut terms: BTreeSet<&Term> = BTreeSet::new();
     query.query_terms(&mut |term, _| {
         if term.field() == field {
@@ -75,7 +79,8 @@ fn render_snippet(snippet: &Snippet) -> Rendered {
     let mut at = 0;
     for range in snippet.highlighted() {
         let Range { start, end } = range.clone();
-        let (Some(before), Some(matched)) = (fragment.get(at..start), fragment.get(start..end)) else {
+        let (Some(before), Some(matched)) = (fragment.get(at..start), fragment.get(start..end))
+        else {
             continue;
         };
         plain.push_str(before);

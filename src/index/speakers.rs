@@ -34,7 +34,10 @@ impl SpeakerList {
 
     fn from_entries(entries: Vec<(String, u64)>) -> Self {
         let folded_words = entries.iter().map(|(name, _)| folded_words(name)).collect();
-        SpeakerList { entries, folded_words }
+        SpeakerList {
+            entries,
+            folded_words,
+        }
     }
 
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
@@ -60,7 +63,9 @@ impl SpeakerList {
             .iter()
             .zip(&self.folded_words)
             .filter(|(_, words)| {
-                wanted.is_empty() || words.concat().starts_with(&joined_prefix) || matches_word_prefixes(words, &wanted)
+                wanted.is_empty()
+                    || words.concat().starts_with(&joined_prefix)
+                    || matches_word_prefixes(words, &wanted)
             })
             .take(limit)
             .map(|(entry, _)| entry.clone())
@@ -90,7 +95,8 @@ mod tests {
 
     #[test]
     fn prefixes_match_any_word_most_quoted_first() {
-        let names = |p: &str| -> Vec<String> { list().matching(p, 10).into_iter().map(|e| e.0).collect() };
+        let names =
+            |p: &str| -> Vec<String> { list().matching(p, 10).into_iter().map(|e| e.0).collect() };
         assert_eq!(names("روحا"), ["حسن روحانی"]);
         assert_eq!(names("علي"), ["علی لاریجانی", "علی‌اکبر ولایتی"]);
         assert_eq!(names("علی‌اک"), ["علی‌اکبر ولایتی"]);

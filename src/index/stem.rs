@@ -82,7 +82,14 @@ fn char_count(s: &str) -> usize {
 fn is_persian_letter(c: char) -> bool {
     matches!(
         c,
-        '\u{0621}'..='\u{064a}' | '\u{067e}' | '\u{0686}' | '\u{0698}' | '\u{06a9}' | '\u{06af}' | '\u{06cc}'
+        '\u{0621}'
+            ..='\u{064a}'
+                | '\u{067e}'
+                | '\u{0686}'
+                | '\u{0698}'
+                | '\u{06a9}'
+                | '\u{06af}'
+                | '\u{06cc}'
     )
 }
 

@@ -247,8 +247,10 @@ fn join_detached_affixes(text: &str, words: Vec<Word>) -> Vec<Word> {
             .get(prev.end()..word.start())
             .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == ZWNJ));
         let single = word.parts.len() == 1;
-        let attach_suffix =
-            gap_is_space && single && ends_in_arabic_script(text, prev) && is_detached_suffix(text, prev, &word);
+        let attach_suffix = gap_is_space
+            && single
+            && ends_in_arabic_script(text, prev)
+            && is_detached_suffix(text, prev, &word);
         let attach_to_prefix = gap_is_space && join_next && starts_in_arabic_script(text, &word);
         if attach_suffix || attach_to_prefix {
             prev.parts.extend(word.parts);
@@ -307,11 +309,24 @@ fn starts_in_arabic_script(text: &str, word: &Word) -> bool {
 /// The second value is the whole compound glued (`رئیسجمهور`), for the index: a query typed glued
 /// then still finds the ZWNJ spelling.
 #[allow(clippy::type_complexity)]
-fn word_terms(text: &str, word: &Word) -> (Vec<((usize, usize), String)>, Option<((usize, usize), String)>) {
-    let mut parts: Vec<((usize, usize), String)> =
-        word.parts.iter().map(|&p| (p, fold_word(part_text(text, p)))).collect();
+fn word_terms(
+    text: &str,
+    word: &Word,
+) -> (
+    Vec<((usize, usize), String)>,
+    Option<((usize, usize), String)>,
+) {
+    let mut parts: Vec<((usize, usize), String)> = word
+        .parts
+        .iter()
+        .map(|&p| (p, fold_word(part_text(text, p))))
+        .collect();
     let mut dropped_end = None;
-    while parts.len() > 1 && parts.last().is_some_and(|(_, p)| DROPPED_CLITICS.contains(&p.as_str())) {
+    while parts.len() > 1
+        && parts
+            .last()
+            .is_some_and(|(_, p)| DROPPED_CLITICS.contains(&p.as_str()))
+    {
         if let Some(((_, end), _)) = parts.pop() {
             dropped_end.get_or_insert(end);
         }
@@ -398,7 +413,8 @@ mod tests {
             indexed.push((t.text.clone(), t.position));
         }
         let expected = [("رییس", 0), ("جمهور", 1), ("رییسجمهور", 0), ("گفت", 2)];
-        let expected: Vec<(String, usize)> = expected.iter().map(|(k, p)| (fold_word(k), *p)).collect();
+        let expected: Vec<(String, usize)> =
+            expected.iter().map(|(k, p)| (fold_word(k), *p)).collect();
         assert_eq!(indexed, expected);
     }
 
@@ -428,7 +444,10 @@ mod tests {
             .iter()
             .map(|t| &text[t.offset_from..t.offset_to])
             .collect();
-        assert_eq!(spans, ["وزیر", "گفت", "برنامه ها", "و", "نهنگ‌های", "خلیج", "فارس"]);
+        assert_eq!(
+            spans,
+            ["وزیر", "گفت", "برنامه ها", "و", "نهنگ‌های", "خلیج", "فارس"]
+        );
     }
 
     #[test]
@@ -439,7 +458,17 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for text in ["", "‌", "‌‌ها", "ـــ", " ها", "می", "a\u{200c}b", "۱۲‌۳", "\u{64b}"] {
+        for text in [
+            "",
+            "‌",
+            "‌‌ها",
+            "ـــ",
+            " ها",
+            "می",
+            "a\u{200c}b",
+            "۱۲‌۳",
+            "\u{64b}",
+        ] {
             let _ = analyze(text);
         }
     }

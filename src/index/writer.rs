@@ -10,7 +10,8 @@ use tantivy::{Index, IndexWriter, TantivyDocument};
 
 use super::keys::{day_number, exact_key};
 use super::schema::{
-    ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields, register_analyzer,
+    ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
+    register_analyzer,
 };
 use super::speakers::SpeakerList;
 use crate::model::{Document, Statement};
@@ -36,7 +37,8 @@ fn writer_threads() -> usize {
 
 fn create_index(dir: &Path, schema: tantivy::schema::Schema) -> anyhow::Result<Index> {
     if dir.exists() {
-        std::fs::remove_dir_all(dir).with_context(|| format!("cannot replace the old index at {}", dir.display()))?;
+        std::fs::remove_dir_all(dir)
+            .with_context(|| format!("cannot replace the old index at {}", dir.display()))?;
     }
     std::fs::create_dir_all(dir)?;
     let index = Index::create_in_dir(dir, schema)?;
@@ -50,11 +52,11 @@ impl IndexBuilder {
         std::fs::create_dir_all(dir)?;
         let threads = writer_threads();
         let (schema, statement_fields) = StatementFields::schema();
-        let statements =
-            create_index(&dir.join(STATEMENTS_DIR), schema)?.writer_with_num_threads(threads, STATEMENTS_MEMORY)?;
+        let statements = create_index(&dir.join(STATEMENTS_DIR), schema)?
+            .writer_with_num_threads(threads, STATEMENTS_MEMORY)?;
         let (schema, article_fields) = ArticleFields::schema();
-        let articles =
-            create_index(&dir.join(ARTICLES_DIR), schema)?.writer_with_num_threads(threads, ARTICLES_MEMORY)?;
+        let articles = create_index(&dir.join(ARTICLES_DIR), schema)?
+            .writer_with_num_threads(threads, ARTICLES_MEMORY)?;
         Ok(IndexBuilder {
             dir: dir.to_path_buf(),
             statements,
@@ -70,7 +72,11 @@ impl IndexBuilder {
         for statement in &doc.statements {
             let record = self.statement_document(doc, statement);
             self.statements.add_document(record)?;
-            if let Some(speaker) = statement.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+            if let Some(speaker) = statement
+                .speaker
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
+            {
                 *self.speaker_counts.entry(speaker.to_string()).or_default() += 1;
             }
         }
@@ -97,7 +103,11 @@ impl IndexBuilder {
         let f = &self.statement_fields;
         let mut d = TantivyDocument::new();
         add_common(&mut d, &f.common, doc, &statement.id);
-        if let Some(speaker) = statement.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+        if let Some(speaker) = statement
+            .speaker
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+        {
             d.add_text(f.common.speaker, speaker);
             d.add_text(f.speaker_key, exact_key(speaker));
             d.add_text(f.common.speaker_facet, speaker);
@@ -138,7 +148,10 @@ impl IndexBuilder {
         let mut speakers: Vec<&str> = Vec::new();
         for statement in &doc.statements {
             d.add_text(f.statement_id, &statement.id);
-            if let Some(s) = statement.speaker.as_deref().filter(|s| !s.trim().is_empty())
+            if let Some(s) = statement
+                .speaker
+                .as_deref()
+                .filter(|s| !s.trim().is_empty())
                 && !speakers.contains(&s)
             {
                 speakers.push(s);

@@ -34,11 +34,13 @@ pub(crate) const PLURAL_SUFFIXES: [&str; 12] = [
 pub(crate) const DEGREE_SUFFIXES: [&str; 4] = ["ترین", "تری", "ترها", "تر"];
 
 /// Enclitics written after a final heh with ZWNJ (`خانه‌ای`, `رفته‌اند`, `نامه‌ام`).
-pub(crate) const HEH_ENCLITICS: [&str; 9] = ["ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی", "ایی"];
+pub(crate) const HEH_ENCLITICS: [&str; 9] =
+    ["ایم", "اید", "اند", "ای", "ام", "ات", "اش", "ی", "ایی"];
 
 /// Words that are never the verb after a spaced `می`.
 const NOT_VERBS: [&str; 16] = [
-    "از", "به", "در", "با", "بر", "که", "و", "را", "تا", "این", "آن", "هم", "یا", "نه", "هر", "برای",
+    "از", "به", "در", "با", "بر", "که", "و", "را", "تا", "این", "آن", "هم", "یا", "نه", "هر",
+    "برای",
 ];
 
 /// Words that never join a spaced neighbour: auxiliaries, prepositions, determiners.
@@ -86,7 +88,9 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
         return letters(right) >= 2
             && !right.contains(ZWNJ)
             && !NOT_VERBS.contains(&right)
-            && (lexicon_verb || super::restore::looks_like_verb(right) || rare_with_person_ending(right));
+            && (lexicon_verb
+                || super::restore::looks_like_verb(right)
+                || rare_with_person_ending(right));
     }
     if PLURAL_SUFFIXES.contains(&right) {
         return true;
@@ -111,7 +115,9 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
 /// A word the lexicon hardly knows that ends like a conjugated verb (`فشانید`, `نکوهیم`):
 /// after `می` it is a verb whose stem the lexicon lacks.
 fn rare_with_person_ending(word: &str) -> bool {
-    ["ند", "ید", "یم", "م", "ی", "د"].iter().any(|e| word.ends_with(e))
+    ["ند", "ید", "یم", "م", "ی", "د"]
+        .iter()
+        .any(|e| word.ends_with(e))
         && lexicon().get(word).is_none_or(|e| e.frequency() < 40)
 }
 
@@ -132,9 +138,10 @@ fn concat<'a>(buf: &'a mut [u8; 128], a: &str, b: &str) -> Option<&'a str> {
 /// Preverb + `می`/`نمی` (`برمی`, `فرومی`, `درنمی`): the verb follows.
 pub(crate) fn is_preverb_mi(word: &str) -> bool {
     const PREVERBS: [&str; 7] = ["باز", "فرو", "فرا", "در", "بر", "ور", "وا"];
-    PREVERBS
-        .iter()
-        .any(|p| word.strip_prefix(p).is_some_and(|rest| VERB_PREFIXES.contains(&rest)))
+    PREVERBS.iter().any(|p| {
+        word.strip_prefix(p)
+            .is_some_and(|rest| VERB_PREFIXES.contains(&rest))
+    })
 }
 
 /// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
@@ -183,7 +190,10 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
     // light verb (`نشان داده`, `مشخص شدن`).
     let tail = |w: &str| {
         lexicon().get(w).is_some_and(|e| e.has(COMPOUND_TAIL))
-            && !["داد", "داده", "شد", "شده", "شدن", "کرد", "کردن", "کرده", "بار", "حاضر"].contains(&w)
+            && ![
+                "داد", "داده", "شد", "شده", "شدن", "کرد", "کردن", "کرده", "بار", "حاضر",
+            ]
+            .contains(&w)
     };
     lexicon_joins(left, right, SPACED_JOIN)
         || (lexicon_joins(left, right, 0) && (bound_part(left) || bound_part(right)))
@@ -199,7 +209,8 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
     for word in text.split(' ') {
         let word = word.trim_matches(|c: char| !is_word_char(c));
-        if ((VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous)) && is_canonical_affix(previous, word))
+        if ((VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
+            && is_canonical_affix(previous, word))
             || (PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
         {
             return true;
@@ -244,10 +255,14 @@ impl Step for AffixJoin {
             // Cheap look at the two letters around the space before reading whole words:
             // outside spaced-writing text only a final yeh (`می`, `نمی`, `بی`) or a following
             // heh, teh, alef or yeh (plural, degree, enclitic) can start a join.
-            let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next()) else {
+            let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next())
+            else {
                 continue;
             };
-            if !context.writer_spaces_affixes && l != 'ی' && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م') {
+            if !context.writer_spaces_affixes
+                && l != 'ی'
+                && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
+            {
                 continue;
             }
             let left = word_before(text, i);

@@ -14,7 +14,10 @@ impl Buf {
         let len = u32::try_from(input.len()).unwrap_or(u32::MAX);
         Self {
             text: input.to_string(),
-            src: (0..len).chain(std::iter::repeat(len)).take(input.len()).collect(),
+            src: (0..len)
+                .chain(std::iter::repeat(len))
+                .take(input.len())
+                .collect(),
         }
     }
 

@@ -8,7 +8,9 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use super::config::Config;
-use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, PAST_STEM, PRESENT_STEM, SPACED_JOIN, STOPWORD, bucket};
+use super::lexicon::{
+    COMPOUND_TAIL, Entry, LISTED, PAST_STEM, PRESENT_STEM, SPACED_JOIN, STOPWORD, bucket,
+};
 use super::script::{ZWNJ, is_arabic_letter, is_joining_letter};
 
 /// News counts are weighted up against Wikipedia's because news is the text goftar reads.
@@ -37,7 +39,9 @@ fn clean_word(word: &str) -> Option<String> {
     }
     for (k, &c) in chars.iter().enumerate() {
         if c == ZWNJ {
-            let ok = k > 0 && is_joining_letter(chars[k - 1]) && chars.get(k + 1).is_some_and(|&n| is_arabic_letter(n));
+            let ok = k > 0
+                && is_joining_letter(chars[k - 1])
+                && chars.get(k + 1).is_some_and(|&n| is_arabic_letter(n));
             if !ok {
                 return None;
             }
@@ -85,7 +89,8 @@ impl Counts {
 }
 
 fn read_fawiki(path: &Path, counts: &mut Counts) -> anyhow::Result<()> {
-    let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
     for line in BufReader::new(file).lines() {
         let line = line?;
         if let Some((word, n)) = line.rsplit_once(' ')
@@ -99,7 +104,8 @@ fn read_fawiki(path: &Path, counts: &mut Counts) -> anyhow::Result<()> {
 
 fn read_hazm(dir: &Path, counts: &mut Counts) -> anyhow::Result<()> {
     let words = dir.join("words.dat");
-    let text = std::fs::read_to_string(&words).with_context(|| format!("cannot read {}", words.display()))?;
+    let text = std::fs::read_to_string(&words)
+        .with_context(|| format!("cannot read {}", words.display()))?;
     for line in text.lines() {
         let word = line.split('\t').next().unwrap_or("");
         if let Some(w) = clean_word(word) {
@@ -108,12 +114,14 @@ fn read_hazm(dir: &Path, counts: &mut Counts) -> anyhow::Result<()> {
         }
     }
     let stopwords = dir.join("stopwords.dat");
-    let text = std::fs::read_to_string(&stopwords).with_context(|| format!("cannot read {}", stopwords.display()))?;
+    let text = std::fs::read_to_string(&stopwords)
+        .with_context(|| format!("cannot read {}", stopwords.display()))?;
     for word in text.lines().filter_map(clean_word) {
         *counts.flags.entry(skeleton(&word)).or_default() |= STOPWORD;
     }
     let verbs = dir.join("verbs.dat");
-    let text = std::fs::read_to_string(&verbs).with_context(|| format!("cannot read {}", verbs.display()))?;
+    let text = std::fs::read_to_string(&verbs)
+        .with_context(|| format!("cannot read {}", verbs.display()))?;
     for line in text.lines() {
         let mut stems = line.split('#');
         for (stem, flag) in [(stems.next(), PAST_STEM), (stems.next(), PRESENT_STEM)] {
@@ -164,8 +172,12 @@ fn read_news(dir: &Path) -> anyhow::Result<Vec<String>> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     paths.sort();
-    for path in paths.iter().filter(|p| p.extension().is_some_and(|e| e == "jsonl")) {
-        let file = std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+    for path in paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+    {
+        let file =
+            std::fs::File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
         for line in BufReader::new(file).lines() {
             let Ok(article) = serde_json::from_str::<serde_json::Value>(&line?) else {
                 continue;
@@ -189,7 +201,11 @@ pub fn build_lexicon(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
     read_hazm(&shared_data.join("lexicons/hazm"), &mut counts)?;
 
     let news = shared_data.join("news");
-    let news_texts = if news.is_dir() { read_news(&news)? } else { Vec::new() };
+    let news_texts = if news.is_dir() {
+        read_news(&news)?
+    } else {
+        Vec::new()
+    };
     for text in &news_texts {
         for word in news_tokens(text).flatten().filter(|w| !w.is_empty()) {
             if let Some(w) = clean_word(word) {
@@ -281,7 +297,10 @@ pub fn build_lexicon(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
             Some((form, _)) => (zwnj_mask(form), bucket(agg.zwnj_total)),
             None => (0, 0),
         };
-        entries.push((skel.clone(), Entry::pack(mask, zwnj_bucket, bucket(agg.glued), flags)));
+        entries.push((
+            skel.clone(),
+            Entry::pack(mask, zwnj_bucket, bucket(agg.glued), flags),
+        ));
     }
     // Verb stems that no count reached still matter to the morphology.
     for (skel, &flags) in &counts.flags {
@@ -311,7 +330,10 @@ mod tests {
     #[test]
     fn masks_and_clean_words() {
         assert_eq!(zwnj_mask("می\u{200C}شود"), 1 << 2);
-        assert_eq!(clean_word("مي\u{200C}شود").as_deref(), Some("می\u{200C}شود"));
+        assert_eq!(
+            clean_word("مي\u{200C}شود").as_deref(),
+            Some("می\u{200C}شود")
+        );
         assert_eq!(clean_word("کتاب2"), None);
         assert_eq!(clean_word("دار\u{200C}ها"), None);
         assert_eq!(skeleton("می\u{200C}شود"), "میشود");

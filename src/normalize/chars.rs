@@ -25,7 +25,8 @@ fn map_char(c: char, config: &Config) -> Mapped {
 }
 
 fn changes(c: char, config: &Config) -> bool {
-    (config.presentation_forms && presentation::is_presentation_form(c)) || map_char(c, config) != Mapped::Same
+    (config.presentation_forms && presentation::is_presentation_form(c))
+        || map_char(c, config) != Mapped::Same
 }
 
 fn emit(c: char, from: u32, output: &mut Buf, config: &Config) {

@@ -130,7 +130,8 @@ impl Table {
 
     /// Inserts a key not yet present (the fst yields each key once).
     fn insert_new(&mut self, key: &[u8], entry: Entry) {
-        let (Ok(start), Ok(key_len)) = (u32::try_from(self.arena.len()), u32::try_from(key.len())) else {
+        let (Ok(start), Ok(key_len)) = (u32::try_from(self.arena.len()), u32::try_from(key.len()))
+        else {
             return;
         };
         if self.len * 2 >= self.slots.len() {
@@ -204,7 +205,8 @@ impl Lexicon {
                 fixes.push((key.to_vec(), entry));
             }
         }
-        let mut typed_fixes = Table::with_capacity(fixes.len(), fixes.iter().map(|(k, _)| k.len()).sum());
+        let mut typed_fixes =
+            Table::with_capacity(fixes.len(), fixes.iter().map(|(k, _)| k.len()).sum());
         for (key, entry) in &fixes {
             typed_fixes.insert_new(key, *entry);
         }

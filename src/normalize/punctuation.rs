@@ -42,7 +42,8 @@ impl Step for PunctuationSpacing {
         let mut prev_solid: Option<char> = None;
         for (i, c) in text.char_indices() {
             let end = i + c.len_utf8();
-            let relevant = c == ' ' || is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»';
+            let relevant =
+                c == ' ' || is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»';
             if !relevant {
                 prev = Some(c);
                 prev_solid = Some(c);
@@ -55,7 +56,10 @@ impl Step for PunctuationSpacing {
                 let drop = match next {
                     Some(n) if is_persian_mark(n) => prev.is_some_and(|p| !is_digit(p)),
                     Some(n) if is_shared_mark(n) => {
-                        letter_before && ahead.next().is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
+                        letter_before
+                            && ahead
+                                .next()
+                                .is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
                     }
                     Some('»') => true,
                     _ => prev == Some('«'),

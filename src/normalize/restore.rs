@@ -127,7 +127,9 @@ fn strip_verb_prefixes(word: &str) -> &str {
 
 /// True when `word` is a verb form behind up to two glued prefixes: a word as it stands.
 fn is_inflected_verb(word: &str) -> bool {
-    is_stem_with_ending(word) || is_stem_with_ending(strip_verb_prefixes(word)) || is_participle(word)
+    is_stem_with_ending(word)
+        || is_stem_with_ending(strip_verb_prefixes(word))
+        || is_participle(word)
 }
 
 /// The lexicon's decision for a known skeleton: `Some(cuts)` (possibly empty: keep it glued),
@@ -135,9 +137,9 @@ fn is_inflected_verb(word: &str) -> bool {
 /// True when the only cut of `mask` opens a comparative/superlative suffix (`بزرگ‌ترین`).
 fn ends_with_degree_cut(word: &str, mask: u32) -> bool {
     mask.count_ones() == 1
-        && DEGREE_SUFFIXES
-            .iter()
-            .any(|suffix| word.ends_with(suffix) && 1 << (char_count(word) - char_count(suffix)) == mask)
+        && DEGREE_SUFFIXES.iter().any(|suffix| {
+            word.ends_with(suffix) && 1 << (char_count(word) - char_count(suffix)) == mask
+        })
 }
 
 fn lexicon_cuts(word: &str, stripped: bool) -> Option<Cuts> {
@@ -158,7 +160,8 @@ fn lexicon_cuts(word: &str, stripped: bool) -> Option<Cuts> {
             Cuts::default()
         });
     }
-    let known = e.glued_bucket() >= KNOWN_GLUED || e.has(LISTED) || e.has(PRESENT_STEM) || e.has(PAST_STEM);
+    let known =
+        e.glued_bucket() >= KNOWN_GLUED || e.has(LISTED) || e.has(PRESENT_STEM) || e.has(PAST_STEM);
     (known || !stripped).then_some(Cuts::default())
 }
 
@@ -448,9 +451,9 @@ fn follows_prefix(head: &str) -> bool {
     let Some(head) = head.strip_suffix(' ') else {
         return false;
     };
-    let start = head
-        .rfind(|c: char| !is_arabic_letter(c))
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    let start = head.rfind(|c: char| !is_arabic_letter(c)).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let previous = &head[start..];
     VERB_PREFIXES.contains(&previous) || previous == "بی" || super::affixes::is_preverb_mi(previous)
 }

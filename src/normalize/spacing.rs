@@ -82,7 +82,8 @@ impl Step for Whitespace {
             let from = input.origin(i, context.input_len);
             let before = text[..i].chars().next_back();
             let after = text[end..].chars().next();
-            let between_letters = before.is_some_and(is_arabic_letter) && after.is_some_and(is_arabic_letter);
+            let between_letters =
+                before.is_some_and(is_arabic_letter) && after.is_some_and(is_arabic_letter);
             if only_no_break
                 && between_letters
                 && super::affixes::no_break_means_zwnj(word_before(text, i), word_after(text, end))

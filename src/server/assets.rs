@@ -40,7 +40,10 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; st
 impl Asset {
     /// A strong validator: the content's hash, so browsers revalidate cheaply after an upgrade.
     fn etag(&self) -> String {
-        format!("\"{:016x}\"", xxhash_rust::xxh3::xxh3_64(self.body.as_bytes()))
+        format!(
+            "\"{:016x}\"",
+            xxhash_rust::xxh3::xxh3_64(self.body.as_bytes())
+        )
     }
 
     /// The file, or `304 Not Modified` when the browser already holds this version.
@@ -60,7 +63,10 @@ impl Asset {
             headers.insert(header::ETAG, value);
         }
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-        headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CONTENT_SECURITY_POLICY),

@@ -44,7 +44,10 @@ impl ResponseCache {
         if !self.is_enabled() {
             return None;
         }
-        let mut g = self.generations.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut g = self
+            .generations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if let Some(body) = g.young.get(key) {
             return Some(body.clone());
         }
@@ -57,7 +60,10 @@ impl ResponseCache {
         if !self.is_enabled() || body.len() > self.max_entry_bytes {
             return;
         }
-        let mut g = self.generations.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut g = self
+            .generations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         Self::insert_young(&mut g, self.generation_size, key, body);
     }
 
@@ -70,7 +76,10 @@ impl ResponseCache {
 
     /// Number of answers held.
     pub fn len(&self) -> usize {
-        let g = self.generations.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let g = self
+            .generations
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         g.young.len() + g.old.len()
     }
 

@@ -140,7 +140,12 @@ where
     let slots = Arc::clone(&state.engine_slots);
     let timeout = state.engine_timeout;
     let queued = Instant::now();
-    let timed_out = move || ApiError::timeout(format!("the search took longer than {} ms", timeout.as_millis()));
+    let timed_out = move || {
+        ApiError::timeout(format!(
+            "the search took longer than {} ms",
+            timeout.as_millis()
+        ))
+    };
     let task = tokio::task::spawn_blocking(move || {
         let _slot = slots.acquire();
         // The client has been answered already; do not spend CPU on a search nobody awaits.
@@ -215,7 +220,10 @@ fn json_response(body: Vec<u8>) -> Response {
 }
 
 /// `GET /api/statements/{id}`.
-pub async fn statement(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn statement(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let id = checked_id("statement", &id)?;
     let body = on_engine(&state, move |catalog| match catalog.statement(&id)? {
         Some(hit) => json_body(&ApiHit::from(&hit)),
@@ -226,7 +234,10 @@ pub async fn statement(State(state): State<Arc<AppState>>, Path(id): Path<String
 }
 
 /// `GET /api/articles/{id}`: the article, its kept paragraphs, statements and removed paragraphs.
-pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Result<Response, ApiError> {
+pub async fn article(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let id = checked_id("article", &id)?;
     let body = on_engine(&state, move |catalog| match catalog.article(&id)? {
         Some(article) => json_body(&ApiArticle::from(&article)),

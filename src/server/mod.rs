@@ -156,8 +156,8 @@ async fn shutdown_signal() {
 
 /// Opens the index at `index_dir` and serves it with `config` until interrupted.
 pub fn serve_with(index_dir: &Path, config: &ServerConfig) -> anyhow::Result<()> {
-    let searcher =
-        Searcher::open(index_dir).with_context(|| format!("cannot open the index at {}", index_dir.display()))?;
+    let searcher = Searcher::open(index_dir)
+        .with_context(|| format!("cannot open the index at {}", index_dir.display()))?;
     let app = router(Arc::new(searcher), config)?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

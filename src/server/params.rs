@@ -64,7 +64,11 @@ fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
-fn bounded_text(name: &str, value: &Option<String>, max_chars: usize) -> Result<Option<String>, ApiError> {
+fn bounded_text(
+    name: &str,
+    value: &Option<String>,
+    max_chars: usize,
+) -> Result<Option<String>, ApiError> {
     match present(value) {
         None => Ok(None),
         Some(v) if v.chars().count() > max_chars => Err(ApiError::bad_parameter(format!(
@@ -75,11 +79,17 @@ fn bounded_text(name: &str, value: &Option<String>, max_chars: usize) -> Result<
 }
 
 /// Parses a whole number in `0..=max`; negative, fractional or huge values are refused.
-pub fn bounded_number(name: &str, value: &Option<String>, default: usize, max: usize) -> Result<usize, ApiError> {
+pub fn bounded_number(
+    name: &str,
+    value: &Option<String>,
+    default: usize,
+    max: usize,
+) -> Result<usize, ApiError> {
     let Some(text) = present(value) else {
         return Ok(default);
     };
-    let out_of_range = || ApiError::bad_parameter(format!("`{name}` must be a whole number from 0 to {max}"));
+    let out_of_range =
+        || ApiError::bad_parameter(format!("`{name}` must be a whole number from 0 to {max}"));
     let number: i128 = text.parse().map_err(|_| out_of_range())?;
     usize::try_from(number)
         .ok()
@@ -102,7 +112,9 @@ fn scope(value: &Option<String>) -> Result<Scope, ApiError> {
     match present(value) {
         None | Some("statements") => Ok(Scope::Statements),
         Some("articles") => Ok(Scope::Articles),
-        Some(_) => Err(ApiError::bad_parameter("`scope` must be `statements` or `articles`")),
+        Some(_) => Err(ApiError::bad_parameter(
+            "`scope` must be `statements` or `articles`",
+        )),
     }
 }
 
@@ -110,7 +122,9 @@ fn sort(value: &Option<String>) -> Result<SortOrder, ApiError> {
     match present(value) {
         None | Some("relevance") => Ok(SortOrder::Relevance),
         Some("date") => Ok(SortOrder::Date),
-        Some(_) => Err(ApiError::bad_parameter("`sort` must be `relevance` or `date`")),
+        Some(_) => Err(ApiError::bad_parameter(
+            "`sort` must be `relevance` or `date`",
+        )),
     }
 }
 
@@ -129,7 +143,9 @@ impl RawSearchParams {
         if let (Some(from), Some(to)) = (&from, &to)
             && from > to
         {
-            return Err(ApiError::bad_parameter(format!("`from` ({from}) is after `to` ({to})")));
+            return Err(ApiError::bad_parameter(format!(
+                "`from` ({from}) is after `to` ({to})"
+            )));
         }
         let text = |name, value| bounded_text(name, value, limits.max_filter_chars);
         Ok(SearchRequest {
@@ -219,7 +235,10 @@ mod tests {
 
     #[test]
     fn scope_and_sort_accept_only_known_values() {
-        assert_eq!(check(&[("scope", "articles")]).unwrap().scope, Scope::Articles);
+        assert_eq!(
+            check(&[("scope", "articles")]).unwrap().scope,
+            Scope::Articles
+        );
         assert!(check(&[("scope", "paragraphs")]).is_err());
         assert_eq!(check(&[("sort", "date")]).unwrap().sort, SortOrder::Date);
         assert!(check(&[("sort", "random")]).is_err());
@@ -251,7 +270,9 @@ mod tests {
 
     #[test]
     fn speaker_prefix_defaults_to_everyone() {
-        let (prefix, limit) = RawSpeakerParams::default().validate(&Limits::default()).unwrap();
+        let (prefix, limit) = RawSpeakerParams::default()
+            .validate(&Limits::default())
+            .unwrap();
         assert_eq!((prefix.as_str(), limit), ("", 10));
         let long = RawSpeakerParams {
             prefix: Some("x".repeat(201)),

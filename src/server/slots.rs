@@ -30,7 +30,10 @@ impl EngineSlots {
     pub fn acquire(&self) -> Slot<'_> {
         let mut free = self.free.lock().unwrap_or_else(PoisonError::into_inner);
         while *free == 0 {
-            free = self.freed.wait(free).unwrap_or_else(PoisonError::into_inner);
+            free = self
+                .freed
+                .wait(free)
+                .unwrap_or_else(PoisonError::into_inner);
         }
         *free -= 1;
         Slot { slots: self }
@@ -39,7 +42,11 @@ impl EngineSlots {
 
 impl Drop for Slot<'_> {
     fn drop(&mut self) {
-        let mut free = self.slots.free.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut free = self
+            .slots
+            .free
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         *free += 1;
         self.slots.freed.notify_one();
     }

@@ -2,8 +2,8 @@
 
 use super::cues::VerbUse;
 use super::lexicon::{
-    governs_az, is_clause_break, is_clause_opener, is_demonstrative, is_np_stop, is_opener_pair, is_past_verb,
-    opener_phrase_len,
+    governs_az, is_clause_break, is_clause_opener, is_demonstrative, is_np_stop, is_opener_pair,
+    is_past_verb, opener_phrase_len,
 };
 use super::text::{Para, Token, ZWNJ, gap_has, sentence_end, trim_span};
 
@@ -18,8 +18,13 @@ pub(crate) fn direct(text: &str, from: usize, limit: usize) -> Option<(usize, us
         let close_end = s + close + '»'.len_utf8();
         // A quotation followed by more than a sentence end is still the whole paragraph's quote
         // only when nothing follows it.
-        let rest = text[close_end..e].trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ZWNJ);
-        return Some(if rest.is_empty() { (s, e) } else { (s, close_end) });
+        let rest =
+            text[close_end..e].trim_matches(|c: char| c.is_whitespace() || c == '.' || c == ZWNJ);
+        return Some(if rest.is_empty() {
+            (s, e)
+        } else {
+            (s, close_end)
+        });
     }
     let (s, e) = trim_span(text, s, e, &['،', ',']);
     (e > s).then_some((s, e))
@@ -76,7 +81,9 @@ fn looks_finite(key: &str) -> bool {
     is_clause_break(key)
         || is_past_verb(key)
         || SUBJUNCTIVE.contains(&key)
-        || ((key.starts_with("می") || key.starts_with("نمی")) && key.ends_with('د') && !key.contains("لیارد"))
+        || ((key.starts_with("می") || key.starts_with("نمی"))
+            && key.ends_with('د')
+            && !key.contains("لیارد"))
 }
 
 /// Content between `from` and `to`, trimmed.
@@ -91,7 +98,12 @@ pub(crate) fn between(text: &str, from: usize, to: usize) -> Option<(usize, usiz
 /// Content placed before the verb: `X را Y دانست`, `از X خبر داد`, `بر X تأکید کرد`.
 /// `from` is the end of the subject (or the clause start), `cue_start` the verb. A single word
 /// (`حقایق را بیان می‌کند`) reports a topic, not a statement.
-pub(crate) fn preverbal(p: &Para, from: usize, cue_start: usize, verb: VerbUse) -> Option<(usize, usize)> {
+pub(crate) fn preverbal(
+    p: &Para,
+    from: usize,
+    cue_start: usize,
+    verb: VerbUse,
+) -> Option<(usize, usize)> {
     let span = preverbal_span(p, from, cue_start, verb)?;
     let toks = p.words(span.0, span.1);
     // `این سخنان را بیان کرد`: the object points back at speech reported elsewhere.
@@ -113,7 +125,12 @@ pub(crate) fn preverbal(p: &Para, from: usize, cue_start: usize, verb: VerbUse) 
     (toks.len() >= 2 && !anaphoric).then_some(span)
 }
 
-fn preverbal_span(p: &Para, from: usize, cue_start: usize, verb: VerbUse) -> Option<(usize, usize)> {
+fn preverbal_span(
+    p: &Para,
+    from: usize,
+    cue_start: usize,
+    verb: VerbUse,
+) -> Option<(usize, usize)> {
     let text = p.text;
     let toks = p.words(from, cue_start);
     if verb.object
@@ -128,7 +145,8 @@ fn preverbal_span(p: &Para, from: usize, cue_start: usize, verb: VerbUse) -> Opt
         return between(text, start, end);
     }
     if verb.from
-        && let Some(i) = (0..toks.len()).find(|&i| toks[i].key == "از" && (i == 0 || !governs_az(&toks[i - 1].key)))
+        && let Some(i) = (0..toks.len())
+            .find(|&i| toks[i].key == "از" && (i == 0 || !governs_az(&toks[i - 1].key)))
     {
         return between(text, toks[i].end, cue_start);
     }
@@ -167,7 +185,9 @@ fn object_start(text: &str, before_ra: &[Token]) -> Option<usize> {
         let mut rest = *seg;
         loop {
             match rest {
-                [a, b, more @ ..] if is_opener_pair(&a.key, &b.key) && !more.is_empty() => rest = more,
+                [a, b, more @ ..] if is_opener_pair(&a.key, &b.key) && !more.is_empty() => {
+                    rest = more
+                }
                 [a, more @ ..] if is_clause_opener(&a.key) && !more.is_empty() => rest = more,
                 _ => match opener_phrase_len(rest) {
                     n if n > 0 && n < rest.len() => rest = &rest[n..],
@@ -219,7 +239,8 @@ mod tests {
     fn object_frame_without_complement_drops_ra() {
         let text = "وی در خاتمه با بیان ضرورت کار، انتقال دامداریها را خاطرنشان کرد";
         let cue = text.find("خاطرنشان").unwrap();
-        let (s, e) = preverbal(&Para::new(text), "وی".len(), cue, verb(true, false, false)).unwrap();
+        let (s, e) =
+            preverbal(&Para::new(text), "وی".len(), cue, verb(true, false, false)).unwrap();
         assert_eq!(&text[s..e], "انتقال دامداریها");
     }
 
@@ -227,7 +248,8 @@ mod tests {
     fn from_frame_skips_governed_az() {
         let text = "وی در حاشیه بازدید از پروژه‌ها از تکمیل کانال خبر داد";
         let cue = text.find("خبر داد").unwrap();
-        let (s, e) = preverbal(&Para::new(text), "وی".len(), cue, verb(false, true, false)).unwrap();
+        let (s, e) =
+            preverbal(&Para::new(text), "وی".len(), cue, verb(false, true, false)).unwrap();
         assert_eq!(&text[s..e], "تکمیل کانال");
     }
 }

@@ -121,7 +121,11 @@ impl EntityTable {
             if !(e_head.starts_with(head.as_str()) || head.starts_with(e_head.as_str())) {
                 continue;
             }
-            let shared = m.role_keys.iter().filter(|k| e.role_keys.contains(k)).count();
+            let shared = m
+                .role_keys
+                .iter()
+                .filter(|k| e.role_keys.contains(k))
+                .count();
             let mut score = shared as f32 / m.role_keys.len() as f32;
             if e.role_keys.concat().contains(&joined) {
                 score = 1.0;
@@ -155,7 +159,9 @@ impl EntityTable {
             Some(m) => match m.kind {
                 MentionKind::Pronoun | MentionKind::Demonstrative => match self.last {
                     Some(i) => Some((i, Evidence::Pronoun)),
-                    None if m.kind == MentionKind::Demonstrative => Some((self.add_unnamed(m, false), Evidence::Role)),
+                    None if m.kind == MentionKind::Demonstrative => {
+                        Some((self.add_unnamed(m, false), Evidence::Role))
+                    }
                     None => None,
                 },
                 MentionKind::Name | MentionKind::Org => {
@@ -176,7 +182,10 @@ impl EntityTable {
                         .entities
                         .iter()
                         .position(|e| e.name.is_none() && e.role_keys == m.role_keys);
-                    Some((same.unwrap_or_else(|| self.add_unnamed(m, false)), Evidence::Role))
+                    Some((
+                        same.unwrap_or_else(|| self.add_unnamed(m, false)),
+                        Evidence::Role,
+                    ))
                 }
             },
         };
@@ -220,7 +229,10 @@ impl EntityTable {
         let Some(last) = self.pending_role.take() else {
             return named;
         };
-        if last == named || !self.entities[last].role_only || !self.entities[named].role_keys.is_empty() {
+        if last == named
+            || !self.entities[last].role_only
+            || !self.entities[named].role_keys.is_empty()
+        {
             return named;
         }
         let role = std::mem::take(&mut self.entities[last]);
@@ -239,7 +251,11 @@ mod tests {
     use super::*;
 
     fn m(kind: MentionKind, name: &str, role: &str) -> Mention {
-        let ks = |s: &str| s.split_whitespace().map(super::super::text::fold).collect::<Vec<_>>();
+        let ks = |s: &str| {
+            s.split_whitespace()
+                .map(super::super::text::fold)
+                .collect::<Vec<_>>()
+        };
         Mention {
             kind,
             start: 0,
@@ -261,10 +277,15 @@ mod tests {
         let role = m(MentionKind::Role, "", "شهردار قم");
         assert_eq!(t.resolve(Some(&role)).map(|r| r.0), Some(0));
         assert_eq!(
-            t.resolve(Some(&m(MentionKind::Name, "عظیمی", ""))).map(|r| r.0),
+            t.resolve(Some(&m(MentionKind::Name, "عظیمی", "")))
+                .map(|r| r.0),
             Some(0)
         );
-        assert_eq!(t.resolve(Some(&m(MentionKind::Pronoun, "", ""))).map(|r| r.0), Some(0));
+        assert_eq!(
+            t.resolve(Some(&m(MentionKind::Pronoun, "", "")))
+                .map(|r| r.0),
+            Some(0)
+        );
         assert_eq!(t.resolve(None).map(|r| r.0), Some(0));
         assert_eq!(t.entities.len(), 1);
     }
@@ -275,7 +296,9 @@ mod tests {
         let name = m(MentionKind::Name, "ناصر اصلانی", "");
         t.register_names([&name].into_iter());
         t.resolve(Some(&name));
-        let (i, _) = t.resolve(Some(&m(MentionKind::Role, "", "فرمانده انتظامی"))).unwrap();
+        let (i, _) = t
+            .resolve(Some(&m(MentionKind::Role, "", "فرمانده انتظامی")))
+            .unwrap();
         assert_eq!(i, 0);
         assert_eq!(t.entities[0].role.as_deref(), Some("فرمانده انتظامی"));
     }
@@ -285,6 +308,10 @@ mod tests {
         let mut t = EntityTable::default();
         let full = m(MentionKind::Name, "ربیع فلاح‌جلودار", "");
         t.register_names([&full].into_iter());
-        assert_eq!(t.resolve(Some(&m(MentionKind::Name, "فلاح", ""))).map(|r| r.0), Some(0));
+        assert_eq!(
+            t.resolve(Some(&m(MentionKind::Name, "فلاح", "")))
+                .map(|r| r.0),
+            Some(0)
+        );
     }
 }

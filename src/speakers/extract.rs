@@ -8,7 +8,9 @@ use super::content::{between, direct, frame_clause, preverbal, to_sentence_end};
 use super::cues::{After, Cue, CueKind, VerbUse, find_cues};
 use super::entities::{EntityTable, Evidence};
 use super::lexicon::{is_given_name, is_np_stop};
-use super::mention::{Known, Mention, MentionKind, find_subject, parse_clause, relayed_speaker, subject_absent};
+use super::mention::{
+    Known, Mention, MentionKind, find_subject, parse_clause, relayed_speaker, subject_absent,
+};
 use super::text::{Para, ZWNJ, clause_floor, fold, gap_has, sentence_end, trim_span};
 
 /// A statement found in one paragraph, before its speaker is resolved.
@@ -66,7 +68,8 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
             continue;
         };
         let text = &paragraph.text;
-        let (Some(cue), Some(content)) = (text.get(f.cue.0..f.cue.1), text.get(f.span.0..f.span.1)) else {
+        let (Some(cue), Some(content)) = (text.get(f.cue.0..f.cue.1), text.get(f.span.0..f.span.1))
+        else {
             continue;
         };
         let speaker_evidence = match evidence {
@@ -119,11 +122,16 @@ fn background_names(paras: &[Para], cues: &[Vec<Cue>]) -> Vec<((usize, usize), M
                 && m.kind == MentionKind::Name
                 && m.strong
                 && (2..=4).contains(&m.name_keys.len())
-                && m.name_keys.first().is_some_and(|k| is_given_name(k) || k == "سید")
+                && m.name_keys
+                    .first()
+                    .is_some_and(|k| is_given_name(k) || k == "سید")
             {
                 out.push(((pos, m.start), m));
             }
-            start = text[end..].chars().next().map_or(text.len(), |c| end + c.len_utf8());
+            start = text[end..]
+                .chars()
+                .next()
+                .map_or(text.len(), |c| end + c.len_utf8());
         }
     }
     out
@@ -142,7 +150,12 @@ fn known_names<'a>(mentions: impl Iterator<Item = &'a Mention>) -> Known {
 
 /// Statements of the paragraphs selected by `only` (all when `None`), and for each paragraph
 /// whether some cue in it had no confident speaker phrase.
-fn scan(paras: &[Para], cues: &[Vec<Cue>], known: &Known, only: Option<&[bool]>) -> (Vec<Found>, Vec<bool>) {
+fn scan(
+    paras: &[Para],
+    cues: &[Vec<Cue>],
+    known: &Known,
+    only: Option<&[bool]>,
+) -> (Vec<Found>, Vec<bool>) {
     let mut out = Vec::new();
     let mut unsure = vec![false; paras.len()];
     for (pos, (p, cues)) in paras.iter().zip(cues).enumerate() {
@@ -187,7 +200,8 @@ fn scan_paragraph(p: &Para, cues: &[Cue], known: &Known, out: &mut Vec<Found>) -
         let mut inside = None;
         // A cue inside an indirect statement's content reports speech within that statement,
         // unless it opens a direct quote of its own (`… پرسید که وی در پاسخ گفت: …`).
-        let colon_verb = matches!(cue.kind, CueKind::Verb(_)) && matches!(cue.after, After::Colon(_));
+        let colon_verb =
+            matches!(cue.kind, CueKind::Verb(_)) && matches!(cue.after, After::Colon(_));
         if let Some(i) = (first..out.len()).find(|&i| {
             let f = &out[i];
             f.kind == StatementKind::Indirect && f.span.0 <= cue.start && cue.start < f.span.1
@@ -202,11 +216,15 @@ fn scan_paragraph(p: &Para, cues: &[Cue], known: &Known, out: &mut Vec<Found>) -
             let (cs, ce) = out[o].span;
             if cue.start >= cs && cue.start < ce {
                 let in_quote = text[cs..].starts_with('«');
-                let at_sentence_start = clause_floor(text, cs, cue.start) == sentence_start(text, cs, cue.start);
+                let at_sentence_start =
+                    clause_floor(text, cs, cue.start) == sentence_start(text, cs, cue.start);
                 let splits = match cue.kind {
                     CueKind::Verb(_) => matches!(cue.after, After::Colon(_)),
                     CueKind::According => {
-                        at_sentence_start && text[clause_floor(text, cs, cue.start)..cue.start].trim().is_empty()
+                        at_sentence_start
+                            && text[clause_floor(text, cs, cue.start)..cue.start]
+                                .trim()
+                                .is_empty()
                     }
                     _ => false,
                 };
@@ -260,7 +278,10 @@ fn scan_paragraph(p: &Para, cues: &[Cue], known: &Known, out: &mut Vec<Found>) -
         };
         if let Some(f) = statement {
             if let Some(o) = inside {
-                let cut = f.mention.as_ref().map_or(cue.start, |m| m.start.min(cue.start));
+                let cut = f
+                    .mention
+                    .as_ref()
+                    .map_or(cue.start, |m| m.start.min(cue.start));
                 let (cs, _) = out[o].span;
                 out[o].span = trim_tail(text, cs, cut);
                 if open == Some(o) {
@@ -277,7 +298,10 @@ fn scan_paragraph(p: &Para, cues: &[Cue], known: &Known, out: &mut Vec<Found>) -
     for i in first + 1..out.len() {
         let next_start = out[i].span.0;
         let prev = &mut out[i - 1];
-        if prev.span.0 < next_start && next_start < prev.span.1 && prev.kind == StatementKind::Indirect {
+        if prev.span.0 < next_start
+            && next_start < prev.span.1
+            && prev.kind == StatementKind::Indirect
+        {
             prev.span = trim_tail(text, prev.span.0, next_start);
         }
     }
@@ -320,7 +344,11 @@ fn frame_statement(p: &Para, cue: &Cue, later: &[Cue], subject: Option<Mention>)
         .iter()
         .find(|c| match c.kind {
             CueKind::Verb(u) => {
-                matches!(c.after, After::Colon(_) | After::That(_)) || u.object || u.from || u.on || u.bare
+                matches!(c.after, After::Colon(_) | After::That(_))
+                    || u.object
+                    || u.from
+                    || u.on
+                    || u.bare
             }
             // `با بیان اینکه A، خواستار B شد`: the request is the main clause.
             CueKind::Requests => true,
@@ -366,7 +394,13 @@ fn verb_statement(
     }
     let preverbal_frame = verb.object || verb.from || verb.on;
     match cue.after {
-        After::Colon(at) => Found::new(cue, StatementKind::Direct, direct(text, at, text.len()), subject, 1.0),
+        After::Colon(at) => Found::new(
+            cue,
+            StatementKind::Direct,
+            direct(text, at, text.len()),
+            subject,
+            1.0,
+        ),
         After::That(at) | After::To(at) if matches!(cue.after, After::That(_)) || verb.to => {
             // `به X اشاره کرد که …`: the content starts at the topic.
             let from = match verb.points {
@@ -387,12 +421,27 @@ fn verb_statement(
             )
         }
         // `از X خواست CLAUSE`: a request names its addressee with `از`; the clause is the content.
-        After::Words(at) if verb.to && p.words(subject_end, cue.start).iter().any(|t| t.key == "از") => {
-            Found::new(cue, StatementKind::Indirect, to_sentence_end(text, at), subject, 0.75)
+        After::Words(at)
+            if verb.to
+                && p.words(subject_end, cue.start)
+                    .iter()
+                    .any(|t| t.key == "از") =>
+        {
+            Found::new(
+                cue,
+                StatementKind::Indirect,
+                to_sentence_end(text, at),
+                subject,
+                0.75,
+            )
         }
-        After::Words(at) | After::To(at) if !preverbal_frame && verb.bare => {
-            Found::new(cue, StatementKind::Indirect, to_sentence_end(text, at), subject, 0.7)
-        }
+        After::Words(at) | After::To(at) if !preverbal_frame && verb.bare => Found::new(
+            cue,
+            StatementKind::Indirect,
+            to_sentence_end(text, at),
+            subject,
+            0.7,
+        ),
         _ if preverbal_frame => {
             let from = prev_end
                 .filter(|&e| e > subject_end && e < cue.start)
@@ -438,7 +487,10 @@ fn according(p: &Para, cue: &Cue, known: &Known) -> Option<Found> {
     let toks = p.words(cue.end, end);
     let sep = (1..toks.len().min(12)).find(|&i| {
         let (a, b) = (toks[i - 1].end, toks[i].start);
-        gap_has(text, a, b, '،') || gap_has(text, a, b, ',') || gap_has(text, a, b, '؛') || gap_has(text, a, b, ';')
+        gap_has(text, a, b, '،')
+            || gap_has(text, a, b, ',')
+            || gap_has(text, a, b, '؛')
+            || gap_has(text, a, b, ';')
     });
     let speaker_toks = match sep {
         Some(i) => &toks[..i],
@@ -451,7 +503,9 @@ fn according(p: &Para, cue: &Cue, known: &Known) -> Option<Found> {
     let mention = parse_clause(text, speaker_toks, known)?;
     let acceptable = match mention.kind {
         MentionKind::Pronoun | MentionKind::Demonstrative => true,
-        MentionKind::Name => mention.strong && (sep.is_some() || mention.name_keys.iter().all(|k| known.contains(k))),
+        MentionKind::Name => {
+            mention.strong && (sep.is_some() || mention.name_keys.iter().all(|k| known.contains(k)))
+        }
         MentionKind::Role | MentionKind::Org | MentionKind::Group => sep.is_some(),
     };
     if !acceptable || mention.media {

@@ -223,7 +223,16 @@ pub(crate) fn is_role_head(key: &str) -> bool {
 pub(crate) fn is_non_speaker_subject(first: &str, second: Option<&str>) -> bool {
     matches!(
         first,
-        "اینها" | "انها" | "انان" | "اینان" | "همه" | "هیچ" | "کسی" | "هرکس" | "کسانی" | "علیرغم"
+        "اینها"
+            | "انها"
+            | "انان"
+            | "اینان"
+            | "همه"
+            | "هیچ"
+            | "کسی"
+            | "هرکس"
+            | "کسانی"
+            | "علیرغم"
     ) || (first == "علی" && second == Some("رغم"))
 }
 pub(crate) fn is_honorific(key: &str) -> bool {

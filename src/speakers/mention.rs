@@ -7,9 +7,10 @@
 //! speaker wins.
 
 use super::lexicon::{
-    is_clause_break, is_clause_opener, is_complement_taking, is_demonstrative, is_given_name, is_group_head,
-    is_honorific, is_honorific_pair, is_media_head, is_non_speaker_subject, is_np_stop, is_opener_pair, is_org_head,
-    is_past_verb, is_pronoun, is_role_head, is_surname_suffix, opener_phrase_len,
+    is_clause_break, is_clause_opener, is_complement_taking, is_demonstrative, is_given_name,
+    is_group_head, is_honorific, is_honorific_pair, is_media_head, is_non_speaker_subject,
+    is_np_stop, is_opener_pair, is_org_head, is_past_verb, is_pronoun, is_role_head,
+    is_surname_suffix, opener_phrase_len,
 };
 use super::text::{Para, Token, gap_has};
 
@@ -53,7 +54,12 @@ pub(crate) type Known = super::lexicon::WordSet;
 const MAX_PHRASE: usize = 14;
 
 /// The speaker of a cue whose clause runs from `floor` to `cue_start`.
-pub(crate) fn find_subject(p: &Para, floor: usize, cue_start: usize, known: &Known) -> Option<Mention> {
+pub(crate) fn find_subject(
+    p: &Para,
+    floor: usize,
+    cue_start: usize,
+    known: &Known,
+) -> Option<Mention> {
     let text = p.text;
     let toks = p.words(floor, cue_start);
     if toks.is_empty() {
@@ -61,7 +67,8 @@ pub(crate) fn find_subject(p: &Para, floor: usize, cue_start: usize, known: &Kno
     }
     // A clause opened by `اینکه` / `این که` is subordinate: its subject is not the speaker.
     let subordinate = |i: usize| {
-        toks[i].key == "اینکه" || (toks[i].key == "که" && i > 0 && matches!(toks[i - 1].key.as_str(), "این" | "ان"))
+        toks[i].key == "اینکه"
+            || (toks[i].key == "که" && i > 0 && matches!(toks[i - 1].key.as_str(), "این" | "ان"))
     };
     let clause_starts: Vec<usize> = std::iter::once(0)
         .chain(
@@ -75,7 +82,8 @@ pub(crate) fn find_subject(p: &Para, floor: usize, cue_start: usize, known: &Kno
         let clause_end = clause_starts.get(c + 1).copied().unwrap_or(toks.len());
         // The clause's own start first, then after each comma inside it (`در این نشست، X …`).
         let comma_starts = (s + 1..clause_end).filter(|&i| {
-            gap_has(text, toks[i - 1].end, toks[i].start, '،') || gap_has(text, toks[i - 1].end, toks[i].start, ',')
+            gap_has(text, toks[i - 1].end, toks[i].start, '،')
+                || gap_has(text, toks[i - 1].end, toks[i].start, ',')
         });
         for start in std::iter::once(s).chain(comma_starts) {
             if let Some(m) = parse_clause(text, &toks[start..], known)
@@ -132,7 +140,12 @@ fn ends_clause(text: &str, toks: &[Token], i: usize) -> bool {
 
 /// `رویترز به نقل از X افزود`: a medium or organization relaying someone names the real speaker
 /// after `به نقل از`.
-pub(crate) fn relayed_speaker(p: &Para, floor: usize, cue_start: usize, known: &Known) -> Option<Mention> {
+pub(crate) fn relayed_speaker(
+    p: &Para,
+    floor: usize,
+    cue_start: usize,
+    known: &Known,
+) -> Option<Mention> {
     let text = p.text;
     let toks = p.words(floor, cue_start);
     let at = (1..toks.len().saturating_sub(3))
@@ -151,7 +164,12 @@ pub(crate) fn parse_clause(text: &str, toks: &[Token], known: &Known) -> Option<
 
 fn is_source_opening(toks: &[Token]) -> bool {
     let k = |i: usize| toks.get(i).map_or("", |t| t.key.as_str());
-    let is_report = |w: &str| matches!(w, "گزارش" | "روایت" | "نوشته" | "اعلام" | "نقل" | "گزارشگزارش");
+    let is_report = |w: &str| {
+        matches!(
+            w,
+            "گزارش" | "روایت" | "نوشته" | "اعلام" | "نقل" | "گزارشگزارش"
+        )
+    };
     match (k(0), k(1), k(2)) {
         ("بهگزارش" | "بهنقل", _, _) => true,
         ("به" | "بنابر" | "طبق" | "براساس", w, _) => is_report(w),
@@ -168,7 +186,9 @@ fn skip_source<'a>(text: &str, toks: &'a [Token]) -> Option<&'a [Token]> {
     }
     let by_comma = (1..toks.len()).find(|&i| {
         let gap = (toks[i - 1].end, toks[i].start);
-        gap_has(text, gap.0, gap.1, '،') || gap_has(text, gap.0, gap.1, ',') || gap_has(text, gap.0, gap.1, '؛')
+        gap_has(text, gap.0, gap.1, '،')
+            || gap_has(text, gap.0, gap.1, ',')
+            || gap_has(text, gap.0, gap.1, '؛')
     });
     let by_name = (2..toks.len()).find(|&i| {
         let k = toks[i].key.as_str();
@@ -251,14 +271,18 @@ fn phrase_len(text: &str, toks: &[Token]) -> usize {
                     "از" => is_complement_taking(&prev.key, "از"),
                     "با" => is_complement_taking(&prev.key, "با"),
                     "در" => toks.get(n + 1).is_some_and(|next| {
-                        matches!(next.key.as_str(), "مجلس" | "سازمان" | "امور" | "شورای" | "استان")
+                        matches!(
+                            next.key.as_str(),
+                            "مجلس" | "سازمان" | "امور" | "شورای" | "استان"
+                        )
                     }),
                     _ => false,
                 };
             if is_np_stop(&t.key) && !friday_prayer && !partitive && !complement {
                 break;
             }
-            let comma = gap_has(text, prev.end, t.start, '،') || gap_has(text, prev.end, t.start, ',');
+            let comma =
+                gap_has(text, prev.end, t.start, '،') || gap_has(text, prev.end, t.start, ',');
             // A comma goes on into a role (`X، معاون فرهنگی، اجتماعی و …`), never into a new name.
             if comma && !is_role_head(&t.key) && (role_len < 2 || name_start(&t.key)) {
                 break;
@@ -362,14 +386,19 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
         }
         // `این مقام مسئول، X را … دانست`: a comma closes the phrase; what follows is content.
         let cut = (2..n)
-            .find(|&i| gap_has(text, np[i - 1].end, np[i].start, '،') || gap_has(text, np[i - 1].end, np[i].start, ','))
+            .find(|&i| {
+                gap_has(text, np[i - 1].end, np[i].start, '،')
+                    || gap_has(text, np[i - 1].end, np[i].start, ',')
+            })
             .unwrap_or(n);
         let np = &np[..cut];
         return mention(MentionKind::Demonstrative, np, &[], &np[1..], true);
     }
     // `یک رسانه ورزشی روسیه`: a group that is a medium is a source, not a speaker.
     let names_medium = np.iter().any(|t| is_media_head(&t.key));
-    if is_group_head(&first.key) && (n >= 2 || first.key.ends_with("ان") || first.key.ends_with("ات")) {
+    if is_group_head(&first.key)
+        && (n >= 2 || first.key.ends_with("ان") || first.key.ends_with("ات"))
+    {
         let mut m = mention(MentionKind::Group, np, &[], np, true)?;
         m.media = names_medium;
         return Some(m);
@@ -397,7 +426,13 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
                 Some(r2) if r == 1 && is_given_name(&body[0].key) => r2,
                 _ => r,
             };
-            mention(MentionKind::Name, np, name_words(&body[..r]), &body[r..], true)
+            mention(
+                MentionKind::Name,
+                np,
+                name_words(&body[..r]),
+                &body[r..],
+                true,
+            )
         }
         None => {
             if is_org_head(&body_first.key) || is_media_head(&body_first.key) {
@@ -430,7 +465,8 @@ mod tests {
 
     #[test]
     fn name_and_role_split_at_role_head() {
-        let m = subject("به گزارش خبرگزاری مهر، فرامرز عظیمی شهردار کلانشهر قم با اشاره به تأثیر").unwrap();
+        let m = subject("به گزارش خبرگزاری مهر، فرامرز عظیمی شهردار کلانشهر قم با اشاره به تأثیر")
+            .unwrap();
         assert_eq!(m.kind, MentionKind::Name);
         assert_eq!(m.name.as_deref(), Some("فرامرز عظیمی"));
         assert_eq!(m.role.as_deref(), Some("شهردار کلانشهر قم"));
@@ -451,7 +487,8 @@ mod tests {
         let m = subject("قم- شهردار قم").unwrap();
         assert_eq!(m.kind, MentionKind::Role);
         assert_eq!(m.role.as_deref(), Some("شهردار قم"));
-        for chained in ["رشت- ایرنا- شهردار قم", "ایسنا/گیلان شهردار قم"] {
+        for chained in ["رشت- ایرنا- شهردار قم", "ایسنا/گیلان شهردار قم"]
+        {
             let m = subject(chained).unwrap();
             assert_eq!(m.kind, MentionKind::Role, "{chained}");
             assert_eq!(m.role.as_deref(), Some("شهردار قم"), "{chained}");
@@ -460,7 +497,8 @@ mod tests {
 
     #[test]
     fn later_clause_wins_when_it_holds_a_speaker() {
-        let m = subject("* ساخت نیروگاه برق آغاز می‌شود معاون هماهنگی امور اقتصادی استاندار ایلام").unwrap();
+        let m = subject("* ساخت نیروگاه برق آغاز می‌شود معاون هماهنگی امور اقتصادی استاندار ایلام")
+            .unwrap();
         assert_eq!(m.kind, MentionKind::Role);
         assert!(m.role.unwrap().starts_with("معاون"));
     }
@@ -468,7 +506,10 @@ mod tests {
     #[test]
     fn pronoun_and_demonstrative() {
         assert_eq!(subject("وی در ادامه").unwrap().kind, MentionKind::Pronoun);
-        assert_eq!(subject("این مقام مسئول").unwrap().kind, MentionKind::Demonstrative);
+        assert_eq!(
+            subject("این مقام مسئول").unwrap().kind,
+            MentionKind::Demonstrative
+        );
         let m = subject("این مقام مسئول، ادامه تخصیص اوراق").unwrap();
         assert_eq!(m.role.as_deref(), Some("مقام مسئول"));
     }

@@ -61,7 +61,12 @@ impl SpeakerTable {
     pub fn add(&mut self, doc: &Document) {
         let mut seen_here: Vec<String> = Vec::new();
         for s in &doc.statements {
-            let Some(name) = s.speaker.as_deref().map(str::trim).filter(|n| !n.is_empty()) else {
+            let Some(name) = s
+                .speaker
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+            else {
                 continue;
             };
             let key = name_key(name);
@@ -115,7 +120,11 @@ impl SpeakerTable {
                 last_date: e.last_date.clone(),
             })
             .collect();
-        out.sort_by(|a, b| b.statements.cmp(&a.statements).then_with(|| a.name.cmp(&b.name)));
+        out.sort_by(|a, b| {
+            b.statements
+                .cmp(&a.statements)
+                .then_with(|| a.name.cmp(&b.name))
+        });
         out
     }
 
@@ -164,7 +173,11 @@ mod tests {
     #[test]
     fn merges_spelling_variants_across_articles() {
         let mut t = SpeakerTable::new();
-        t.add(&doc("a", "2020-01-02", &[("علی کریمی", "وزیر"), ("علی کریمی", "وزیر")]));
+        t.add(&doc(
+            "a",
+            "2020-01-02",
+            &[("علی کریمی", "وزیر"), ("علی کریمی", "وزیر")],
+        ));
         t.add(&doc("b", "2019-05-01", &[("علي كريمي", "وزير")]));
         let r = t.records();
         assert_eq!(r.len(), 1);

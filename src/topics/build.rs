@@ -136,7 +136,8 @@ fn word_table(lexicons: &Path) -> anyhow::Result<WordTable> {
     let mut noun_weight: HashMap<String, u64> = HashMap::new();
     for line in lines(&hazm.join("words.dat"))? {
         let mut fields = line.split('\t');
-        let (Some(word), Some(weight), Some(pos)) = (fields.next(), fields.next(), fields.next()) else {
+        let (Some(word), Some(weight), Some(pos)) = (fields.next(), fields.next(), fields.next())
+        else {
             continue;
         };
         let tags: Vec<&str> = pos.split(',').filter(|t| *t != "0").collect();
@@ -151,7 +152,8 @@ fn word_table(lexicons: &Path) -> anyhow::Result<WordTable> {
             flag |= flags::ADJECTIVE;
         }
         let function = [
-            "ADV", "P", "CONJ", "DET", "PRO", "NUM", "POSTP", "INT", "CL", "PR", "PS", "NIN", "COMP",
+            "ADV", "P", "CONJ", "DET", "PRO", "NUM", "POSTP", "INT", "CL", "PR", "PS", "NIN",
+            "COMP",
         ];
         if !tags.is_empty() && tags.iter().all(|t| function.contains(t)) {
             flag |= flags::FUNCTION;
@@ -246,7 +248,10 @@ fn count_light_verbs(text: &str, words: &WordTable, counts: &mut VerbCounts) {
 
 /// Document and title frequency of every candidate phrase in the news files (repeated RSS items
 /// skipped), and the compound-verb counts of words.
-fn news_frequencies(news: &Path, words: &WordTable) -> anyhow::Result<(PhraseCounts, VerbCounts, u32)> {
+fn news_frequencies(
+    news: &Path,
+    words: &WordTable,
+) -> anyhow::Result<(PhraseCounts, VerbCounts, u32)> {
     let mut df: PhraseCounts = HashMap::new();
     let mut verbs: VerbCounts = HashMap::new();
     let mut docs = 0u32;
@@ -333,8 +338,15 @@ mod tests {
     #[test]
     fn conjugates_regular_and_alef_initial_verbs() {
         let forms = conjugations("گفت", "گو");
-        for f in ["گفتند", "میگفت", "نگفته", "گفتهاست", "میگوید", "بگویم", "گوید"]
-        {
+        for f in [
+            "گفتند",
+            "میگفت",
+            "نگفته",
+            "گفتهاست",
+            "میگوید",
+            "بگویم",
+            "گوید",
+        ] {
             assert!(forms.iter().any(|x| x == f), "{f}");
         }
         let forms = conjugations("آمد", "آ");

@@ -145,7 +145,16 @@ fn drop_final_ezafe(phrase: &mut String) {
 /// Nouns that measure or frame rather than name: quantities (`درصد`, `میلیارد ریالی`) and the
 /// frozen adverbials `به عنوانِ`, `به مراتبِ`. A phrase through them (`عنوان مشاور`,
 /// `درصد زرشک جهان`) is a fragment, so they cut runs like stopwords (folded spellings).
-const FRAMING_NOUNS: [&str; 8] = ["عنوان", "مراتب", "درصد", "میلیارد", "میلیون", "هزار", "ریالی", "تومانی"];
+const FRAMING_NOUNS: [&str; 8] = [
+    "عنوان",
+    "مراتب",
+    "درصد",
+    "میلیارد",
+    "میلیون",
+    "هزار",
+    "ریالی",
+    "تومانی",
+];
 
 /// Whether a word cuts phrases, from its table entry and spelling.
 fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
@@ -180,7 +189,10 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
                 let key = if token.glued {
                     // A detached ending glued back: the key is the word before it, unless the
                     // ending is the adjective `ای`.
-                    let (stem, ending) = token.surface.rsplit_once(' ').unwrap_or((token.surface, ""));
+                    let (stem, ending) = token
+                        .surface
+                        .rsplit_once(' ')
+                        .unwrap_or((token.surface, ""));
                     let ending = fold(ending);
                     if ending == "ای" || ending == "تر" || ending == "ترین" {
                         folded.clone()
@@ -241,7 +253,13 @@ impl Collector {
     }
 
     /// Adds one segment (`segment` 0 is the title when `is_title`).
-    pub fn add<L: Lexicon + ?Sized>(&mut self, text: &str, segment: u32, is_title: bool, lexicon: &L) {
+    pub fn add<L: Lexicon + ?Sized>(
+        &mut self,
+        text: &str,
+        segment: u32,
+        is_title: bool,
+        lexicon: &L,
+    ) {
         let mut key = String::new();
         self.segments += 1;
         for run in runs(text, lexicon) {
@@ -262,12 +280,15 @@ impl Collector {
                     let position = self.position + start as u32;
                     let candidate = match self.candidates.get_mut(key.as_str()) {
                         Some(c) => c,
-                        None => self.candidates.entry(key.clone()).or_insert_with(|| Candidate {
-                            words: len,
-                            first_position: position,
-                            first_segment: segment,
-                            ..Candidate::default()
-                        }),
+                        None => self
+                            .candidates
+                            .entry(key.clone())
+                            .or_insert_with(|| Candidate {
+                                words: len,
+                                first_position: position,
+                                first_segment: segment,
+                                ..Candidate::default()
+                            }),
                     };
                     candidate.count += 1;
                     candidate.in_title |= is_title;
@@ -328,8 +349,14 @@ mod tests {
     #[test]
     fn runs_are_cut_by_stopwords_verbs_numbers_and_punctuation() {
         let r = runs("شهردار قم گفت: مدیریت شهری در ۳ محله", &Tiny);
-        let words: Vec<Vec<&str>> = r.iter().map(|r| r.iter().map(|w| w.surface).collect()).collect();
-        assert_eq!(words, vec![vec!["شهردار", "قم"], vec!["مدیریت", "شهری"], vec!["محله"]]);
+        let words: Vec<Vec<&str>> = r
+            .iter()
+            .map(|r| r.iter().map(|w| w.surface).collect())
+            .collect();
+        assert_eq!(
+            words,
+            vec![vec!["شهردار", "قم"], vec!["مدیریت", "شهری"], vec!["محله"]]
+        );
     }
 
     #[test]
@@ -350,7 +377,10 @@ mod tests {
 
     #[test]
     fn written_form_joins_detached_endings_with_zwnj() {
-        assert_eq!(written_form("برنامه ها  محله‌محور"), "برنامه\u{200c}ها محله‌محور");
+        assert_eq!(
+            written_form("برنامه ها  محله‌محور"),
+            "برنامه\u{200c}ها محله‌محور"
+        );
         let mut c = Collector::new(true);
         let text = "مدیریت شهری در قم";
         c.add(text, 1, false, &Tiny);

@@ -95,8 +95,10 @@ pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     speakers: &[String],
 ) -> HashMap<String, Features> {
     let candidates = &collector.candidates;
-    let mut entries: HashMap<&str, Entry> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    let mut df: HashMap<&str, f64> = HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let mut entries: HashMap<&str, Entry> =
+        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let mut df: HashMap<&str, f64> =
+        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let mut docs = 1.0;
     for (key, c) in candidates {
         if is_stray(c) {
@@ -116,7 +118,10 @@ pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             continue;
         }
         let long_df = df.get(key.as_str()).copied().unwrap_or(0.0);
-        let shorter = [key.rsplit_once(' ').map(|x| x.0), key.split_once(' ').map(|x| x.1)];
+        let shorter = [
+            key.rsplit_once(' ').map(|x| x.0),
+            key.split_once(' ').map(|x| x.1),
+        ];
         for sub in shorter.into_iter().flatten() {
             let Some((sub_key, sub)) = candidates.get_key_value(sub) else {
                 continue;
@@ -184,7 +189,8 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
     }
 
     fn features(&self, key: &str, c: &Candidate) -> Features {
-        let (docs, total_positions, total_segments) = (self.docs, self.total_positions, self.total_segments);
+        let (docs, total_positions, total_segments) =
+            (self.docs, self.total_positions, self.total_segments);
         let df = self.df.get(key).copied().unwrap_or(0.0);
         let mut all_unknown = true;
         let mut min_wiki = f64::MAX;
@@ -203,12 +209,18 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             }
             light_verb = light_verb.max(f64::from(entry.light_verb) / 255.0);
             time_words += f64::from(u8::from(TIME_WORDS.contains(&word)));
-            outside_dictionary += f64::from(u8::from(entry.has(flags::KNOWN) && !entry.has(flags::DICTIONARY)));
+            outside_dictionary += f64::from(u8::from(
+                entry.has(flags::KNOWN) && !entry.has(flags::DICTIONARY),
+            ));
             if c.words > 1 {
                 max_part_count = max_part_count.max(self.counts.get(word).copied().unwrap_or(0));
             }
             if c.words > 1 {
-                let word_df = self.df.get(word).copied().unwrap_or_else(|| self.freq.lookup(word).1);
+                let word_df = self
+                    .df
+                    .get(word)
+                    .copied()
+                    .unwrap_or_else(|| self.freq.lookup(word).1);
                 min_word_df = min_word_df.min(word_df);
             }
         }

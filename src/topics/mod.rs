@@ -124,7 +124,12 @@ impl TopicModel {
         doc.statements
             .iter()
             .filter_map(|s| s.speaker.as_deref())
-            .map(|name| name.split_whitespace().map(fold::fold).collect::<Vec<_>>().join(" "))
+            .map(|name| {
+                name.split_whitespace()
+                    .map(fold::fold)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
@@ -149,8 +154,15 @@ impl TopicModel {
 
     /// Keeps the phrase hashes of a ranked article for `observe`.
     fn remember(&self, fingerprint: u64, collector: &Collector) {
-        let hashes = collector.candidates.keys().map(|k| running::key_hash(k)).collect();
-        let mut pending = self.pending.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let hashes = collector
+            .candidates
+            .keys()
+            .map(|k| running::key_hash(k))
+            .collect();
+        let mut pending = self
+            .pending
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         if pending.len() >= PENDING_LIMIT {
             pending.clear();
         }
@@ -275,7 +287,10 @@ fn document_fingerprint(doc: &Document) -> u64 {
 /// them for tuning experiments.
 fn weights_from_env() -> Weights {
     if let Ok(spec) = std::env::var("GOFTAR_TOPIC_WEIGHTS") {
-        let v: Vec<f64> = spec.split(',').filter_map(|x| x.trim().parse().ok()).collect();
+        let v: Vec<f64> = spec
+            .split(',')
+            .filter_map(|x| x.trim().parse().ok())
+            .collect();
         if let Ok(w) = Weights::try_from(v.as_slice()) {
             return w;
         }
@@ -325,10 +340,20 @@ mod tests {
         let mut observed_only = TopicModel::new();
         observed_only.observe(&doc());
         for key in ["مدیریت شهری", "قم", "محلهمحور", "شهردار قم"] {
-            assert_eq!(ranked_first.running.df(key), observed_only.running.df(key), "{key}");
+            assert_eq!(
+                ranked_first.running.df(key),
+                observed_only.running.df(key),
+                "{key}"
+            );
             assert_eq!(ranked_first.running.df(key), 1, "{key}");
         }
         assert_eq!(ranked_first.running.docs(), 1);
-        assert!(ranked_first.pending.lock().map(|p| p.is_empty()).unwrap_or(false));
+        assert!(
+            ranked_first
+                .pending
+                .lock()
+                .map(|p| p.is_empty())
+                .unwrap_or(false)
+        );
     }
 }

@@ -30,7 +30,10 @@ pub fn key_hash(key: &str) -> u64 {
 }
 
 fn slots(h: u64) -> [usize; 2] {
-    [(h as usize) & (ROW_LEN - 1), ((h >> 32) as usize) & (ROW_LEN - 1)]
+    [
+        (h as usize) & (ROW_LEN - 1),
+        ((h >> 32) as usize) & (ROW_LEN - 1),
+    ]
 }
 
 impl RunningCounts {

@@ -14,9 +14,9 @@ pub type Weights = [f64; COUNT];
 /// measure, with the speakers stage run first (the `speaker` feature). They weigh kinds of evidence
 /// (rarity, position, phrase shape), not particular phrases. Refit: `benches/topics_eval/fit.sh`.
 pub const DEFAULT_WEIGHTS: Weights = [
-    -4.3133, 0.4723, 0.4789, -0.0528, 0.6186, -0.6023, -0.5776, -1.9968, 1.4499, 1.0680, -1.4473, -0.6532, 0.3249,
-    0.1603, 0.2954, -1.4477, -0.3745, 2.4565, 1.0810, 0.0000, 0.6685, -1.0641, -1.0997, 0.3952, 0.0211, 0.1658,
-    -0.6551, 0.8257, 0.0335, 0.2590,
+    -4.3133, 0.4723, 0.4789, -0.0528, 0.6186, -0.6023, -0.5776, -1.9968, 1.4499, 1.0680, -1.4473,
+    -0.6532, 0.3249, 0.1603, 0.2954, -1.4477, -0.3745, 2.4565, 1.0810, 0.0000, 0.6685, -1.0641,
+    -1.0997, 0.3952, 0.0211, 0.1658, -0.6551, 0.8257, 0.0335, 0.2590,
 ];
 
 /// One ranked phrase.
@@ -45,7 +45,10 @@ pub const SHARES_A_WORD: f64 = f64::MIN_POSITIVE;
 /// Whether at least `share` of the words of the two phrase keys (of their union) are common.
 pub fn overlaps_by(a: &str, b: &str, share: f64) -> bool {
     let (len_a, len_b) = (a.split(' ').count(), b.split(' ').count());
-    let shared = a.split(' ').filter(|w| b.split(' ').any(|x| x == *w)).count();
+    let shared = a
+        .split(' ')
+        .filter(|w| b.split(' ').any(|x| x == *w))
+        .count();
     let union = len_a + len_b - shared;
     union > 0 && shared > 0 && shared as f64 >= share * union as f64
 }
@@ -60,7 +63,15 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     speakers: &[String],
     distinct: usize,
 ) -> Vec<Scored> {
-    rank_apart(collector, freq, lexicon, weights, speakers, distinct, NEAR_IDENTICAL)
+    rank_apart(
+        collector,
+        freq,
+        lexicon,
+        weights,
+        speakers,
+        distinct,
+        NEAR_IDENTICAL,
+    )
 }
 
 /// [`rank`] with the share of common words (see [`overlaps_by`]) that defers a phrase.
@@ -79,7 +90,10 @@ pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         .filter(|(key, _)| !is_boilerplate(key))
         .map(|(key, f)| {
             let score = f.iter().zip(weights).map(|(x, w)| x * w).sum();
-            let surface = collector.candidates.get(&key).and_then(|c| c.best_surface());
+            let surface = collector
+                .candidates
+                .get(&key)
+                .and_then(|c| c.best_surface());
             Scored {
                 key,
                 surface,
@@ -88,7 +102,8 @@ pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             }
         })
         .collect();
-    let order = |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key));
+    let order =
+        |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key));
     // Only the head is ever read in order: sort a generous head, leave the tail as it falls.
     let head = (distinct * HEAD_FACTOR).min(scored.len());
     if head > 0 && head < scored.len() {
@@ -99,7 +114,11 @@ pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     let mut distinct: Vec<Scored> = Vec::with_capacity(scored.len());
     let mut rest = Vec::new();
     for s in scored {
-        if distinct.len() < wanted && distinct.iter().any(|d| overlaps_by(&d.key, &s.key, overlap_share)) {
+        if distinct.len() < wanted
+            && distinct
+                .iter()
+                .any(|d| overlaps_by(&d.key, &s.key, overlap_share))
+        {
             rest.push(s);
         } else {
             distinct.push(s);
@@ -141,7 +160,12 @@ mod tests {
     fn rare_title_phrases_beat_common_late_ones_and_furniture_is_dropped() {
         let mut c = Collector::new(true);
         c.add("مدیریت شهری در قم", 0, true, &Words);
-        c.add("به گزارش خبرگزاری فارس، ایران و ایران و مدیریت شهری.", 1, false, &Words);
+        c.add(
+            "به گزارش خبرگزاری فارس، ایران و ایران و مدیریت شهری.",
+            1,
+            false,
+            &Words,
+        );
         let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[], 10)
             .into_iter()
             .map(|s| s.key)

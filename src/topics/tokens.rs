@@ -29,7 +29,10 @@ pub struct Token<'a> {
 pub fn is_letter(ch: char) -> bool {
     match ch {
         'a'..='z' | 'A'..='Z' => true,
-        '\u{0621}'..='\u{063a}' | '\u{0641}'..='\u{064a}' | '\u{066e}'..='\u{06d3}' | '\u{06d5}' => true,
+        '\u{0621}'..='\u{063a}'
+        | '\u{0641}'..='\u{064a}'
+        | '\u{066e}'..='\u{06d3}'
+        | '\u{06d5}' => true,
         '\u{06fa}'..='\u{06fc}' | '\u{06ff}' => true,
         '\u{0000}'..='\u{007f}' | '\u{0600}'..='\u{06ff}' => false,
         _ => ch.is_alphabetic(),
@@ -46,21 +49,37 @@ pub fn is_digit(ch: char) -> bool {
 }
 
 fn is_word_char(ch: char) -> bool {
-    is_letter(ch) || is_digit(ch) || matches!(ch, '\u{200c}' | '\u{200d}' | '\u{064b}'..='\u{065f}' | '\u{0670}')
+    is_letter(ch)
+        || is_digit(ch)
+        || matches!(
+            ch,
+            '\u{200c}' | '\u{200d}' | '\u{064b}'..='\u{065f}' | '\u{0670}'
+        )
 }
 
 /// Endings that, written as a separate word, belong to the word before.
 fn is_detached_ending(folded: &str, previous: &str) -> bool {
-    matches!(folded, "ها" | "های" | "هایی" | "تر" | "ترین") || (folded == "ای" && previous.ends_with('ه'))
+    matches!(folded, "ها" | "های" | "هایی" | "تر" | "ترین")
+        || (folded == "ای" && previous.ends_with('ه'))
 }
 
 /// Appends the token `text[start..end]`, gluing a detached ending onto the word before.
-fn push<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, span: (usize, usize), digit: bool, boundary: bool) {
+fn push<'a>(
+    tokens: &mut Vec<Token<'a>>,
+    text: &'a str,
+    span: (usize, usize),
+    digit: bool,
+    boundary: bool,
+) {
     let surface = text[span.0..span.1].trim_matches(|c| c == '\u{200c}' || c == '\u{200d}');
     if surface.is_empty() {
         return;
     }
-    let kind = if digit { TokenKind::Number } else { TokenKind::Word };
+    let kind = if digit {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
     if kind == TokenKind::Word
         && !boundary
         && let Some(last) = tokens.last_mut()
@@ -125,14 +144,22 @@ mod tests {
     use super::*;
 
     fn surfaces(text: &str) -> Vec<(&str, bool)> {
-        tokenize(text).iter().map(|t| (t.surface, t.boundary_before)).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| (t.surface, t.boundary_before))
+            .collect()
     }
 
     #[test]
     fn words_keep_their_zwnj_and_punctuation_cuts() {
         assert_eq!(
             surfaces("برنامه‌های محله‌محور، در قم"),
-            vec![("برنامه‌های", true), ("محله‌محور", false), ("در", true), ("قم", false)]
+            vec![
+                ("برنامه‌های", true),
+                ("محله‌محور", false),
+                ("در", true),
+                ("قم", false)
+            ]
         );
     }
 

@@ -67,7 +67,9 @@ pub const STORIES: &[Story] = &[
         date: "2024-05-09",
         source: "ایسنا",
         title: "رئیس کل بانک مرکزی: بازار ارز آرام است",
-        paragraphs: &["محمدرضا فرزین، رئیس کل بانک مرکزی، اعلام کرد: «بازار ارز آرام است و تورم مهار شده است.»"],
+        paragraphs: &[
+            "محمدرضا فرزین، رئیس کل بانک مرکزی، اعلام کرد: «بازار ارز آرام است و تورم مهار شده است.»",
+        ],
         quotes: &[Quote {
             paragraph: 0,
             speaker: "محمدرضا فرزین",
@@ -84,7 +86,9 @@ pub const STORIES: &[Story] = &[
         date: "2024-06-15",
         source: "تسنیم",
         title: "وزیر نیرو: مصرف آب باید کاهش یابد",
-        paragraphs: &["علی‌اکبر محرابیان، وزیر نیرو، گفت: «مصرف آب در تهران باید دست‌کم ده درصد کاهش یابد.»"],
+        paragraphs: &[
+            "علی‌اکبر محرابیان، وزیر نیرو، گفت: «مصرف آب در تهران باید دست‌کم ده درصد کاهش یابد.»",
+        ],
         quotes: &[Quote {
             paragraph: 0,
             speaker: "علی‌اکبر محرابیان",
@@ -114,7 +118,9 @@ fn document(story: &Story) -> Document {
         .iter()
         .map(|quote| {
             let paragraph = &paragraphs[quote.paragraph].text;
-            let start = paragraph.find(quote.text).expect("quote is in its paragraph");
+            let start = paragraph
+                .find(quote.text)
+                .expect("quote is in its paragraph");
             let ordinal = ordinals[quote.paragraph];
             ordinals[quote.paragraph] += 1;
             Statement {
@@ -164,5 +170,6 @@ pub fn build_index(dir: &Path) {
     for story in STORIES {
         out.document(&document(story)).expect("document");
     }
-    out.finish(&SpeakerTable::new(), &Summary::default()).expect("finish");
+    out.finish(&SpeakerTable::new(), &Summary::default())
+        .expect("finish");
 }
