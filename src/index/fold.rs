@@ -10,29 +10,14 @@ pub fn fold_word(raw: &str) -> String {
     let letters = crate::normalize::fold(raw);
     let mut key = String::with_capacity(letters.len());
     for c in letters.chars() {
-        if let Some(folded) = fold_char(c) {
-            key.push(folded);
-        } else if c.is_uppercase() {
+        // Letter variants and digits are already folded by `normalize::fold`.
+        if c.is_uppercase() {
             key.extend(c.to_lowercase());
         } else if !is_dropped(c) {
             key.push(c);
         }
     }
     key
-}
-
-/// Letter variants the scorers and the normalizer treat as one letter.
-fn fold_char(c: char) -> Option<char> {
-    Some(match c {
-        'ي' | 'ى' | 'ئ' => 'ی',
-        'ك' => 'ک',
-        'ة' | 'ۀ' => 'ه',
-        'أ' | 'إ' | 'ٱ' => 'ا',
-        'ؤ' => 'و',
-        '۰'..='۹' => char::from(b'0' + (c as u32 - '۰' as u32) as u8),
-        '٠'..='٩' => char::from(b'0' + (c as u32 - '٠' as u32) as u8),
-        _ => return None,
-    })
 }
 
 /// Characters that never change a word's meaning for search: joiners, tatweel, harakat, controls.
