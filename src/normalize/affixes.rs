@@ -5,7 +5,9 @@
 use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, LISTED, SPACED_JOIN, lexicon};
-use super::script::{ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char};
+use super::script::{
+    ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after, word_before,
+};
 use super::step::{Context, Step, finish};
 
 /// Joins a spaced affix to its word.
@@ -218,25 +220,6 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
         previous = word;
     }
     false
-}
-
-fn word_before(text: &str, end: usize) -> &str {
-    let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &head[start..]
-}
-
-fn word_after(text: &str, start: usize) -> &str {
-    let tail = &text[start..];
-    let end = tail
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(tail.len(), |(i, _)| i);
-    &tail[..end]
 }
 
 impl Step for AffixJoin {

@@ -42,6 +42,27 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// The last char of `s`, if any.
+/// The word (letters and ZWNJ) that ends at byte `end` of `text`.
+pub fn word_before(text: &str, end: usize) -> &str {
+    let head = &text[..end];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[start..]
+}
+
+/// The word (letters and ZWNJ) that starts at byte `start` of `text`.
+pub fn word_after(text: &str, start: usize) -> &str {
+    let tail = &text[start..];
+    let end = tail
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(tail.len(), |(i, _)| i);
+    &tail[..end]
+}
+
 pub fn last_char(s: &str) -> Option<char> {
     s.chars().next_back()
 }

@@ -3,7 +3,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::script::{ZWNJ, is_arabic_letter, is_word_char};
+use super::script::{ZWNJ, is_arabic_letter, word_after, word_before};
 use super::step::{Context, Step, finish};
 
 /// Collapses whitespace and decides no-break spaces.
@@ -11,27 +11,6 @@ pub(crate) struct Whitespace;
 
 fn is_no_break(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
-}
-
-/// The word (letters and ZWNJ) that ends at byte `end` of `text`.
-fn word_before(text: &str, end: usize) -> &str {
-    let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &head[start..]
-}
-
-/// The word (letters and ZWNJ) that starts at byte `start` of `text`.
-fn word_after(text: &str, start: usize) -> &str {
-    let tail = &text[start..];
-    let end = tail
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(tail.len(), |(i, _)| i);
-    &tail[..end]
 }
 
 impl Step for Whitespace {
