@@ -9,6 +9,9 @@
 //! `/tmp/goftar-bench`); later runs reuse them. Besides criterion's figures, it prints the median and
 //! p99 latency of single queries for both engines.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::collections::HashSet;
 use std::hint::black_box;
 use std::io::BufRead;
@@ -75,28 +78,11 @@ fn bench_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("/tmp/goftar-bench"))
 }
 
-fn shared_news() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::env::var_os("GOFTAR_SHARED")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([root.join("../shared"), root.join("../../shared")])
-        .find(|p| p.join("data/news").is_dir())
-        .expect("the shared data folder (../shared) is missing; set GOFTAR_SHARED")
-        .join("data/news")
-}
-
 /// The shared news as documents whose sentences are statements.
 fn news_documents() -> Vec<Document> {
     let config = Config::default();
     let mut docs = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared_news())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    for path in files {
+    for path in common::shared_news_files() {
         for line in std::io::BufReader::new(std::fs::File::open(path).unwrap()).lines() {
             let v: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
             let id = v["id"].as_str().unwrap_or_default().to_string();

@@ -17,8 +17,11 @@
 //! names and roles, chosen by sentence hash), so the figures measure the HTTP and search path, not
 //! the speaker extractor. Goal (issue 8): ≥ 3,000 requests/s, p99 ≤ 20 ms, zero errors.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::sync::Arc;
 
@@ -86,28 +89,9 @@ const QUERIES: &[&str] = &[
     "q=قهرمانی",
 ];
 
-fn shared_news() -> PathBuf {
-    let candidates = [
-        std::env::var_os("GOFTAR_SHARED").map(|p| PathBuf::from(p).join("data/news")),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/news")),
-        Some(PathBuf::from("/work/shared/data/news")),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|p| p.is_dir())
-        .expect("shared news not found: set GOFTAR_SHARED to the shared/ folder")
-}
-
-fn read_articles(dir: &Path) -> Vec<Article> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("read shared news")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
-        .collect();
-    files.sort();
+fn read_articles() -> Vec<Article> {
     let mut articles = Vec::new();
-    for file in files {
+    for file in common::shared_news_files() {
         let reader = std::io::BufReader::new(std::fs::File::open(&file).expect("open news"));
         for line in reader.lines().map_while(Result::ok) {
             if let Ok(article) = serde_json::from_str::<Article>(&line) {
@@ -169,7 +153,7 @@ fn with_statements(mut doc: Document) -> Document {
 }
 
 fn build_index(dir: &Path, target_statements: usize) {
-    let articles = read_articles(&shared_news());
+    let articles = read_articles();
     assert!(!articles.is_empty(), "no articles in the shared news");
     let config = goftar::normalize::Config::default();
     let base: Vec<Document> = articles
@@ -203,17 +187,6 @@ fn build_index(dir: &Path, target_statements: usize) {
         .expect("commit bench index");
     std::fs::write(dir.join("BENCH_READY"), written.to_string()).expect("marker");
     eprintln!("built {} with {written} statements", dir.display());
-}
-
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'=' | b'&' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// A query log shaped like real ones: `distinct` queries (the fixed shapes above, then words and
@@ -266,7 +239,10 @@ fn zipf_paths(index_dir: &Path, distinct: usize, length: usize) -> Vec<String> {
             let rank = cumulative
                 .partition_point(|c| *c < u)
                 .min(queries.len() - 1);
-            format!("/api/search?{}&limit=10", encode(&queries[rank]))
+            format!(
+                "/api/search?{}&limit=10",
+                common::percent_encode(&queries[rank], b"=&")
+            )
         })
         .collect()
 }

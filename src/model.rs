@@ -30,6 +30,25 @@ pub struct Paragraph {
     pub text: String,
 }
 
+impl Paragraph {
+    /// Paragraphs numbered from 0 in the order given, for documents built in memory rather than
+    /// read from a body (library users, tests).
+    pub fn numbered<I>(texts: I) -> Vec<Paragraph>
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        texts
+            .into_iter()
+            .enumerate()
+            .map(|(index, text)| Paragraph {
+                index,
+                text: text.into(),
+            })
+            .collect()
+    }
+}
+
 /// Why a paragraph was removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

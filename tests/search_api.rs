@@ -33,14 +33,7 @@ fn document(
         title: Some(format!("عنوان {id}")),
         date: Some(date.to_string()),
         source: Some(source.to_string()),
-        paragraphs: paragraphs
-            .iter()
-            .enumerate()
-            .map(|(index, text)| Paragraph {
-                index,
-                text: text.to_string(),
-            })
-            .collect(),
+        paragraphs: Paragraph::numbered(paragraphs.iter().copied()),
         removed: vec![Removal {
             index: 9,
             reason: RemovalReason::Boilerplate,

@@ -23,10 +23,12 @@
 //! article and its exact copies (same lead). The words come from the text, but not their spelling:
 //! each form re-types them.
 
+mod common;
+
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use goftar::index::IndexBuilder;
 use goftar::model::{Document, Paragraph};
@@ -46,26 +48,10 @@ struct Article {
     paragraphs: Vec<String>,
 }
 
-fn shared() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    std::env::var_os("GOFTAR_SHARED")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([root.join("../shared"), root.join("../../shared")])
-        .find(|p| p.join("data/news").is_dir())
-        .expect("the shared data folder (../shared) is missing; set GOFTAR_SHARED")
-}
-
 fn read_articles() -> Vec<Article> {
     let config = Config::default();
     let mut articles = Vec::new();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(shared().join("data/news"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
-        .collect();
-    files.sort();
-    for path in files {
+    for path in common::shared_news_files() {
         let file = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
         for line in file.lines() {
             let value: serde_json::Value = serde_json::from_str(&line.unwrap()).unwrap();
@@ -191,15 +177,7 @@ fn write_eval_set_and_default_analyzer_runs() {
             .add(&Document {
                 id: a.id.clone(),
                 title: Some(a.title.clone()),
-                paragraphs: a
-                    .paragraphs
-                    .iter()
-                    .enumerate()
-                    .map(|(index, text)| Paragraph {
-                        index,
-                        text: text.clone(),
-                    })
-                    .collect(),
+                paragraphs: Paragraph::numbered(a.paragraphs.iter().cloned()),
                 ..Document::default()
             })
             .unwrap();

@@ -5,8 +5,9 @@
 //! Reads `../shared/data/news` at test time (present on developer machines and in CI); no shared
 //! text is copied into the repository.
 
+mod common;
+
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
 
 use goftar::index::{IndexBuilder, Scope, SearchRequest, Searcher};
 use goftar::model::{Document, Paragraph, Statement, StatementKind};
@@ -14,21 +15,6 @@ use goftar::normalize::{Config, normalize};
 
 /// Articles read from the start of each shared file.
 const SAMPLE_PER_FILE: usize = 200;
-
-/// `../shared` from the repository root (or from a worktree one level deeper), or `$GOFTAR_SHARED`.
-fn shared_news() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let candidates = std::env::var_os("GOFTAR_SHARED")
-        .map(PathBuf::from)
-        .into_iter()
-        .chain([root.join("../shared"), root.join("../../shared")]);
-    for shared in candidates {
-        if shared.join("data/news").is_dir() {
-            return shared.join("data/news");
-        }
-    }
-    panic!("the shared data folder (../shared) is missing; set GOFTAR_SHARED")
-}
 
 /// One document per article; one statement per paragraph, so both indexes hold the sample.
 fn sample_documents() -> Vec<Document> {
@@ -38,7 +24,7 @@ fn sample_documents() -> Vec<Document> {
         "varzesh3.jsonl",
         "news_2025_4agencies.jsonl",
     ] {
-        let path = shared_news().join(file);
+        let path = common::shared_news().join(file);
         let reader = std::io::BufReader::new(
             std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
         );

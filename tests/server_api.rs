@@ -1,12 +1,15 @@
 //! The HTTP layer against a fake catalog: every route, every error shape, limits, timeouts, CORS.
 //! (`server_index.rs` runs the same routes over a real index.)
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode, header};
+use common::enc;
 use goftar::index::{
     ArticleView, FacetCount, Facets, Hit, SearchError, SearchRequest, SearchResponse,
 };
@@ -125,16 +128,6 @@ async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
         "{uri} answered {status} without JSON"
     );
     (status, serde_json::from_slice(&body).expect("JSON body"))
-}
-
-/// Percent-encodes a query value (Persian text, quotes, slashes).
-fn enc(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 #[tokio::test]

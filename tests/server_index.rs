@@ -1,5 +1,7 @@
 //! Every route over a real index written by the `process` output path: what a client sees.
 
+mod common;
+
 mod server_support;
 
 use std::sync::Arc;
@@ -7,6 +9,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::http::{Request, StatusCode};
+use common::enc;
 use goftar::index::Searcher;
 use goftar::server::{ServerConfig, router};
 use serde_json::Value;
@@ -18,15 +21,6 @@ fn app() -> (Router, tempfile::TempDir) {
     let searcher = Searcher::open(dir.path()).expect("open index");
     let app = router(Arc::new(searcher), &ServerConfig::default()).expect("router");
     (app, dir)
-}
-
-fn enc(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {

@@ -8,14 +8,7 @@ fn doc(paragraphs: &[&str]) -> Document {
     Document {
         id: "t1".into(),
         date: Some("2024-03-01".into()),
-        paragraphs: paragraphs
-            .iter()
-            .enumerate()
-            .map(|(index, text)| Paragraph {
-                index,
-                text: text.to_string(),
-            })
-            .collect(),
+        paragraphs: Paragraph::numbered(paragraphs.iter().copied()),
         ..Document::default()
     }
 }

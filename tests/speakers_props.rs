@@ -55,11 +55,7 @@ proptest! {
     fn offsets_select_the_text(paras in prop::collection::vec(paragraph(), 1..5)) {
         let doc = Document {
             id: "p".into(),
-            paragraphs: paras
-                .iter()
-                .enumerate()
-                .map(|(index, text)| Paragraph { index, text: text.clone() })
-                .collect(),
+            paragraphs: Paragraph::numbered(paras.iter().cloned()),
             ..Document::default()
         };
         for s in extract(&doc) {

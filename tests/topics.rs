@@ -8,14 +8,7 @@ fn document(title: &str, paragraphs: &[&str]) -> Document {
     Document {
         id: "t-1".into(),
         title: Some(title.into()),
-        paragraphs: paragraphs
-            .iter()
-            .enumerate()
-            .map(|(index, text)| Paragraph {
-                index,
-                text: (*text).into(),
-            })
-            .collect(),
+        paragraphs: Paragraph::numbered(paragraphs.iter().copied()),
         ..Document::default()
     }
 }

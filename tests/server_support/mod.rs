@@ -103,15 +103,7 @@ pub const STORIES: &[Story] = &[
 ];
 
 fn document(story: &Story) -> Document {
-    let paragraphs: Vec<Paragraph> = story
-        .paragraphs
-        .iter()
-        .enumerate()
-        .map(|(index, text)| Paragraph {
-            index,
-            text: text.to_string(),
-        })
-        .collect();
+    let paragraphs = Paragraph::numbered(story.paragraphs.iter().copied());
     let mut ordinals = vec![0usize; paragraphs.len()];
     let statements = story
         .quotes
