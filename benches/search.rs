@@ -122,6 +122,7 @@ fn news_documents() -> Vec<Document> {
                         cue: "گفت".to_string(),
                         kind: StatementKind::Indirect,
                         text: sentence.trim().to_string(),
+                        quote: String::new(),
                         start: 0,
                         end: 0,
                         confidence: 0.8,

@@ -141,6 +141,7 @@ fn with_statements(mut doc: Document) -> Document {
                     StatementKind::Direct
                 },
                 text: text.to_string(),
+                quote: String::new(),
                 start,
                 end,
                 confidence: 0.8,

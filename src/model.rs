@@ -119,6 +119,14 @@ pub struct Statement {
     /// The reporting verb or phrase as written.
     pub cue: String,
     pub kind: StatementKind,
+    /// The statement as written in the input body, character for character (the source's letters,
+    /// spacing and ZWNJ habits kept): what a journalist quotes, and the `text` field of
+    /// `statements.jsonl`. Filled in by the pipeline, which still holds the input; empty before.
+    #[serde(rename = "text", default)]
+    pub quote: String,
+    /// The statement normalized: `text == paragraph.text[start..end]`. This is what is indexed,
+    /// searched and shown; in `statements.jsonl` it is the `normalized` field.
+    #[serde(rename = "normalized")]
     pub text: String,
     /// Byte offsets of `text` in the normalized paragraph.
     pub start: usize,
@@ -146,6 +154,9 @@ pub struct Document {
     pub extra: Map<String, Value>,
     /// Size of the input body in bytes (for throughput figures).
     pub input_bytes: usize,
+    /// The input body as read, kept while the article is in flight so that statements can quote
+    /// their source verbatim; the pipeline empties it before the sinks.
+    pub body: String,
     /// Kept, normalized paragraphs in input order. Before de-duplication: every non-blank one.
     pub paragraphs: Vec<Paragraph>,
     pub removed: Vec<Removal>,

@@ -217,6 +217,8 @@ impl Pipeline {
         let topic_model = &self.topics;
         docs.par_iter_mut().for_each(|doc| {
             doc.statements = speakers::extract(doc);
+            speakers::quote_statements(doc, config);
+            doc.body = String::new();
             doc.topics = topic_model.article_topics(doc);
             let statement_topics: Vec<Vec<String>> = doc
                 .statements
@@ -300,6 +302,7 @@ pub fn prepare(article: Article, config: &normalize::Config) -> Document {
         extra: article.extra,
         input_bytes,
         paragraphs,
+        body: article.body,
         ..Document::default()
     }
 }

@@ -46,6 +46,22 @@ fn process(inputs: &[&str], out: &Path, extra: &[&str]) -> Output {
     run(&args)
 }
 
+/// The bodies of the sample corpus's JSONL articles, by id.
+fn corpus_bodies() -> std::collections::HashMap<String, String> {
+    let mut bodies = std::collections::HashMap::new();
+    for entry in std::fs::read_dir(corpora()).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "jsonl") {
+            for record in read_jsonl(&path) {
+                if let (Some(id), Some(body)) = (record["id"].as_str(), record["body"].as_str()) {
+                    bodies.insert(id.to_string(), body.to_string());
+                }
+            }
+        }
+    }
+    bodies
+}
+
 #[test]
 fn sample_corpus_gives_well_formed_outputs() {
     let dir = tempfile::tempdir().unwrap();
@@ -89,17 +105,43 @@ fn sample_corpus_gives_well_formed_outputs() {
             );
         }
     }
-    let ids: std::collections::HashSet<&str> =
-        articles.iter().map(|a| a["id"].as_str().unwrap()).collect();
+    let by_id: std::collections::HashMap<&str, &Value> = articles
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a))
+        .collect();
+    let bodies = corpus_bodies();
     let statements = read_jsonl(&dir.path().join("statements.jsonl"));
     for s in &statements {
-        for field in ["id", "article_id", "cue", "kind", "text"] {
+        for field in ["id", "article_id", "cue", "kind", "text", "normalized"] {
             assert!(
                 s[field].is_string(),
                 "statement field {field} is not a string: {s}"
             );
         }
-        assert!(ids.contains(s["article_id"].as_str().unwrap()));
+        let article_id = s["article_id"].as_str().unwrap();
+        let article = by_id[article_id];
+        // `normalized` is the span start..end of its normalized paragraph.
+        let position = article["paragraph_index"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|i| i == &s["paragraph"])
+            .expect("a statement's paragraph is kept");
+        let paragraph = article["paragraphs"][position].as_str().unwrap();
+        let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        assert_eq!(
+            paragraph.get(start as usize..end as usize),
+            s["normalized"].as_str(),
+            "{s}"
+        );
+        // `text` is copied from the input line, character for character.
+        if let Some(body) = bodies.get(article_id) {
+            let line = body
+                .split('\n')
+                .nth(s["paragraph"].as_u64().unwrap() as usize);
+            let text = s["text"].as_str().unwrap();
+            assert!(!text.is_empty() && line.unwrap().contains(text), "{s}");
+        }
         assert!(s["paragraph"].is_u64() && s["confidence"].is_number() && s["topics"].is_array());
         assert!(["direct", "indirect"].contains(&s["kind"].as_str().unwrap()));
     }

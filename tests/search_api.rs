@@ -14,6 +14,7 @@ fn statement(article: &str, paragraph: usize, speaker: &str, role: &str, text: &
         cue: "گفت".to_string(),
         kind: StatementKind::Indirect,
         text: text.to_string(),
+        quote: String::new(),
         start: 0,
         end: text.len(),
         confidence: 0.9,

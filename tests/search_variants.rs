@@ -53,6 +53,7 @@ fn sample_documents() -> Vec<Document> {
                     cue: String::new(),
                     kind: StatementKind::Direct,
                     text: p.text.clone(),
+                    quote: String::new(),
                     start: 0,
                     end: p.text.len(),
                     confidence: 1.0,

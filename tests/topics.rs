@@ -68,6 +68,7 @@ fn statement_topics_are_three_phrases_of_the_statement() {
         cue: "گفت".into(),
         kind: StatementKind::Direct,
         text: text.into(),
+        quote: String::new(),
         start: 0,
         end: text.len(),
         confidence: 0.9,

@@ -92,6 +92,7 @@ pub fn extract(doc: &Document) -> Vec<Statement> {
             cue: cue.to_string(),
             kind: f.kind,
             text: content.to_string(),
+            quote: String::new(),
             start: f.span.0,
             end: f.span.1,
             confidence: (f.certainty * speaker_evidence * 100.0).round() / 100.0,

@@ -8,7 +8,8 @@
 //! - `mention`: the speaker phrase of a clause, split into name and role;
 //! - `content`: where each statement's text starts and ends;
 //! - `entities`: one entity per person per article (names, surnames, roles, pronouns);
-//! - `extract`: the per-article flow; `table`: the corpus speaker table.
+//! - `extract`: the per-article flow; `table`: the corpus speaker table;
+//! - `quote`: statements carried back to the input characters they were found in.
 //!
 //! ATTRIBUTION: every word list here is written by hand from general knowledge of Persian; no
 //! corpus text is embedded.
@@ -19,8 +20,10 @@ mod entities;
 mod extract;
 mod lexicon;
 mod mention;
+mod quote;
 mod table;
 mod text;
 
 pub use extract::extract;
+pub use quote::quote_statements;
 pub use table::{RoleCount, SpeakerRecord, SpeakerTable};

@@ -156,6 +156,7 @@ mod tests {
                 cue: "گفت".into(),
                 kind: StatementKind::Direct,
                 text: "x".into(),
+                quote: String::new(),
                 start: 0,
                 end: 1,
                 confidence: 1.0,

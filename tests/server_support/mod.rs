@@ -124,6 +124,7 @@ fn document(story: &Story) -> Document {
                 cue: quote.cue.to_string(),
                 kind: quote.kind,
                 text: quote.text.to_string(),
+                quote: String::new(),
                 start,
                 end: start + quote.text.len(),
                 confidence: 0.9,
