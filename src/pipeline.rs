@@ -42,7 +42,7 @@ impl Default for Options {
             dedup: dedup::Config::default(),
             batch_records: 1024,
             batch_bytes: 16 << 20,
-            line_memo_bytes: 384 << 20,
+            line_memo_bytes: 256 << 20,
         }
     }
 }
@@ -266,7 +266,12 @@ impl Pipeline {
                 .unwrap_or_else(|_| Err(anyhow::anyhow!("the output writer thread panicked")))
         });
         self.summary.wall_time += started.elapsed();
-        tracing::debug!("stage busy times: {:?}", self.clock);
+        let (lines, bytes) = self.memo.size();
+        tracing::debug!(
+            "stage busy times: {:?}; line memo: {lines} lines, ~{} MB",
+            self.clock,
+            bytes >> 20
+        );
         result
     }
 

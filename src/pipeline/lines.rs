@@ -48,17 +48,23 @@ impl PreparedLine {
         }
     }
 
-    /// Rough heap size, for the memo's budget.
+    /// Estimated memory, for the memo's budget: the entry in the table (at worst half-empty after
+    /// growing), the text, and the fingerprint's token buffer, spans and hashes.
     fn heap_bytes(&self) -> usize {
-        const ENTRY_OVERHEAD: usize = 64;
+        const TABLE_SLOTS_PER_ENTRY: usize = 2;
+        const ALLOCATION_OVERHEAD: usize = 16;
+        let entry = TABLE_SLOTS_PER_ENTRY * (std::mem::size_of::<(u128, PreparedLine)>() + 1);
         let print = self.print.as_ref().map_or(0, |p| {
-            // The token buffer is about as long as the text; spans, hashes and pieces are per token.
-            std::mem::size_of::<ParagraphPrint>()
-                + self.text.len()
-                + p.token_hashes.len() * 32
-                + p.piece_hashes.len() * 8
+            // Tokens are kept for paragraphs long enough to compare: their buffer is about as long
+            // as the text, with a span (16 bytes) and a hash (8) for each.
+            let tokens = if p.token_hashes.is_empty() {
+                0
+            } else {
+                self.text.len() + p.words as usize * 16 + 3 * ALLOCATION_OVERHEAD
+            };
+            tokens + (p.token_hashes.len() + p.piece_hashes.len()) * 8
         });
-        ENTRY_OVERHEAD + self.text.len() + print
+        entry + ALLOCATION_OVERHEAD + self.text.len() + print
     }
 }
 
@@ -103,6 +109,7 @@ pub(crate) struct LineMemo {
     current: KeyMap<PreparedLine>,
     previous: KeyMap<PreparedLine>,
     current_bytes: usize,
+    previous_bytes: usize,
     generation_bytes: usize,
 }
 
@@ -123,6 +130,14 @@ impl LineMemo {
         }
     }
 
+    /// Lines held and their estimated heap bytes.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (
+            self.current.len() + self.previous.len(),
+            self.current_bytes + self.previous_bytes,
+        )
+    }
+
     fn get(&self, key: u128) -> Option<&PreparedLine> {
         self.current.get(&key).or_else(|| self.previous.get(&key))
     }
@@ -141,7 +156,7 @@ impl LineMemo {
                 return;
             }
             self.previous = std::mem::take(&mut self.current);
-            self.current_bytes = 0;
+            self.previous_bytes = std::mem::replace(&mut self.current_bytes, 0);
         }
         self.current_bytes += cost;
         self.current.insert(key, line);
