@@ -52,7 +52,7 @@ fi
 if [ "$BIN" = target/release/goftar ]; then
     cargo build --release --quiet
 fi
-BYTES=$(stat -c %s "$CORPUS")
+BYTES=$(stat -L -c %s "$CORPUS")
 /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" \
     "$BIN" process "$CORPUS" --out "$WORK/out" --threads "$THREADS" --quiet
 read -r SECONDS_ELAPSED PEAK_KB USER_S SYS_S < "$WORK/time.txt"
