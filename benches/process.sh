@@ -32,6 +32,8 @@ records = []
 for path in sorted(glob.glob(os.path.join(shared, "*.jsonl"))):
     with open(path, encoding="utf-8") as f:
         records += [json.loads(line) for line in f if line.strip()]
+if not records:
+    sys.exit(f"no records in {shared}/*.jsonl (set SHARED=path/to/shared/data/news)")
 target = size_mb * 1_000_000
 written = copy = 0
 with open(out, "w", encoding="utf-8") as f:
