@@ -4,8 +4,16 @@
 //! Batches are cut by record count and bytes only, never by thread count, and every decision that
 //! depends on earlier articles runs sequentially in input order: the output is byte-identical for
 //! any `--threads`.
+//!
+//! The batches flow through a pipeline so no core waits on the in-order parts: a reader thread
+//! cuts batch N+2 while batch N+1 is normalized and fingerprinted alongside the de-duplication and
+//! analysis of batch N, and a writer thread serializes and indexes batch N−1. Each distinct input
+//! line is normalized and fingerprinted once ([`lines`]), so repeated lines cost a hash lookup.
+
+mod lines;
 
 use std::collections::BTreeMap;
+use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -23,6 +31,8 @@ pub struct Options {
     /// Records per batch: bounds memory together with `batch_bytes`.
     pub batch_records: usize,
     pub batch_bytes: usize,
+    /// Memory for normalized and fingerprinted lines kept to skip repeats (0 turns it off).
+    pub line_memo_bytes: usize,
 }
 
 impl Default for Options {
@@ -32,11 +42,13 @@ impl Default for Options {
             dedup: dedup::Config::default(),
             batch_records: 1024,
             batch_bytes: 16 << 20,
+            line_memo_bytes: 256 << 20,
         }
     }
 }
 
-/// Where processed documents and rejected records go, in input order.
+/// Where processed documents and rejected records go, in input order. [`Pipeline::run_records`]
+/// feeds it from a writer thread of its own while the next batches are processed.
 pub trait Sink {
     fn document(&mut self, doc: &Document) -> anyhow::Result<()>;
     fn error(&mut self, error: &RecordError) -> anyhow::Result<()>;
@@ -97,74 +109,176 @@ pub struct Pipeline {
     deduper: dedup::Deduper,
     topics: topics::TopicModel,
     speakers: speakers::SpeakerTable,
+    memo: lines::LineMemo,
     summary: Summary,
+    clock: StageClock,
+}
+
+/// Busy time of each phase of a run (logged at debug level; phases overlap, so the sum exceeds
+/// the wall time): shows what bounds throughput.
+#[derive(Debug, Default, Clone)]
+struct StageClock {
+    learn: Duration,
+    wait_for_input: Duration,
+    prepare: Duration,
+    decide: Duration,
+    analyse: Duration,
+    record: Duration,
+    wait_for_writer: Duration,
+}
+
+fn timed<T>(slot: &mut Duration, f: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let value = f();
+    *slot += started.elapsed();
+    value
+}
+
+/// Documents of one batch (or why a record was rejected), in input order, on their way to a sink.
+type Outcome = Vec<Result<Document, RecordError>>;
+
+/// A batch for the writer thread: its outcomes and the input bytes it covered.
+struct Written {
+    outcomes: Outcome,
+    input_bytes: u64,
 }
 
 impl Pipeline {
     pub fn new(options: Options) -> Self {
         let deduper = dedup::Deduper::new(options.dedup.clone());
+        let memo = lines::LineMemo::new(options.line_memo_bytes);
         Pipeline {
             options,
             deduper,
             topics: topics::TopicModel::new(),
             speakers: speakers::SpeakerTable::new(),
+            memo,
             summary: Summary::default(),
+            clock: StageClock::default(),
         }
     }
 
     /// A first, cheaper pass over re-readable input: learns the page furniture of each source (short
     /// lines printed under many of its articles) so the main pass removes it from the first article
-    /// on. Records that fail to parse are skipped here; the main pass reports them.
+    /// on. Records that fail to parse are skipped here; the main pass reports them. The lines it
+    /// normalizes stay in the line memo (within its budget) for the main pass.
     pub fn learn_records<I>(&mut self, records: I)
     where
         I: IntoIterator<Item = RawRecord>,
+        I::IntoIter: Send,
     {
         let started = Instant::now();
         let mut learner = dedup::FurnitureLearner::new();
+        let (max_records, max_bytes) = (self.options.batch_records, self.options.batch_bytes);
         let config = &self.options.normalize;
-        for batch in batches(
-            records.into_iter(),
-            self.options.batch_records,
-            self.options.batch_bytes,
-        ) {
-            let docs: Vec<Option<Document>> = batch
-                .par_iter()
-                .map(|r| r.parse().ok().map(|article| prepare(article, config)))
-                .collect();
-            for doc in docs.iter().flatten() {
-                learner.observe(doc);
+        let memo = &mut self.memo;
+        std::thread::scope(|scope| {
+            let input = read_ahead(scope, records.into_iter(), max_records, max_bytes);
+            for batch in input {
+                let parsed = batch.par_iter().map(RawRecord::parse).collect();
+                drop(batch);
+                for doc in lines::prepare_for_learning(parsed, memo, config) {
+                    learner.observe(&doc);
+                }
             }
-        }
+        });
         self.deduper = dedup::Deduper::with_furniture(self.options.dedup.clone(), learner.finish());
         self.summary.wall_time += started.elapsed();
+        self.clock.learn += started.elapsed();
     }
 
     /// Runs raw records (from [`crate::corpus::RecordReader`]) through every stage into `sink`.
-    /// Parallelism comes from the current rayon pool.
+    /// Parallelism comes from the current rayon pool; reading and the sink get a thread each.
     pub fn run_records<I, S>(&mut self, records: I, sink: &mut S) -> anyhow::Result<()>
     where
         I: IntoIterator<Item = RawRecord>,
-        S: Sink + ?Sized,
+        I::IntoIter: Send,
+        S: Sink + Send + ?Sized,
     {
         let started = Instant::now();
-        for batch in batches(
-            records.into_iter(),
-            self.options.batch_records,
-            self.options.batch_bytes,
-        ) {
-            let bytes: usize = batch.iter().map(RawRecord::len).sum();
-            let parsed: Vec<Result<Article, RecordError>> =
-                batch.par_iter().map(RawRecord::parse).collect();
-            drop(batch);
-            self.run_batch(parsed, sink)?;
-            sink.progress(bytes as u64);
-            self.summary.input_bytes += bytes as u64;
-        }
+        let (max_records, max_bytes) = (self.options.batch_records, self.options.batch_bytes);
+        let result = std::thread::scope(|scope| {
+            let mut input = read_ahead(scope, records.into_iter(), max_records, max_bytes);
+            // One batch waits while the writer works on another: memory stays bounded.
+            let (to_writer, from_pipeline) = sync_channel::<Written>(1);
+            let writer = scope.spawn(move || write_batches(from_pipeline, sink));
+
+            let mut pending: Option<(lines::PreparedBatch, u64)> = None;
+            loop {
+                let next = timed(&mut self.clock.wait_for_input, || input.next());
+                if next.is_none() && pending.is_none() {
+                    break;
+                }
+                let Pipeline {
+                    options,
+                    deduper,
+                    topics,
+                    memo,
+                    clock,
+                    ..
+                } = self;
+                let (mut prepare_time, mut decide_time, mut analyse_time) = Default::default();
+                // Batch N+1 is normalized while batch N is de-duplicated and analysed.
+                let (prepared, analysed) = rayon::join(
+                    || {
+                        next.map(|batch| {
+                            timed(&mut prepare_time, || {
+                                let bytes: usize = batch.iter().map(RawRecord::len).sum();
+                                let parsed = batch.par_iter().map(RawRecord::parse).collect();
+                                drop(batch);
+                                let prepared =
+                                    lines::prepare_batch(parsed, memo, &options.normalize);
+                                (prepared, bytes as u64)
+                            })
+                        })
+                    },
+                    || {
+                        pending.take().map(|(prepared, bytes)| {
+                            let (mut outcome, paragraphs) =
+                                timed(&mut decide_time, || decide(deduper, prepared));
+                            timed(&mut analyse_time, || {
+                                analyse(topics, &options.normalize, &mut outcome)
+                            });
+                            (outcome, paragraphs, bytes)
+                        })
+                    },
+                );
+                clock.prepare += prepare_time;
+                clock.decide += decide_time;
+                clock.analyse += analyse_time;
+                pending = prepared;
+                if let Some((outcome, paragraphs, input_bytes)) = analysed {
+                    let started = Instant::now();
+                    self.record(&outcome, paragraphs, input_bytes);
+                    self.clock.record += started.elapsed();
+                    let written = Written {
+                        outcomes: outcome,
+                        input_bytes,
+                    };
+                    let sent = timed(&mut self.clock.wait_for_writer, || to_writer.send(written));
+                    if sent.is_err() {
+                        // The writer stopped on an error: it is reported below.
+                        break;
+                    }
+                }
+            }
+            drop(to_writer);
+            drop(input);
+            timed(&mut self.clock.wait_for_writer, || writer.join())
+                .unwrap_or_else(|_| Err(anyhow::anyhow!("the output writer thread panicked")))
+        });
         self.summary.wall_time += started.elapsed();
-        Ok(())
+        let (lines, bytes) = self.memo.size();
+        tracing::debug!(
+            "stage busy times: {:?}; line memo: {lines} lines, ~{} MB",
+            self.clock,
+            bytes >> 20
+        );
+        result
     }
 
-    /// Runs articles already in memory through every stage into `sink`.
+    /// Runs articles already in memory through every stage into `sink`, on the current thread
+    /// (and the rayon pool).
     pub fn run_articles<S: Sink + ?Sized>(
         &mut self,
         articles: Vec<Article>,
@@ -175,78 +289,36 @@ impl Pipeline {
         let mut articles = articles.into_iter().map(Ok).peekable();
         while articles.peek().is_some() {
             let batch: Vec<_> = articles.by_ref().take(self.options.batch_records).collect();
-            self.run_batch(batch, sink)?;
+            let prepared = lines::prepare_batch(batch, &mut self.memo, &self.options.normalize);
+            let (mut outcome, paragraphs) = decide(&mut self.deduper, prepared);
+            analyse(&self.topics, &self.options.normalize, &mut outcome);
+            self.record(&outcome, paragraphs, 0);
+            write_outcome(sink, &outcome)?;
         }
         self.summary.input_bytes += bytes as u64;
         self.summary.wall_time += started.elapsed();
         Ok(())
     }
 
-    fn run_batch<S: Sink + ?Sized>(
-        &mut self,
-        batch: Vec<Result<Article, RecordError>>,
-        sink: &mut S,
-    ) -> anyhow::Result<()> {
-        let config = &self.options.normalize;
-        let prepared: Vec<Result<(Document, dedup::Fingerprints), RecordError>> = batch
-            .into_par_iter()
-            .map(|record| {
-                record.map(|article| {
-                    let doc = prepare(article, config);
-                    let fingerprints = dedup::fingerprint(&doc);
-                    (doc, fingerprints)
-                })
-            })
-            .collect();
-
-        let mut docs = Vec::with_capacity(prepared.len());
-        let mut order = Vec::with_capacity(prepared.len());
-        for item in prepared {
+    /// The in-order bookkeeping after analysis: topic statistics and the speaker table learn from
+    /// the batch (so the next batch is analysed with them), and the counts are kept.
+    fn record(&mut self, outcome: &Outcome, paragraphs: u64, input_bytes: u64) {
+        self.summary.paragraphs += paragraphs;
+        self.summary.input_bytes += input_bytes;
+        for item in outcome {
             self.summary.records += 1;
             match item {
-                Ok((mut doc, fingerprints)) => {
-                    self.summary.paragraphs += (doc.paragraphs.len()) as u64;
-                    self.deduper.decide(&mut doc, &fingerprints);
-                    order.push(Ok(docs.len()));
-                    docs.push(doc);
-                }
-                Err(error) => order.push(Err(error)),
-            }
-        }
-
-        let topic_model = &self.topics;
-        docs.par_iter_mut().for_each(|doc| {
-            doc.statements = speakers::extract(doc);
-            speakers::quote_statements(doc, config);
-            doc.body = String::new();
-            doc.topics = topic_model.article_topics(doc);
-            let statement_topics: Vec<Vec<String>> = doc
-                .statements
-                .iter()
-                .map(|s| topic_model.statement_topics(doc, s))
-                .collect();
-            for (statement, topics) in doc.statements.iter_mut().zip(statement_topics) {
-                statement.topics = topics;
-            }
-        });
-
-        for item in order {
-            match item {
-                Ok(i) => {
-                    let doc = &docs[i];
+                Ok(doc) => {
                     self.topics.observe(doc);
                     self.speakers.add(doc);
                     self.count(doc);
-                    sink.document(doc)?;
                 }
                 Err(error) => {
                     self.summary.rejected += 1;
                     tracing::warn!("skipped record: {error}");
-                    sink.error(&error)?;
                 }
             }
         }
-        Ok(())
     }
 
     fn count(&mut self, doc: &Document) {
@@ -268,6 +340,86 @@ impl Pipeline {
     pub fn speakers(&self) -> &speakers::SpeakerTable {
         &self.speakers
     }
+}
+
+/// De-duplicates a prepared batch in input order; also returns how many paragraphs it had before.
+fn decide(deduper: &mut dedup::Deduper, prepared: lines::PreparedBatch) -> (Outcome, u64) {
+    let mut paragraphs = 0u64;
+    let outcome = prepared
+        .into_iter()
+        .map(|item| {
+            item.map(|(mut doc, fingerprints)| {
+                paragraphs += doc.paragraphs.len() as u64;
+                deduper.decide(&mut doc, &fingerprints);
+                doc
+            })
+        })
+        .collect();
+    (outcome, paragraphs)
+}
+
+/// Finds statements and topics in parallel, with the topic statistics of the batches before.
+/// Statements quote the input body, which is then let go.
+fn analyse(topic_model: &topics::TopicModel, config: &normalize::Config, outcome: &mut Outcome) {
+    outcome
+        .par_iter_mut()
+        .filter_map(|item| item.as_mut().ok())
+        .for_each(|doc| {
+            doc.statements = speakers::extract(doc);
+            speakers::quote_statements(doc, config);
+            doc.body = String::new();
+            doc.topics = topic_model.article_topics(doc);
+            let statement_topics: Vec<Vec<String>> = doc
+                .statements
+                .iter()
+                .map(|s| topic_model.statement_topics(doc, s))
+                .collect();
+            for (statement, topics) in doc.statements.iter_mut().zip(statement_topics) {
+                statement.topics = topics;
+            }
+        });
+}
+
+/// Hands a batch to the sink in input order.
+fn write_outcome<S: Sink + ?Sized>(sink: &mut S, outcome: &Outcome) -> anyhow::Result<()> {
+    for item in outcome {
+        match item {
+            Ok(doc) => sink.document(doc)?,
+            Err(error) => sink.error(error)?,
+        }
+    }
+    Ok(())
+}
+
+/// The writer thread: every batch to the sink, in order, until the pipeline hangs up.
+fn write_batches<S: Sink + ?Sized>(batches: Receiver<Written>, sink: &mut S) -> anyhow::Result<()> {
+    for batch in batches {
+        write_outcome(sink, &batch.outcomes)?;
+        sink.progress(batch.input_bytes);
+    }
+    Ok(())
+}
+
+/// Cuts records into batches on a thread of its own, one batch ahead of the pipeline.
+fn read_ahead<'scope, I>(
+    scope: &'scope std::thread::Scope<'scope, '_>,
+    records: I,
+    max_records: usize,
+    max_bytes: usize,
+) -> impl Iterator<Item = Vec<RawRecord>> + 'scope
+where
+    I: Iterator<Item = RawRecord> + Send + 'scope,
+{
+    let (to_pipeline, from_reader) = sync_channel(1);
+    scope.spawn(move || {
+        for batch in batches(records, max_records, max_bytes) {
+            if to_pipeline.send(batch).is_err() {
+                // The pipeline stopped early (the sink failed): nothing more to read.
+                return;
+            }
+        }
+    });
+    from_reader.into_iter()
 }
 
 /// Normalizes an article's title and paragraphs into a [`Document`]. Blank paragraphs are dropped;

@@ -350,3 +350,75 @@ fn usage_and_fatal_errors_have_their_exit_codes() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot create the output folder"));
 }
+
+/// Runs the library pipeline on the sample corpus in small batches, so batches overlap in the
+/// pipeline (one prepared while the one before is analysed and the one before that written).
+fn pipeline_documents(threads: usize, line_memo_bytes: usize) -> Vec<goftar::model::Document> {
+    use goftar::corpus::{self, Input, RecordReader};
+    use goftar::pipeline::{Options, Pipeline, VecSink};
+
+    let inputs = [Input::Path(corpora())];
+    let mut pipeline = Pipeline::new(Options {
+        batch_records: 3,
+        line_memo_bytes,
+        ..Options::default()
+    });
+    let mut sink = VecSink::default();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap();
+    pool.install(|| {
+        pipeline.learn_records(RecordReader::new(&inputs, corpus::DEFAULT_MAX_RECORD_BYTES));
+        let reader = RecordReader::new(&inputs, corpus::DEFAULT_MAX_RECORD_BYTES);
+        pipeline.run_records(reader, &mut sink)
+    })
+    .unwrap();
+    assert!(sink.errors.is_empty(), "{:?}", sink.errors);
+    assert_eq!(pipeline.summary().articles as usize, sink.documents.len());
+    sink.documents
+}
+
+#[test]
+fn overlapping_batches_give_the_same_documents_for_any_threads_and_memo() {
+    let reference = pipeline_documents(1, 0);
+    assert!(reference.len() > 10, "several batches of 3");
+    assert!(reference.iter().any(|d| !d.removed.is_empty()));
+    assert!(reference.iter().any(|d| !d.statements.is_empty()));
+    for (threads, memo) in [(2, 0), (1, 64 << 20), (2, 64 << 20), (2, 4 << 10)] {
+        assert!(
+            pipeline_documents(threads, memo) == reference,
+            "{threads} threads, memo {memo} bytes"
+        );
+    }
+}
+
+#[test]
+fn a_failing_sink_stops_the_run_with_its_error() {
+    use goftar::corpus::{self, Input, RecordError, RecordReader};
+    use goftar::model::Document;
+    use goftar::pipeline::{Options, Pipeline, Sink};
+
+    struct FullDisk(usize);
+    impl Sink for FullDisk {
+        fn document(&mut self, _doc: &Document) -> anyhow::Result<()> {
+            self.0 += 1;
+            anyhow::ensure!(self.0 < 5, "no space left on device");
+            Ok(())
+        }
+        fn error(&mut self, _error: &RecordError) -> anyhow::Result<()> {
+            Ok(())
+        }
+    }
+
+    let inputs = [Input::Path(corpora())];
+    let mut pipeline = Pipeline::new(Options {
+        batch_records: 2,
+        ..Options::default()
+    });
+    let reader = RecordReader::new(&inputs, corpus::DEFAULT_MAX_RECORD_BYTES);
+    let error = pipeline
+        .run_records(reader, &mut FullDisk(0))
+        .expect_err("the sink's error ends the run");
+    assert!(error.to_string().contains("no space left"), "{error}");
+}

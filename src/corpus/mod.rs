@@ -139,7 +139,8 @@ impl RawRecord {
                         format!("invalid UTF-8 at byte {}", e.valid_up_to()),
                     )
                 })?;
-                let body = text.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+                let body =
+                    without_carriage_returns(text.trim_start_matches('\u{feff}').to_string());
                 if body.trim().is_empty() {
                     return Err(self.error(Some(id.clone()), "empty body"));
                 }
@@ -228,9 +229,18 @@ impl RawRecord {
             source,
             url,
             category,
-            body: body.replace("\r\n", "\n"),
+            body: without_carriage_returns(body),
             extra: strip_reserved(extra),
         })
+    }
+}
+
+/// `\r\n` line ends as `\n`; most bodies have none and are returned as they are, uncopied.
+fn without_carriage_returns(body: String) -> String {
+    if memchr::memmem::find(body.as_bytes(), b"\r\n").is_some() {
+        body.replace("\r\n", "\n")
+    } else {
+        body
     }
 }
 
@@ -506,6 +516,13 @@ mod tests {
 
     fn read_all(inputs: &[Input]) -> Vec<Result<Article, RecordError>> {
         RecordReader::new(inputs, 1000).map(|r| r.parse()).collect()
+    }
+
+    #[test]
+    fn carriage_returns_go_only_before_line_feeds() {
+        assert_eq!(without_carriage_returns("یک\r\nدو\r\n".into()), "یک\nدو\n");
+        assert_eq!(without_carriage_returns("یک\rدو\n".into()), "یک\rدو\n");
+        assert_eq!(without_carriage_returns(String::new()), "");
     }
 
     #[test]

@@ -1,0 +1,584 @@
+//! Normalizing and fingerprinting a batch with each distinct input line done once.
+//!
+//! News repeats itself line for line: page furniture under every story, wire copies reprinted
+//! unchanged, the same story crawled twice. Normalization and fingerprinting are pure functions of
+//! a line, so a bounded memo keyed by a 128-bit hash of the raw line lets every repeat skip both.
+//! The learning pass fills the memo first, so as long as the corpus's distinct lines fit in it the
+//! main pass normalizes nothing again. The memo never changes a result, only how often it is
+//! computed; the output stays byte-identical for any thread count and any memo size.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_128_with_seed;
+
+use crate::corpus::RecordError;
+use crate::dedup::{self, Fingerprints, ParagraphPrint};
+use crate::model::{Article, Document, Paragraph};
+use crate::normalize;
+
+/// Keys of paragraph lines and of titles live apart: a title entry carries no fingerprint.
+const PARAGRAPH_SEED: u64 = 0x7061_7261;
+const TITLE_SEED: u64 = 0x7469_746c;
+
+/// A line after normalization: its trimmed text (empty when nothing is left) and, for paragraphs,
+/// its de-duplication fingerprint (with input index 0; each occurrence sets its own).
+#[derive(Debug, Clone)]
+pub(crate) struct PreparedLine {
+    text: Box<str>,
+    print: Option<ParagraphPrint>,
+    /// Prepared with everything its kind needs: a title, or a paragraph with its fingerprint.
+    complete: bool,
+}
+
+impl PreparedLine {
+    fn new(raw: &str, config: &normalize::Config, with_print: bool) -> Self {
+        let normalized = normalize::normalize(raw, config).text;
+        let text = normalized.trim();
+        let print = if with_print && !text.is_empty() {
+            print_of(text)
+        } else {
+            None
+        };
+        PreparedLine {
+            text: text.into(),
+            print,
+            complete: with_print,
+        }
+    }
+
+    /// Estimated memory, for the memo's budget: the entry in the table (at worst half-empty after
+    /// growing), the text, and the fingerprint's token buffer, spans and hashes.
+    fn heap_bytes(&self) -> usize {
+        const TABLE_SLOTS_PER_ENTRY: usize = 2;
+        const ALLOCATION_OVERHEAD: usize = 16;
+        let entry = TABLE_SLOTS_PER_ENTRY * (std::mem::size_of::<(u128, PreparedLine)>() + 1);
+        let print = self.print.as_ref().map_or(0, |p| {
+            // Tokens are kept for paragraphs long enough to compare: their buffer is about as long
+            // as the text, with a span (16 bytes) and a hash (8) for each.
+            let tokens = if p.token_hashes.is_empty() {
+                0
+            } else {
+                self.text.len() + p.words as usize * 16 + 3 * ALLOCATION_OVERHEAD
+            };
+            tokens + (p.token_hashes.len() + p.piece_hashes.len()) * 8
+        });
+        entry + ALLOCATION_OVERHEAD + self.text.len() + print
+    }
+}
+
+/// The fingerprint of one paragraph of normalized text, at input index 0.
+fn print_of(text: &str) -> Option<ParagraphPrint> {
+    let doc = Document {
+        paragraphs: vec![Paragraph {
+            index: 0,
+            text: text.to_string(),
+        }],
+        ..Document::default()
+    };
+    dedup::fingerprint(&doc).paragraphs.pop()
+}
+
+/// The keys are already uniform hashes: use their low bits as they are.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
+}
+
+type KeyMap<V> = HashMap<u128, V, BuildHasherDefault<KeyHasher>>;
+
+/// Prepared lines by raw-line hash, within a byte budget: two generations, the older dropped
+/// whole when the newer fills up, so recently seen lines stay.
+#[derive(Debug, Default)]
+pub(crate) struct LineMemo {
+    current: KeyMap<PreparedLine>,
+    previous: KeyMap<PreparedLine>,
+    current_bytes: usize,
+    previous_bytes: usize,
+    generation_bytes: usize,
+}
+
+/// What a memo does when it is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum WhenFull {
+    /// Keep what is there (the learning pass: the main pass will want the corpus's first lines).
+    Keep,
+    /// Drop the older generation (the main pass: recent lines are the likely repeats).
+    Evict,
+}
+
+impl LineMemo {
+    pub(crate) fn new(budget_bytes: usize) -> Self {
+        LineMemo {
+            generation_bytes: budget_bytes / 2,
+            ..LineMemo::default()
+        }
+    }
+
+    /// Lines held and their estimated heap bytes.
+    pub(crate) fn size(&self) -> (usize, usize) {
+        (
+            self.current.len() + self.previous.len(),
+            self.current_bytes + self.previous_bytes,
+        )
+    }
+
+    fn get(&self, key: u128) -> Option<&PreparedLine> {
+        self.current.get(&key).or_else(|| self.previous.get(&key))
+    }
+
+    fn is_full(&self) -> bool {
+        !self.previous.is_empty() && self.current_bytes >= self.generation_bytes
+    }
+
+    fn insert(&mut self, key: u128, line: PreparedLine, when_full: WhenFull) {
+        let cost = line.heap_bytes();
+        if cost > self.generation_bytes {
+            return;
+        }
+        if self.current_bytes + cost > self.generation_bytes {
+            if when_full == WhenFull::Keep && !self.previous.is_empty() {
+                return;
+            }
+            self.previous = std::mem::take(&mut self.current);
+            self.previous_bytes = std::mem::replace(&mut self.current_bytes, 0);
+        }
+        self.current_bytes += cost;
+        self.current.insert(key, line);
+    }
+}
+
+/// The hashed lines of one article: its title and its non-blank body lines with their indexes.
+struct LineKeys {
+    title: Option<u128>,
+    paragraphs: Vec<(usize, u128)>,
+}
+
+impl LineKeys {
+    fn of(article: &Article) -> Self {
+        LineKeys {
+            title: article
+                .title
+                .as_deref()
+                .map(|t| xxh3_128_with_seed(t.as_bytes(), TITLE_SEED)),
+            paragraphs: body_lines(&article.body)
+                .map(|(index, line)| (index, xxh3_128_with_seed(line.as_bytes(), PARAGRAPH_SEED)))
+                .collect(),
+        }
+    }
+}
+
+/// The non-blank lines of a body with their input indexes (blank lines count in the numbering).
+fn body_lines(body: &str) -> impl Iterator<Item = (usize, &str)> {
+    body.split('\n')
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+}
+
+/// A raw line still to be prepared in this batch.
+struct Job<'a> {
+    key: u128,
+    raw: &'a str,
+    with_print: bool,
+    is_title: bool,
+}
+
+/// The lines of a batch not in the memo, each once, in first-seen order.
+fn missing_lines<'a>(
+    articles: &'a [Result<Article, RecordError>],
+    keys: &[Option<LineKeys>],
+    memo: &LineMemo,
+    with_prints: bool,
+) -> Vec<Job<'a>> {
+    let mut scheduled: KeyMap<()> = KeyMap::default();
+    let mut jobs = Vec::new();
+    for (article, keys) in articles.iter().zip(keys) {
+        let (Ok(article), Some(keys)) = (article, keys) else {
+            continue;
+        };
+        if let (Some(title), Some(key)) = (article.title.as_deref(), keys.title)
+            && memo.get(key).is_none()
+            && scheduled.insert(key, ()).is_none()
+        {
+            jobs.push(Job {
+                key,
+                raw: title,
+                // Titles are not fingerprinted: complete as they are.
+                with_print: true,
+                is_title: true,
+            });
+        }
+        for ((_, raw), &(_, key)) in body_lines(&article.body).zip(&keys.paragraphs) {
+            let known = memo
+                .get(key)
+                .is_some_and(|line| !with_prints || line.complete);
+            if !known && scheduled.insert(key, ()).is_none() {
+                jobs.push(Job {
+                    key,
+                    raw,
+                    with_print: with_prints,
+                    is_title: false,
+                });
+            }
+        }
+    }
+    jobs
+}
+
+/// Looks lines up in this batch's fresh results, then in the memo.
+struct Lookup<'a> {
+    fresh: &'a KeyMap<PreparedLine>,
+    memo: &'a LineMemo,
+}
+
+impl Lookup<'_> {
+    fn get(&self, key: u128) -> Option<&PreparedLine> {
+        self.fresh.get(&key).or_else(|| self.memo.get(key))
+    }
+}
+
+/// A parsed batch turned into documents (normalized, not yet de-duplicated) and their fingerprints.
+pub(crate) type PreparedBatch = Vec<Result<(Document, Fingerprints), RecordError>>;
+
+/// Normalizes and fingerprints a batch, each distinct line once; fresh lines join the memo.
+pub(crate) fn prepare_batch(
+    articles: Vec<Result<Article, RecordError>>,
+    memo: &mut LineMemo,
+    config: &normalize::Config,
+) -> PreparedBatch {
+    let (keys, fresh) = prepare_missing(&articles, memo, config, true);
+    let prepared = {
+        let lookup = Lookup {
+            fresh: &fresh,
+            memo,
+        };
+        articles
+            .into_par_iter()
+            .zip(keys)
+            .map(|(article, keys)| {
+                article.map(|article| {
+                    let keys = keys.unwrap_or_else(|| LineKeys::of(&article));
+                    assemble(article, &keys, &lookup, config)
+                })
+            })
+            .collect()
+    };
+    absorb(memo, fresh, WhenFull::Evict);
+    prepared
+}
+
+/// For the learning pass: each article's source and the normalized lines that may be furniture,
+/// as a document for [`dedup::FurnitureLearner::observe`]. Lines too long to be furniture are left
+/// out (the learner would skip them), which spares it matching them again.
+pub(crate) fn prepare_for_learning(
+    articles: Vec<Result<Article, RecordError>>,
+    memo: &mut LineMemo,
+    config: &normalize::Config,
+) -> Vec<Document> {
+    // Fingerprints are only worth computing while the memo can keep them for the main pass.
+    let with_prints = !memo.is_full();
+    let (keys, fresh) = prepare_missing(&articles, memo, config, with_prints);
+    let docs = {
+        let lookup = Lookup {
+            fresh: &fresh,
+            memo,
+        };
+        articles
+            .into_par_iter()
+            .zip(keys)
+            .filter_map(|(article, keys)| Some((article.ok()?, keys?)))
+            .map(|(article, keys)| furniture_candidates(article, &keys, &lookup, config))
+            .collect()
+    };
+    absorb(memo, fresh, WhenFull::Keep);
+    docs
+}
+
+fn prepare_missing(
+    articles: &[Result<Article, RecordError>],
+    memo: &LineMemo,
+    config: &normalize::Config,
+    with_prints: bool,
+) -> (Vec<Option<LineKeys>>, KeyMap<PreparedLine>) {
+    let keys: Vec<Option<LineKeys>> = articles
+        .par_iter()
+        .map(|a| a.as_ref().ok().map(LineKeys::of))
+        .collect();
+    let jobs = missing_lines(articles, &keys, memo, with_prints);
+    let fresh = jobs
+        .into_par_iter()
+        .map(|job| {
+            let with_print = job.with_print && !job.is_title;
+            let mut line = PreparedLine::new(job.raw, config, with_print);
+            line.complete = job.with_print;
+            (job.key, line)
+        })
+        .collect();
+    (keys, fresh)
+}
+
+fn absorb(memo: &mut LineMemo, fresh: KeyMap<PreparedLine>, when_full: WhenFull) {
+    for (key, line) in fresh {
+        // An incomplete entry would be prepared again by the main pass anyway.
+        if line.complete {
+            memo.insert(key, line, when_full);
+        }
+    }
+}
+
+/// The line a key stands for, from the batch or the memo; prepared on the spot if neither has it
+/// (they always should: every missing line of the batch was prepared).
+fn line_for<'a>(
+    lookup: &'a Lookup<'_>,
+    key: u128,
+    raw: &str,
+    config: &normalize::Config,
+    with_print: bool,
+) -> std::borrow::Cow<'a, PreparedLine> {
+    match lookup.get(key) {
+        Some(line) if line.complete || !with_print => std::borrow::Cow::Borrowed(line),
+        _ => std::borrow::Cow::Owned(PreparedLine::new(raw, config, with_print)),
+    }
+}
+
+/// The document of a parsed article and its fingerprints, from prepared lines.
+fn assemble(
+    article: Article,
+    keys: &LineKeys,
+    lookup: &Lookup<'_>,
+    config: &normalize::Config,
+) -> (Document, Fingerprints) {
+    let mut paragraphs = Vec::with_capacity(keys.paragraphs.len());
+    let mut prints = Vec::with_capacity(keys.paragraphs.len());
+    for ((index, raw), &(_, key)) in body_lines(&article.body).zip(&keys.paragraphs) {
+        let line = line_for(lookup, key, raw, config, true);
+        if line.text.is_empty() {
+            continue;
+        }
+        if let Some(print) = &line.print {
+            let mut print = print.clone();
+            print.index = index;
+            prints.push(print);
+        }
+        paragraphs.push(Paragraph {
+            index,
+            text: line.text.to_string(),
+        });
+    }
+    let title = match (article.title.as_deref(), keys.title) {
+        (Some(raw), Some(key)) => Some(line_for(lookup, key, raw, config, false).text.to_string()),
+        _ => None,
+    }
+    .filter(|t| !t.is_empty());
+    let mut doc = Document {
+        id: article.id,
+        title,
+        date: article.date,
+        source: article.source,
+        url: article.url,
+        category: article.category,
+        extra: article.extra,
+        input_bytes: article.body.len(),
+        body: article.body,
+        ..Document::default()
+    };
+    // The source key is the fingerprint of a document with no paragraphs yet.
+    let source = dedup::fingerprint(&doc).source;
+    doc.paragraphs = paragraphs;
+    (
+        doc,
+        Fingerprints {
+            source,
+            paragraphs: prints,
+        },
+    )
+}
+
+/// The article as the furniture learner needs it: source and the lines short enough to count.
+fn furniture_candidates(
+    article: Article,
+    keys: &LineKeys,
+    lookup: &Lookup<'_>,
+    config: &normalize::Config,
+) -> Document {
+    let paragraphs = body_lines(&article.body)
+        .zip(&keys.paragraphs)
+        .filter_map(|((index, raw), &(_, key))| {
+            let line = line_for(lookup, key, raw, config, false);
+            // A known fingerprint tells whether the line is short enough to be furniture.
+            let may_be_furniture = line.print.as_ref().is_none_or(|p| p.line_key.is_some());
+            (!line.text.is_empty() && may_be_furniture).then(|| Paragraph {
+                index,
+                text: line.text.to_string(),
+            })
+        })
+        .collect();
+    Document {
+        source: article.source,
+        paragraphs,
+        ..Document::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::prepare;
+
+    fn article(id: &str, title: Option<&str>, body: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            title: title.map(str::to_string),
+            source: Some("ایسنا".to_string()),
+            body: body.to_string(),
+            ..Article::default()
+        }
+    }
+
+    fn sample() -> Vec<Article> {
+        let lead = "به گزارش ايسنا، وزير نيرو روز دوشنبه گفت: برنامه هاي تابستان آماده است.";
+        let furniture = "انتهای پیام";
+        vec![
+            article(
+                "a",
+                Some("  عنوان  اول "),
+                &format!("{lead}\n\n  \n{furniture}\nمتن دوم مي شود"),
+            ),
+            article("b", Some(" "), &format!("{furniture}\n{lead}\n\t\n{lead}")),
+            article("c", None, "\u{200c}\n ؟ \nیک خط تازه با کد خبر: ۱۲۳"),
+            article("d", Some("  عنوان  اول "), lead),
+        ]
+    }
+
+    /// What the pipeline did before the memo: every line normalized and fingerprinted on its own.
+    fn reference(articles: &[Article]) -> Vec<(Document, Fingerprints)> {
+        let config = normalize::Config::default();
+        articles
+            .iter()
+            .map(|a| {
+                let doc = prepare(a.clone(), &config);
+                let prints = dedup::fingerprint(&doc);
+                (doc, prints)
+            })
+            .collect()
+    }
+
+    fn prepared(articles: &[Article], memo: &mut LineMemo) -> Vec<(Document, Fingerprints)> {
+        let batch = articles.iter().cloned().map(Ok).collect();
+        prepare_batch(batch, memo, &normalize::Config::default())
+            .into_iter()
+            .map(|item| item.expect("no record errors in the sample"))
+            .collect()
+    }
+
+    #[test]
+    fn batches_match_line_by_line_preparation_with_or_without_a_memo() {
+        let articles = sample();
+        let expected = reference(&articles);
+        for budget in [0, 1 << 10, 64 << 20] {
+            let mut memo = LineMemo::new(budget);
+            // Twice: the second time every line may come from the memo.
+            assert_eq!(prepared(&articles, &mut memo), expected, "budget {budget}");
+            assert_eq!(prepared(&articles, &mut memo), expected, "budget {budget}");
+        }
+    }
+
+    #[test]
+    fn learning_fills_the_memo_for_the_main_pass() {
+        let articles = sample();
+        let config = normalize::Config::default();
+        let mut memo = LineMemo::new(64 << 20);
+        let batch = articles.iter().cloned().map(Ok).collect();
+        prepare_for_learning(batch, &mut memo, &config);
+        let cached = memo.current.len();
+        assert!(cached > 0);
+        assert_eq!(prepared(&articles, &mut memo), reference(&articles));
+        assert_eq!(memo.current.len(), cached, "the main pass found every line");
+    }
+
+    #[test]
+    fn learning_documents_hold_the_lines_that_may_be_furniture() {
+        let articles = sample();
+        let config = normalize::Config::default();
+        for budget in [0, 64 << 20] {
+            let mut memo = LineMemo::new(budget);
+            let batch = articles.iter().cloned().map(Ok).collect();
+            let docs = prepare_for_learning(batch, &mut memo, &config);
+            assert_eq!(docs.len(), articles.len());
+            for (doc, (full, _)) in docs.iter().zip(reference(&articles)) {
+                assert_eq!(doc.source, full.source);
+                // Every candidate is a paragraph of the full document...
+                assert!(doc.paragraphs.iter().all(|p| full.paragraphs.contains(p)));
+                // ...and every short line is a candidate.
+                let short = full
+                    .paragraphs
+                    .iter()
+                    .filter(|p| print_of(&p.text).is_some_and(|print| print.line_key.is_some()));
+                for p in short {
+                    assert!(
+                        doc.paragraphs.contains(p),
+                        "{p:?} missing (budget {budget})"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_full_memo_keeps_or_evicts_as_asked() {
+        let line = |text: &str| PreparedLine {
+            text: text.into(),
+            print: None,
+            complete: true,
+        };
+        let cost = line("x").heap_bytes();
+        let mut keep = LineMemo::new(4 * cost);
+        let mut evict = LineMemo::new(4 * cost);
+        for key in 0..10u128 {
+            keep.insert(key, line("x"), WhenFull::Keep);
+            evict.insert(key, line("x"), WhenFull::Evict);
+        }
+        // Two generations of two entries each.
+        assert!(keep.get(0).is_some() && keep.get(3).is_some() && keep.get(4).is_none());
+        assert!(evict.get(9).is_some() && evict.get(6).is_some() && evict.get(5).is_none());
+        assert!(keep.is_full());
+        // A memo without budget keeps nothing.
+        let mut off = LineMemo::new(0);
+        off.insert(1, line("x"), WhenFull::Evict);
+        assert!(off.get(1).is_none());
+    }
+
+    #[test]
+    fn record_errors_pass_through_in_place() {
+        let error = RecordError {
+            file: "f.jsonl".to_string(),
+            line: Some(2),
+            id: None,
+            reason: "broken JSON".to_string(),
+        };
+        let batch = vec![
+            Ok(article("a", None, "یک")),
+            Err(error.clone()),
+            Ok(article("b", None, "یک")),
+        ];
+        let mut memo = LineMemo::new(1 << 20);
+        let out = prepare_batch(batch, &mut memo, &normalize::Config::default());
+        assert!(matches!(&out[1], Err(e) if *e == error));
+        assert!(out[0].is_ok() && out[2].is_ok());
+    }
+}
