@@ -4,7 +4,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{COMPOUND_TAIL, LISTED, SPACED_JOIN, lexicon};
+use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, lexicon};
 use super::script::{
     ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after, word_before,
 };
@@ -71,6 +71,15 @@ const NEVER_JOINED: [&str; 23] = [
     "آن",
     "همان",
 ];
+
+/// True when `word` is a suffix that [`is_canonical_affix`] may attach to the word before it:
+/// without one, only a left word ending in yeh (`می`, `نمی`, `بی`) can start a join.
+fn is_suffix_word(word: &str) -> bool {
+    PLURAL_SUFFIXES.contains(&word)
+        || HEH_ENCLITICS.contains(&word)
+        || ["شان", "تان", "مان"].contains(&word)
+        || DEGREE_SUFFIXES.contains(&word)
+}
 
 /// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
 fn is_canonical_affix(left: &str, right: &str) -> bool {
@@ -146,32 +155,33 @@ pub(crate) fn is_preverb_mi(word: &str) -> bool {
     })
 }
 
-/// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
-fn lexicon_joins(left: &str, right: &str, any_flag: u8) -> bool {
+/// The lexicon's entry for `left right` when it spells them as one word with a ZWNJ exactly
+/// between them (and more often so than glued).
+fn joined_entry(left: &str, right: &str) -> Option<Entry> {
     if left.contains(ZWNJ) || right.contains(ZWNJ) {
-        return false;
+        return None;
     }
-    let (left_piece, right_piece) = (left, right);
-    if NEVER_JOINED.contains(&left_piece) || NEVER_JOINED.contains(&right_piece) {
-        return false;
+    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
+        return None;
     }
-    let boundary = left_piece.chars().count();
+    let boundary = left.chars().count();
     if boundary >= 31 {
-        return false;
+        return None;
     }
     let mut buf = [0u8; 128];
-    concat(&mut buf, left_piece, right_piece)
+    concat(&mut buf, left, right)
         .and_then(|joined| lexicon().get(joined))
-        .is_some_and(|e| {
-            e.zwnj_mask() == 1 << boundary
-                && e.zwnj_bucket() > e.glued_bucket()
-                && (any_flag == 0 || e.flags() & any_flag != 0)
-        })
+        .filter(|e| e.zwnj_mask() == 1 << boundary && e.zwnj_bucket() > e.glued_bucket())
+}
+
+/// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
+fn lexicon_joins(left: &str, right: &str) -> bool {
+    joined_entry(left, right).is_some()
 }
 
 /// Whether a no-break space between `left` and `right` stands for a ZWNJ (else a space).
 pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
-    is_canonical_affix(left, right) || lexicon_joins(left, right, 0)
+    is_canonical_affix(left, right) || lexicon_joins(left, right)
 }
 
 /// Whether the space between `left` and `right` should become a joint.
@@ -197,9 +207,12 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
             ]
             .contains(&w)
     };
-    lexicon_joins(left, right, SPACED_JOIN)
-        || (lexicon_joins(left, right, 0) && (bound_part(left) || bound_part(right)))
-        || (lexicon_joins(left, right, LISTED) && tail(right))
+    joined_entry(left, right).is_some_and(|e| {
+        e.has(SPACED_JOIN)
+            || bound_part(left)
+            || bound_part(right)
+            || (e.has(LISTED) && tail(right))
+    })
 }
 
 /// A part seen less often than this (bucket 72 ≈ 500 times) is not taken as a word of its own.
@@ -234,7 +247,7 @@ impl Step for AffixJoin {
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        for (i, _) in text.match_indices(' ') {
+        for i in memchr::memchr_iter(b' ', text.as_bytes()) {
             // Cheap look at the two letters around the space before reading whole words:
             // outside spaced-writing text only a final yeh (`می`, `نمی`, `بی`) or a following
             // heh, teh, alef or yeh (plural, degree, enclitic) can start a join.
@@ -248,8 +261,11 @@ impl Step for AffixJoin {
             {
                 continue;
             }
-            let left = word_before(text, i);
             let right = word_after(text, i + 1);
+            if !context.writer_spaces_affixes && l != 'ی' && !is_suffix_word(right) {
+                continue;
+            }
+            let left = word_before(text, i);
             let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
                 continue;
             };
@@ -283,6 +299,6 @@ mod tests {
         assert!(is_canonical_affix("رفته", "اند"));
         assert!(!is_canonical_affix("که", "ای"));
         assert!(!is_canonical_affix("خواهد", "بود"));
-        assert!(!lexicon_joins("شده", "است", 0));
+        assert!(!lexicon_joins("شده", "است"));
     }
 }

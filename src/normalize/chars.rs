@@ -24,6 +24,45 @@ fn map_char(c: char, config: &Config) -> Mapped {
     Mapped::Same
 }
 
+/// A byte-level superset of [`changes`]: `false` means no rule touches the char that starts
+/// with `lead` (followed by `second`), whatever the config. Persian prose is almost all letters
+/// and spaces that no rule touches, so this spares decoding and matching nearly every char.
+#[inline]
+fn may_change(lead: u8, second: u8, config: &Config) -> bool {
+    match lead {
+        b'0'..=b'9' => config.digits == Digits::Persian,
+        // U+0600–U+063F: only ALM (U+061C) and teh marbuta (U+0629).
+        0xD8 => matches!(second, 0x9C | 0xA9),
+        // U+0640–U+067F: tatweel, Arabic kaf/yeh, diacritics, Arabic-Indic digits, superscript alef.
+        0xD9 => matches!(second, 0x80 | 0x83 | 0x89..=0xA9 | 0xB0),
+        // U+06C0–U+06FF: heh with yeh (U+06C0) and Persian digits.
+        0xDB => matches!(second, 0x80 | 0xB0..=0xB9),
+        // U+0080–U+00BF (soft hyphen), U+2000–U+207F (controls), U+F000–U+FFFF (presentation forms, BOM).
+        0xC2 => second == 0xAD,
+        0xE2 | 0xEF => true,
+        _ => false,
+    }
+}
+
+/// The chars of `text` that [`may_change`] lets through, with their byte offsets.
+fn candidates<'a>(text: &'a str, config: &'a Config) -> impl Iterator<Item = (usize, char)> + 'a {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&lead) = bytes.get(i) {
+            let start = i;
+            i += super::script::utf8_len(lead);
+            let second = bytes.get(start + 1).copied().unwrap_or(0);
+            if may_change(lead, second, config)
+                && let Some(c) = text.get(start..).and_then(|rest| rest.chars().next())
+            {
+                return Some((start, c));
+            }
+        }
+        None
+    })
+}
+
 fn changes(c: char, config: &Config) -> bool {
     (config.presentation_forms && presentation::is_presentation_form(c))
         || map_char(c, config) != Mapped::Same
@@ -44,12 +83,12 @@ impl Step for CharRules {
     }
 
     fn needed(&self, text: &str, config: &Config) -> bool {
-        text.chars().any(|c| changes(c, config))
+        candidates(text, config).any(|(_, c)| changes(c, config))
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let mut copied = 0;
-        for (i, c) in input.text.char_indices() {
+        for (i, c) in candidates(&input.text, config) {
             if !changes(c, config) {
                 continue;
             }
@@ -63,5 +102,48 @@ impl Step for CharRules {
             }
         }
         finish(input, output, copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::config::{Diacritics, HehYeh, TehMarbuta};
+
+    /// The byte filter must let through every char that some rule changes, under any config.
+    #[test]
+    fn byte_filter_covers_every_change() {
+        let configs = [
+            Config::default(),
+            Config {
+                digits: Digits::Persian,
+                heh_yeh: HehYeh::Heh,
+                teh_marbuta: TehMarbuta::Heh,
+                ..Config::default()
+            },
+            Config {
+                digits: Digits::Ascii,
+                heh_yeh: HehYeh::HehZwnjYeh,
+                diacritics: Diacritics::Keep,
+                ..Config::default()
+            },
+        ];
+        for config in &configs {
+            for c in (0..0x11_0000).filter_map(char::from_u32) {
+                let mut utf8 = [0u8; 4];
+                let bytes = c.encode_utf8(&mut utf8).as_bytes();
+                let second = bytes.get(1).copied().unwrap_or(0);
+                if changes(c, config) {
+                    assert!(may_change(bytes[0], second, config), "{:04X}", c as u32);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn candidates_skip_plain_letters() {
+        let config = Config::default();
+        let found: Vec<_> = candidates("سلام علي 12", &config).collect();
+        assert_eq!(found, vec![(13, 'ي')]);
     }
 }

@@ -97,7 +97,7 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         if k == AFFIX_STEP {
             // Read after cleanup, where no-break spaces have become ZWNJs or spaces, so a second
             // run sees the same habits as the first.
-            context.writer_uses_zwnj = current.text.contains(script::ZWNJ);
+            context.writer_uses_zwnj = script::has_zwnj(&current.text);
             context.writer_spaces_affixes =
                 !context.writer_uses_zwnj && affixes::writes_affixes_apart(&current.text);
         }

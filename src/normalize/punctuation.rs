@@ -23,54 +23,86 @@ fn is_closing(c: char) -> bool {
     matches!(c, '»' | ')')
 }
 
+/// The first mark (Persian, shared, `«` or `»`) at or after byte `from`, found by a byte scan: prose between
+/// marks needs no look.
+fn next_mark(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let second = bytes.get(i + 1).copied().unwrap_or(0);
+        let found = match (b, second) {
+            (b'.' | b':' | b'!', _) => Some(char::from(b)),
+            (0xC2, 0xAB) => Some('«'),
+            (0xC2, 0xBB) => Some('»'),
+            (0xD8, 0x8C) => Some('،'),
+            (0xD8, 0x9B) => Some('؛'),
+            (0xD8, 0x9F) => Some('؟'),
+            _ => None,
+        };
+        if let Some(c) = found {
+            return Some((i, c));
+        }
+        i += super::script::utf8_len(b);
+    }
+    None
+}
+
+/// Whether the space at byte `i` of `text` goes: before a mark that hugs what precedes it, or
+/// after `«`.
+fn drops_space(text: &str, i: usize) -> bool {
+    let prev = text[..i].chars().next_back();
+    let mut ahead = text[i + 1..].chars();
+    let next = ahead.next();
+    let letter_before = prev.is_some_and(|p| is_arabic_letter(p) || is_closing(p));
+    match next {
+        Some(n) if is_persian_mark(n) => prev.is_some_and(|p| !is_digit(p)),
+        Some(n) if is_shared_mark(n) => {
+            letter_before
+                && ahead
+                    .next()
+                    .is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
+        }
+        Some('»') => true,
+        _ => prev == Some('«'),
+    }
+}
+
 impl Step for PunctuationSpacing {
     fn enabled(&self, config: &Config) -> bool {
         config.punctuation_spacing
     }
 
     fn needed(&self, text: &str, _config: &Config) -> bool {
-        text.chars()
-            .any(|c| is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»')
+        next_mark(text, 0).is_some()
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        // `prev`: the char before; `prev_solid`: the last char that is not a space (a space
-        // before a mark may be dropped, so the mark's spacing looks past it).
-        let mut prev: Option<char> = None;
-        let mut prev_solid: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            let end = i + c.len_utf8();
-            let relevant =
-                c == ' ' || is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»';
-            if !relevant {
-                prev = Some(c);
-                prev_solid = Some(c);
-                continue;
-            }
-            let mut ahead = text[end..].chars();
-            let next = ahead.next();
-            if c == ' ' {
-                let letter_before = prev.is_some_and(|p| is_arabic_letter(p) || is_closing(p));
-                let drop = match next {
-                    Some(n) if is_persian_mark(n) => prev.is_some_and(|p| !is_digit(p)),
-                    Some(n) if is_shared_mark(n) => {
-                        letter_before
-                            && ahead
-                                .next()
-                                .is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
-                    }
-                    Some('»') => true,
-                    _ => prev == Some('«'),
-                };
-                if drop {
-                    output.copy_range(input, copied, i);
-                    copied = end;
+        // Only the marks and the spaces right beside them can change; `spaces_done` keeps a
+        // space between two marks from being looked at twice.
+        let mut spaces_done = 0;
+        let mut drop_space = |i: usize, output: &mut Buf, copied: &mut usize| {
+            if i >= spaces_done && text.as_bytes().get(i) == Some(&b' ') {
+                spaces_done = i + 1;
+                if drops_space(text, i) {
+                    output.copy_range(input, *copied, i);
+                    *copied = i + 1;
                 }
-                prev = Some(c);
-                continue;
             }
+        };
+        let mut scan = 0;
+        while let Some((i, c)) = next_mark(text, scan) {
+            let end = i + c.len_utf8();
+            scan = end;
+            if i > 0 {
+                drop_space(i - 1, output, &mut copied);
+            }
+            let prev = text[..i].chars().next_back();
+            // The last char before the mark that is not a space (a space before a mark may be
+            // dropped, so the mark's spacing looks past it).
+            let prev_solid = text[..i].trim_end_matches(' ').chars().next_back();
+            let next = text[end..].chars().next();
             let space_before = c == '«' && prev.is_some_and(|p| is_arabic_letter(p) || is_digit(p));
             let space_after = match c {
                 _ if is_persian_mark(c) => next.is_some_and(|n| is_arabic_letter(n) || n == '«'),
@@ -90,8 +122,9 @@ impl Step for PunctuationSpacing {
                 copied = end;
                 output.push_from(' ', input.origin(i, context.input_len));
             }
-            prev = Some(c);
-            prev_solid = Some(c);
+            if c == '«' {
+                drop_space(end, output, &mut copied);
+            }
         }
         finish(input, output, copied)
     }

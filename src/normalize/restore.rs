@@ -6,7 +6,7 @@ use super::affixes::{DEGREE_SUFFIXES, HEH_ENCLITICS, PLURAL_SUFFIXES, VERB_PREFI
 use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, PAST_STEM, PRESENT_STEM, STOPWORD, lexicon};
-use super::script::{ZWNJ, is_arabic_letter, is_joining_letter};
+use super::script::{ZWNJ, is_arabic_letter, is_joining_letter, next_word};
 use super::step::{Context, Step, finish};
 
 /// Restores ZWNJs and spaces inside glued words.
@@ -365,8 +365,15 @@ fn is_affix_word(word: &str) -> bool {
 /// spellings win unless the glued one is much more common, and morphology handles unknown words.
 /// Otherwise only near-certain lexicon fixes apply.
 pub fn restore_cuts(word: &str, stripped: bool) -> Option<Cuts> {
-    let n = char_count(word);
-    if !(3..=MAX_CHARS).contains(&n) || !word.chars().all(is_arabic_letter) {
+    if !word.chars().all(is_arabic_letter) {
+        return None;
+    }
+    restore_letters(word, char_count(word), stripped)
+}
+
+/// [`restore_cuts`] for a word known to be all Arabic letters, `n` of them.
+fn restore_letters(word: &str, n: usize, stripped: bool) -> Option<Cuts> {
+    if !(3..=MAX_CHARS).contains(&n) {
         return None;
     }
     if !stripped {
@@ -502,29 +509,17 @@ impl Step for Restore {
         let text = input.text.as_str();
         let stripped = !context.writer_uses_zwnj && !context.writer_spaces_affixes;
         let mut copied = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !is_arabic_letter(c) {
-                continue;
-            }
-            let mut has_zwnj = false;
-            let mut end = start + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d == ZWNJ {
-                    has_zwnj = true;
-                } else if !is_arabic_letter(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            if has_zwnj || end - start < 6 {
+        let mut scan = 0;
+        while let Some(found) = next_word(text, scan) {
+            let (start, end) = (found.start, found.end);
+            scan = end;
+            if found.has_zwnj || end - start < 6 {
                 continue;
             }
             let Some(word) = text.get(start..end) else {
                 continue;
             };
-            let Some(mut cuts) = restore_cuts(word, stripped) else {
+            let Some(mut cuts) = restore_letters(word, word.len() / 2, stripped) else {
                 continue;
             };
             if cuts.space != 0 && follows_prefix(&text[..start]) {

@@ -13,28 +13,73 @@ fn is_no_break(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
 }
 
+/// The first whitespace char or ZWNJ at or after byte `from` of `text`, found by a byte scan
+/// that decodes only the chars whose lead byte may start one.
+fn next_space_or_zwnj(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' | b'\t'..=b'\r' => return Some((i, char::from(b))),
+            0xC2 | 0xE1..=0xE3 => {
+                let c = text.get(i..)?.chars().next()?;
+                if c.is_whitespace() || c == ZWNJ {
+                    return Some((i, c));
+                }
+            }
+            _ => {}
+        }
+        i += super::script::utf8_len(b);
+    }
+    None
+}
+
 impl Step for Whitespace {
     fn enabled(&self, config: &Config) -> bool {
         config.whitespace
     }
 
     fn needed(&self, text: &str, _config: &Config) -> bool {
-        text.starts_with(' ')
-            || text.ends_with(' ')
-            || text.contains("  ")
-            || text.contains(" \u{200C}")
-            || text.contains("\u{200C} ")
-            || text.chars().any(|c| c.is_whitespace() && c != ' ')
+        if text.starts_with(' ') || text.ends_with(' ') {
+            return true;
+        }
+        // One byte pass: a space before a space or a ZWNJ, or a char that may be other
+        // whitespace (or a ZWNJ before a space), which is then decoded.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b' ' if matches!(bytes.get(i + 1), Some(b' ' | 0xE2))
+                    && text[i + 1..].starts_with([' ', ZWNJ]) =>
+                {
+                    return true;
+                }
+                b'\t'..=b'\r' => return true,
+                0xC2 | 0xE1..=0xE3 => {
+                    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                        return false;
+                    };
+                    if c.is_whitespace() || (c == ZWNJ && text[i + 3..].starts_with(' ')) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+            i += super::script::utf8_len(b);
+        }
+        false
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !c.is_whitespace() && c != ZWNJ {
-                continue;
-            }
+        let mut scan = 0;
+        while let Some((i, c)) = next_space_or_zwnj(text, scan) {
+            scan = i + c.len_utf8();
+            let mut chars = text[scan..]
+                .char_indices()
+                .map(|(j, d)| (scan + j, d))
+                .peekable();
             // A run of whitespace and ZWNJs: a ZWNJ next to a space means nothing.
             let mut end = i + c.len_utf8();
             let mut has_space = c.is_whitespace();
@@ -50,6 +95,7 @@ impl Step for Whitespace {
                 end = j + d.len_utf8();
                 chars.next();
             }
+            scan = end;
             if !has_space || (lone_space && i > 0 && end < text.len()) {
                 continue; // ZWNJs alone are the cleanup's business; a lone space is already right
             }
@@ -73,5 +119,34 @@ impl Step for Whitespace {
             }
         }
         finish(input, output, copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_scans_find_every_whitespace_char() {
+        let config = Config::default();
+        for c in (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| c.is_whitespace() || c == ZWNJ)
+        {
+            let text = format!("ب{c}ب");
+            assert_eq!(
+                next_space_or_zwnj(&text, 0),
+                Some((2, c)),
+                "{:04X}",
+                c as u32
+            );
+            if c != ' ' && c != ZWNJ {
+                assert!(Whitespace.needed(&text, &config), "{:04X}", c as u32);
+            }
+        }
+        assert!(Whitespace.needed("ب \u{200C}ب", &config));
+        assert!(Whitespace.needed("ب\u{200C} ب", &config));
+        assert!(Whitespace.needed("ب  ب", &config));
+        assert!(!Whitespace.needed("ب ب\u{200C}ب", &config));
     }
 }
