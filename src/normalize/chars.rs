@@ -4,6 +4,7 @@
 use super::buffer::Buf;
 use super::config::{Config, Digits};
 use super::mapped::Mapped;
+use super::scan::PairFilter;
 use super::step::{Context, Step, finish};
 use super::{controls, digits, letters, marks, presentation};
 
@@ -24,42 +25,45 @@ fn map_char(c: char, config: &Config) -> Mapped {
     Mapped::Same
 }
 
-/// A byte-level superset of [`changes`]: `false` means no rule touches the char that starts
-/// with `lead` (followed by `second`), whatever the config. Persian prose is almost all letters
-/// and spaces that no rule touches, so this spares decoding and matching nearly every char.
-#[inline]
-fn may_change(lead: u8, second: u8, config: &Config) -> bool {
-    match lead {
-        b'0'..=b'9' => config.digits == Digits::Persian,
-        // U+0600–U+063F: only ALM (U+061C) and teh marbuta (U+0629).
-        0xD8 => matches!(second, 0x9C | 0xA9),
-        // U+0640–U+067F: tatweel, Arabic kaf/yeh, diacritics, Arabic-Indic digits, superscript alef.
-        0xD9 => matches!(second, 0x80 | 0x83 | 0x89..=0xA9 | 0xB0),
-        // U+06C0–U+06FF: heh with yeh (U+06C0) and Persian digits.
-        0xDB => matches!(second, 0x80 | 0xB0..=0xB9),
-        // U+0080–U+00BF (soft hyphen), U+2000–U+207F (controls), U+F000–U+FFFF (presentation forms, BOM).
-        0xC2 => second == 0xAD,
-        0xE2 | 0xEF => true,
-        _ => false,
+/// A byte-level superset of [`changes`] under any config but the digit one: the chars no
+/// rule touches are skipped without decoding (Persian prose is almost all of them).
+const MAY_CHANGE: PairFilter = PairFilter::new()
+    // U+0600–U+063F: only ALM (U+061C) and teh marbuta (U+0629).
+    .with_pair(1, 0xD8, 0x9C, 0x9C)
+    .with_pair(1, 0xD8, 0xA9, 0xA9)
+    // U+0640–U+067F: tatweel, Arabic kaf/yeh, diacritics, Arabic-Indic digits, superscript alef.
+    .with_pair(2, 0xD9, 0x80, 0x80)
+    .with_pair(2, 0xD9, 0x83, 0x83)
+    .with_pair(2, 0xD9, 0x89, 0xA9)
+    .with_pair(2, 0xD9, 0xB0, 0xB0)
+    // U+06C0–U+06FF: heh with yeh (U+06C0) and Persian digits.
+    .with_pair(4, 0xDB, 0x80, 0x80)
+    .with_pair(4, 0xDB, 0xB0, 0xB9)
+    // Soft hyphen (U+00AD); U+2000–U+2FFF (controls); U+F000–U+FFFF (presentation forms, BOM).
+    .with_pair(8, 0xC2, 0xAD, 0xAD)
+    .with_lead(0xE2)
+    .with_lead(0xEF);
+
+/// [`MAY_CHANGE`] plus ASCII digits, for [`Digits::Persian`].
+const MAY_CHANGE_WITH_DIGITS: PairFilter = MAY_CHANGE.with_leads(b'0', b'9');
+
+fn filter(config: &Config) -> &'static PairFilter {
+    if config.digits == Digits::Persian {
+        &MAY_CHANGE_WITH_DIGITS
+    } else {
+        &MAY_CHANGE
     }
 }
 
-/// The chars of `text` that [`may_change`] lets through, with their byte offsets.
-fn candidates<'a>(text: &'a str, config: &'a Config) -> impl Iterator<Item = (usize, char)> + 'a {
-    let bytes = text.as_bytes();
+/// The chars of `text` that the filter lets through, with their byte offsets.
+fn candidates<'a>(text: &'a str, config: &Config) -> impl Iterator<Item = (usize, char)> + 'a {
+    let filter = filter(config);
     let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some(&lead) = bytes.get(i) {
-            let start = i;
-            i += super::script::utf8_len(lead);
-            let second = bytes.get(start + 1).copied().unwrap_or(0);
-            if may_change(lead, second, config)
-                && let Some(c) = text.get(start..).and_then(|rest| rest.chars().next())
-            {
-                return Some((start, c));
-            }
-        }
-        None
+        let start = filter.find(text.as_bytes(), i)?;
+        let c = text.get(start..)?.chars().next()?;
+        i = start + c.len_utf8();
+        Some((start, c))
     })
 }
 
@@ -132,9 +136,8 @@ mod tests {
             for c in (0..0x11_0000).filter_map(char::from_u32) {
                 let mut utf8 = [0u8; 4];
                 let bytes = c.encode_utf8(&mut utf8).as_bytes();
-                let second = bytes.get(1).copied().unwrap_or(0);
                 if changes(c, config) {
-                    assert!(may_change(bytes[0], second, config), "{:04X}", c as u32);
+                    assert!(filter(config).matches_at(bytes, 0), "{:04X}", c as u32);
                 }
             }
         }

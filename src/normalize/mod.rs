@@ -37,6 +37,7 @@ mod marks;
 mod presentation;
 mod punctuation;
 mod restore;
+mod scan;
 pub mod script;
 mod spacing;
 mod step;

@@ -3,6 +3,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
+use super::scan::PairFilter;
 use super::script::{is_arabic_letter, is_digit};
 use super::step::{Context, Step, finish};
 
@@ -23,28 +24,22 @@ fn is_closing(c: char) -> bool {
     matches!(c, '»' | ')')
 }
 
-/// The first mark (Persian, shared, `«` or `»`) at or after byte `from`, found by a byte scan: prose between
-/// marks needs no look.
+/// The marks: `. : !`, `« »` and `، ؛ ؟`.
+const MARKS: PairFilter = PairFilter::new()
+    .with_lead(b'.')
+    .with_lead(b':')
+    .with_lead(b'!')
+    .with_pair(1, 0xC2, 0xAB, 0xAB)
+    .with_pair(1, 0xC2, 0xBB, 0xBB)
+    .with_pair(2, 0xD8, 0x8C, 0x8C)
+    .with_pair(2, 0xD8, 0x9B, 0x9B)
+    .with_pair(2, 0xD8, 0x9F, 0x9F);
+
+/// The first mark (Persian, shared, `«` or `»`) at or after byte `from`: prose between marks
+/// needs no look.
 fn next_mark(text: &str, from: usize) -> Option<(usize, char)> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        let second = bytes.get(i + 1).copied().unwrap_or(0);
-        let found = match (b, second) {
-            (b'.' | b':' | b'!', _) => Some(char::from(b)),
-            (0xC2, 0xAB) => Some('«'),
-            (0xC2, 0xBB) => Some('»'),
-            (0xD8, 0x8C) => Some('،'),
-            (0xD8, 0x9B) => Some('؛'),
-            (0xD8, 0x9F) => Some('؟'),
-            _ => None,
-        };
-        if let Some(c) = found {
-            return Some((i, c));
-        }
-        i += super::script::utf8_len(b);
-    }
-    None
+    let i = MARKS.find(text.as_bytes(), from)?;
+    Some((i, text.get(i..)?.chars().next()?))
 }
 
 /// Whether the space at byte `i` of `text` goes: before a mark that hugs what precedes it, or
@@ -127,5 +122,19 @@ impl Step for PunctuationSpacing {
             }
         }
         finish(input, output, copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_filter_is_exact() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let is_mark = is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»';
+            assert_eq!(next_mark(&text, 0).is_some(), is_mark, "{:04X}", c as u32);
+        }
     }
 }

@@ -6,7 +6,7 @@ pub const ZWNJ: char = '\u{200C}';
 pub const ZWNJ_STR: &str = "\u{200C}";
 
 /// True for letters of the Arabic script (base block), the letters Persian words are made of.
-pub fn is_arabic_letter(c: char) -> bool {
+pub const fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0621}'..='\u{063A}'
         | '\u{0641}'..='\u{064A}'
@@ -111,12 +111,26 @@ pub(crate) fn utf8_len(lead: u8) -> usize {
 fn letter_at(bytes: &[u8], i: usize) -> bool {
     match (bytes.get(i), bytes.get(i + 1)) {
         (Some(&lead @ 0xD8..=0xDB), Some(&second)) => {
-            let code = (u32::from(lead & 0x1F) << 6) | u32::from(second & 0x3F);
-            char::from_u32(code).is_some_and(is_arabic_letter)
+            LETTER_BITS[usize::from(lead - 0xD8)] >> (second & 0x3F) & 1 != 0
         }
         _ => false,
     }
 }
+
+/// Bit `c & 0x3F` of word `(c - 0x600) >> 6`: U+0600 + c is an Arabic letter.
+const LETTER_BITS: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut code = 0x600u32;
+    while code < 0x700 {
+        if let Some(c) = char::from_u32(code)
+            && is_arabic_letter(c)
+        {
+            bits[((code - 0x600) >> 6) as usize] |= 1 << (code & 0x3F);
+        }
+        code += 1;
+    }
+    bits
+};
 
 /// A run of letters and ZWNJs that starts with a letter, as bytes `start..end` of its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,6 +3,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
+use super::scan::PairFilter;
 use super::script::{ZWNJ, is_arabic_letter, word_after, word_before};
 use super::step::{Context, Step, finish};
 
@@ -12,6 +13,15 @@ pub(crate) struct Whitespace;
 fn is_no_break(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
 }
+
+/// Where a step may be needed: a space before a space or a three-byte char (a ZWNJ?), ASCII
+/// controls, and the lead bytes of the other whitespace chars and of the ZWNJ.
+const MAY_NEED_SPACING: PairFilter = PairFilter::new()
+    .with_leads(b'\t', b'\r')
+    .with_pair(1, b' ', b' ', b' ')
+    .with_pair(1, b' ', 0xE2, 0xE2)
+    .with_lead(0xC2)
+    .with_leads(0xE1, 0xE3);
 
 /// The first whitespace char or ZWNJ at or after byte `from` of `text`, found by a byte scan
 /// that decodes only the chars whose lead byte may start one.
@@ -43,29 +53,21 @@ impl Step for Whitespace {
         if text.starts_with(' ') || text.ends_with(' ') {
             return true;
         }
-        // One byte pass: a space before a space or a ZWNJ, or a char that may be other
-        // whitespace (or a ZWNJ before a space), which is then decoded.
+        // A space before a space or a ZWNJ, or a char that may be other whitespace (or a
+        // ZWNJ before a space), which is then decoded.
         let bytes = text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            match b {
-                b' ' if matches!(bytes.get(i + 1), Some(b' ' | 0xE2))
-                    && text[i + 1..].starts_with([' ', ZWNJ]) =>
-                {
-                    return true;
-                }
-                b'\t'..=b'\r' => return true,
-                0xC2 | 0xE1..=0xE3 => {
-                    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
-                        return false;
-                    };
-                    if c.is_whitespace() || (c == ZWNJ && text[i + 3..].starts_with(' ')) {
-                        return true;
-                    }
-                }
-                _ => {}
+        let mut from = 0;
+        while let Some(i) = MAY_NEED_SPACING.find(bytes, from) {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            let end = i + c.len_utf8();
+            let is_doubled = c == ' ' && text[end..].starts_with([' ', ZWNJ]);
+            let before_space = c == ZWNJ && text[end..].starts_with(' ');
+            if is_doubled || before_space || (c != ' ' && c.is_whitespace()) {
+                return true;
             }
-            i += super::script::utf8_len(b);
+            from = end;
         }
         false
     }
