@@ -170,8 +170,8 @@ fn joined_entry(left: &str, right: &str) -> Option<Entry> {
     }
     let mut buf = [0u8; 128];
     concat(&mut buf, left, right)
-        .and_then(|joined| lexicon().get(joined))
-        .filter(|e| e.zwnj_mask() == 1 << boundary && e.zwnj_bucket() > e.glued_bucket())
+        .and_then(|joined| lexicon().zwnj_spelled(joined))
+        .filter(|e| e.zwnj_mask() == 1 << boundary)
 }
 
 /// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.

@@ -182,9 +182,9 @@ impl Table {
         self.len += 1;
     }
 
+    /// The entry of `key`, whose [`word_hash`] is `hash`.
     #[inline]
-    fn get(&self, key: &[u8]) -> Option<Entry> {
-        let hash = word_hash(key);
+    fn get(&self, key: &[u8], hash: u64) -> Option<Entry> {
         let tag = tag_of(hash);
         let padded = Self::padded(key);
         let mask = self.slots.len() - 1;
@@ -223,6 +223,50 @@ pub struct Lexicon {
     /// The few entries that [`TYPED_FIX_MARGIN`] lets fix in ZWNJ-typing text: a small table the
     /// common case (clean news) probes without leaving the cache.
     typed_fixes: Table,
+    /// Which skeletons [`Lexicon::typed_fix`] may find: most words are rejected from L1.
+    typed_filter: Bloom,
+    /// Which skeletons [`Lexicon::zwnj_spelled`] may find: a spaced pair is rarely one word,
+    /// and this rejects most pairs without touching the large table.
+    zwnj_filter: Bloom,
+}
+
+/// A Bloom filter over [`word_hash`] values (two bits per key, from the two halves of the hash).
+struct Bloom {
+    bits: Vec<u64>,
+}
+
+impl Bloom {
+    /// Room for `keys` keys at about 16 bits each (about 1.5% false positives).
+    fn with_capacity(keys: usize) -> Self {
+        let words = (keys / 4 + 1).next_power_of_two();
+        Self {
+            bits: vec![0; words],
+        }
+    }
+
+    #[inline]
+    fn positions(&self, hash: u64) -> [usize; 2] {
+        let mask = self.bits.len() * 64 - 1;
+        [hash as usize & mask, (hash >> 32) as usize & mask]
+    }
+
+    fn insert(&mut self, hash: u64) {
+        for bit in self.positions(hash) {
+            self.bits[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    #[inline]
+    fn may_contain(&self, hash: u64) -> bool {
+        self.positions(hash)
+            .iter()
+            .all(|&bit| self.bits[bit / 64] & (1 << (bit % 64)) != 0)
+    }
+}
+
+/// Whether `entry` may answer [`Lexicon::zwnj_spelled`].
+fn zwnj_preferred(entry: Entry) -> bool {
+    entry.zwnj_mask() != 0 && entry.zwnj_bucket() > entry.glued_bucket()
 }
 
 impl Lexicon {
@@ -231,10 +275,13 @@ impl Lexicon {
             return Self {
                 all: Table::with_capacity(0),
                 typed_fixes: Table::with_capacity(0),
+                typed_filter: Bloom::with_capacity(0),
+                zwnj_filter: Bloom::with_capacity(0),
             };
         };
         let mut all = Table::with_capacity(map.len());
         let mut fixes: Vec<(Vec<u8>, Entry)> = Vec::new();
+        let mut zwnj_hashes = Vec::new();
         let mut stream = map.stream();
         while let Some((key, value)) = stream.next() {
             let entry = Entry(value);
@@ -243,24 +290,56 @@ impl Lexicon {
             if entry.zwnj_mask() != 0 && margin >= TYPED_FIX_MARGIN {
                 fixes.push((key.to_vec(), entry));
             }
+            if zwnj_preferred(entry) {
+                zwnj_hashes.push(word_hash(key));
+            }
         }
         let mut typed_fixes = Table::with_capacity(fixes.len());
+        let mut typed_filter = Bloom::with_capacity(fixes.len());
         for (key, entry) in &fixes {
             typed_fixes.insert_new(key, *entry);
+            typed_filter.insert(word_hash(key));
         }
-        Self { all, typed_fixes }
+        let mut zwnj_filter = Bloom::with_capacity(zwnj_hashes.len());
+        for hash in zwnj_hashes {
+            zwnj_filter.insert(hash);
+        }
+        Self {
+            all,
+            typed_fixes,
+            typed_filter,
+            zwnj_filter,
+        }
     }
 
     /// What the lexicon knows about `skeleton` (a word without ZWNJ).
     #[inline]
     pub fn get(&self, skeleton: &str) -> Option<Entry> {
-        self.all.get(skeleton.as_bytes())
+        self.all
+            .get(skeleton.as_bytes(), word_hash(skeleton.as_bytes()))
     }
 
     /// The entry of `skeleton` if text that types ZWNJs should still get its ZWNJ spelling.
     #[inline]
     pub fn typed_fix(&self, skeleton: &str) -> Option<Entry> {
-        self.typed_fixes.get(skeleton.as_bytes())
+        let hash = word_hash(skeleton.as_bytes());
+        if !self.typed_filter.may_contain(hash) {
+            return None;
+        }
+        self.typed_fixes.get(skeleton.as_bytes(), hash)
+    }
+
+    /// The entry of `skeleton` if its preferred spelling has a ZWNJ and is more common than the
+    /// glued one (`None` otherwise, like [`Lexicon::get`] filtered so, but faster on misses).
+    #[inline]
+    pub fn zwnj_spelled(&self, skeleton: &str) -> Option<Entry> {
+        let hash = word_hash(skeleton.as_bytes());
+        if !self.zwnj_filter.may_contain(hash) {
+            return None;
+        }
+        self.all
+            .get(skeleton.as_bytes(), hash)
+            .filter(|&e| zwnj_preferred(e))
     }
 
     /// Number of skeletons known.
@@ -302,11 +381,12 @@ mod tests {
         table.insert_new("کتاب".as_bytes(), Entry(1));
         table.insert_new(long, Entry(2));
         table.insert_new(b"", Entry(3));
-        assert_eq!(table.get("کتاب".as_bytes()), Some(Entry(1)));
-        assert_eq!(table.get(long), Some(Entry(2)));
-        assert_eq!(table.get(b""), Some(Entry(3)));
-        assert_eq!(table.get("کتب".as_bytes()), None);
-        assert_eq!(table.get(&long[..long.len() - 2]), None);
+        let get = |key: &[u8]| table.get(key, word_hash(key));
+        assert_eq!(get("کتاب".as_bytes()), Some(Entry(1)));
+        assert_eq!(get(long), Some(Entry(2)));
+        assert_eq!(get(b""), Some(Entry(3)));
+        assert_eq!(get("کتب".as_bytes()), None);
+        assert_eq!(get(&long[..long.len() - 2]), None);
         assert_eq!(table.len, 3);
     }
 
@@ -316,5 +396,20 @@ mod tests {
         assert!(lexicon.len() > 100_000);
         let e = lexicon.get("برنامههای").map(Entry::zwnj_mask);
         assert_eq!(e, Some(1 << 6));
+        assert_eq!(lexicon.zwnj_spelled("برنامههای"), lexicon.get("برنامههای"));
+        assert_eq!(lexicon.zwnj_spelled("کتابفروشیسلام"), None);
+    }
+
+    #[test]
+    fn bloom_has_no_false_negatives() {
+        let mut bloom = Bloom::with_capacity(1000);
+        for k in 0..1000u64 {
+            bloom.insert(word_hash(&k.to_le_bytes()));
+        }
+        assert!((0..1000u64).all(|k| bloom.may_contain(word_hash(&k.to_le_bytes()))));
+        let false_hits = (1000..11_000u64)
+            .filter(|k| bloom.may_contain(word_hash(&k.to_le_bytes())))
+            .count();
+        assert!(false_hits < 500, "{false_hits}");
     }
 }
