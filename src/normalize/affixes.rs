@@ -224,9 +224,13 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
     for word in text.split(' ') {
         let word = word.trim_matches(|c: char| !is_word_char(c));
-        if ((VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
-            && is_canonical_affix(previous, word))
-            || (PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+        // Every verbal prefix ends in `می`, every plural suffix starts with `ه`: cheap
+        // tests first.
+        let after_prefix = previous.ends_with("می")
+            && (VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
+            && is_canonical_affix(previous, word);
+        if after_prefix
+            || (word.starts_with('ه') && PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
         {
             return true;
         }
@@ -248,21 +252,25 @@ impl Step for AffixJoin {
         let text = input.text.as_str();
         let mut copied = 0;
         for i in memchr::memchr_iter(b' ', text.as_bytes()) {
-            // Cheap look at the two letters around the space before reading whole words:
-            // outside spaced-writing text only a final yeh (`می`, `نمی`, `بی`) or a following
-            // heh, teh, alef or yeh (plural, degree, enclitic) can start a join.
+            // Cheap look at the letters around the space before reading whole words: outside
+            // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
+            // or `بی`) or a suffix word (plural, degree, enclitic) can start a join.
             let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next())
             else {
                 continue;
             };
+            let ends_like_prefix = l == 'ی' && {
+                let head = &text[..i];
+                head.ends_with("می") || head.ends_with("بی")
+            };
             if !context.writer_spaces_affixes
-                && l != 'ی'
+                && !ends_like_prefix
                 && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
             {
                 continue;
             }
             let right = word_after(text, i + 1);
-            if !context.writer_spaces_affixes && l != 'ی' && !is_suffix_word(right) {
+            if !context.writer_spaces_affixes && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
             let left = word_before(text, i);

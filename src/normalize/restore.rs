@@ -409,45 +409,72 @@ fn analyse_stripped(word: &str) -> Option<Cuts> {
 /// unknown word costs dozens of lexicon probes.
 mod memo {
     use std::cell::RefCell;
-    use std::collections::HashMap;
-    use std::hash::{BuildHasherDefault, Hasher};
 
     use super::super::lexicon::word_hash;
     use super::Cuts;
 
-    /// Entries kept before the memo starts over (bounded memory on endless input).
-    const CAPACITY: usize = 1 << 14;
+    /// Slots in the cache (32 bytes each: 1 MiB per thread, most of it in L2).
+    const SLOTS: usize = 1 << 15;
+    /// Words up to this many bytes are remembered (11 letters: nearly all).
+    const KEY: usize = 22;
 
-    #[derive(Default)]
-    struct KeyHasher(u64);
-
-    impl Hasher for KeyHasher {
-        fn write(&mut self, bytes: &[u8]) {
-            self.0 = self.0.rotate_left(7) ^ word_hash(bytes);
-        }
-        fn finish(&self) -> u64 {
-            self.0
-        }
+    /// One remembered word: its bytes zero-padded, and the analysis.
+    #[derive(Clone, Copy)]
+    #[repr(C, align(32))]
+    struct Slot {
+        key: [u8; KEY],
+        len: u8,
+        /// 0: empty; 1: analysed to `None`; 2: analysed to `cuts`.
+        state: u8,
+        cuts: Cuts,
     }
 
-    type Memo = HashMap<Box<str>, Option<Cuts>, BuildHasherDefault<KeyHasher>>;
+    const EMPTY: Slot = Slot {
+        key: [0; KEY],
+        len: 0,
+        state: 0,
+        cuts: Cuts { zwnj: 0, space: 0 },
+    };
 
     thread_local! {
-        static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+        /// A direct-mapped cache: a word evicts whatever shared its slot, so memory stays
+        /// bounded on endless input and a lookup is one probe with the key inline.
+        static MEMO: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
     }
 
     /// `analyse(word)`, remembered.
     pub(super) fn cached(word: &str, analyse: fn(&str) -> Option<Cuts>) -> Option<Cuts> {
-        if let Some(hit) = MEMO.with(|memo| memo.borrow().get(word).copied()) {
-            return hit;
+        let bytes = word.as_bytes();
+        let mut key = [0u8; KEY];
+        let Some(prefix) = key.get_mut(..bytes.len()) else {
+            return analyse(word);
+        };
+        prefix.copy_from_slice(bytes);
+        let index = word_hash(bytes) as usize & (SLOTS - 1);
+        let hit = MEMO.with(|memo| {
+            let memo = memo.borrow();
+            let slot = memo.get(index)?;
+            (slot.state != 0 && usize::from(slot.len) == bytes.len() && slot.key == key)
+                .then_some((slot.state == 2).then_some(slot.cuts))
+        });
+        if let Some(result) = hit {
+            return result;
         }
+        // The borrow is released: the analysis may consult the memo for parts of the word.
         let result = analyse(word);
         MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
-            if memo.len() >= CAPACITY {
-                memo.clear();
+            if memo.is_empty() {
+                memo.resize(SLOTS, EMPTY);
             }
-            memo.insert(word.into(), result);
+            if let Some(slot) = memo.get_mut(index) {
+                *slot = Slot {
+                    key,
+                    len: bytes.len() as u8,
+                    state: if result.is_some() { 2 } else { 1 },
+                    cuts: result.unwrap_or_default(),
+                };
+            }
         });
         result
     }
