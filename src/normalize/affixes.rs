@@ -189,15 +189,21 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
     if is_canonical_affix(left, right) {
         return true;
     }
-    if !context.writer_spaces_affixes {
+    if context.writer_uses_zwnj
+        || left.chars().count() < 2
+        || right.chars().count() < 2
+        || VERB_PREFIXES.contains(&left)
+    {
         return false;
+    }
+    if !context.writer_spaces_affixes {
+        // No sign of how the writer marks joints: only the compounds that news writers join
+        // far more often than they space (`جمع آوری`, `اصلاح طلبان`).
+        return joined_entry(left, right).is_some_and(|e| e.has(SPACED_JOIN));
     }
     // News writers join it; or the lexicon spells it joined and one part is no word of its own
     // (`بین المللی`, `باستان شناسی`): two real words (`امام جمعه`, `نشان داده`) stay apart.
     let bound_part = |w: &str| lexicon().get(w).is_none_or(|e| e.frequency() < BOUND_PART);
-    if left.chars().count() < 2 || right.chars().count() < 2 || VERB_PREFIXES.contains(&left) {
-        return false;
-    }
     // A productive compound tail (`شناسی`, `نامه`) joins a compound hazm lists, unless it is a
     // light verb (`نشان داده`, `مشخص شدن`).
     let tail = |w: &str| {
@@ -212,8 +218,18 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
             || bound_part(left)
             || bound_part(right)
             || (e.has(LISTED) && tail(right))
+            || (e.has(LISTED)
+                && e.zwnj_bucket() >= LISTED_JOIN_SEEN
+                && i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= LISTED_JOIN_MARGIN)
     })
 }
+
+/// A compound hazm lists is joined in spaced text when news writes it with ZWNJ this much more
+/// often than glued (2^(24/8) = 8×) and at least [`LISTED_JOIN_SEEN`] times: an established
+/// compound, not two words that happen to meet (`سال گذشته`).
+const LISTED_JOIN_MARGIN: i32 = 24;
+/// Bucket 48: the ZWNJ spelling seen about 64 times.
+const LISTED_JOIN_SEEN: u8 = 48;
 
 /// A part seen less often than this (bucket 72 ≈ 500 times) is not taken as a word of its own.
 const BOUND_PART: u8 = 72;
@@ -263,14 +279,14 @@ impl Step for AffixJoin {
                 let head = &text[..i];
                 head.ends_with("می") || head.ends_with("بی")
             };
-            if !context.writer_spaces_affixes
-                && !ends_like_prefix
-                && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
+            // Text that types ZWNJs gets only the affixes.
+            let affixes_only = context.writer_uses_zwnj;
+            if affixes_only && !ends_like_prefix && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
             {
                 continue;
             }
             let right = word_after(text, i + 1);
-            if !context.writer_spaces_affixes && !ends_like_prefix && !is_suffix_word(right) {
+            if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
             let left = word_before(text, i);
