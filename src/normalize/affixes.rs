@@ -6,7 +6,8 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, lexicon};
 use super::script::{
-    ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after, word_before,
+    ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after,
+    word_before,
 };
 use super::step::{Context, Step, finish};
 
@@ -158,20 +159,17 @@ pub(crate) fn is_preverb_mi(word: &str) -> bool {
 /// The lexicon's entry for `left right` when it spells them as one word with a ZWNJ exactly
 /// between them (and more often so than glued).
 fn joined_entry(left: &str, right: &str) -> Option<Entry> {
-    if left.contains(ZWNJ) || right.contains(ZWNJ) {
+    // The lexicon first: its filter turns most pairs away before the word lists are read.
+    let mut buf = [0u8; 128];
+    let entry = concat(&mut buf, left, right).and_then(|joined| lexicon().zwnj_spelled(joined))?;
+    if has_zwnj(left) || has_zwnj(right) {
         return None;
     }
     if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
         return None;
     }
     let boundary = left.chars().count();
-    if boundary >= 31 {
-        return None;
-    }
-    let mut buf = [0u8; 128];
-    concat(&mut buf, left, right)
-        .and_then(|joined| lexicon().zwnj_spelled(joined))
-        .filter(|e| e.zwnj_mask() == 1 << boundary)
+    (boundary < 31 && entry.zwnj_mask() == 1 << boundary).then_some(entry)
 }
 
 /// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
