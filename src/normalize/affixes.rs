@@ -218,13 +218,14 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
             || (e.has(LISTED) && tail(right))
             || (e.has(LISTED)
                 && e.zwnj_bucket() >= LISTED_JOIN_SEEN
+                && !super::restore::looks_like_verb(right)
                 && i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= LISTED_JOIN_MARGIN)
     })
 }
 
 /// A compound hazm lists is joined in spaced text when news writes it with ZWNJ this much more
 /// often than glued (2^(24/8) = 8×) and at least [`LISTED_JOIN_SEEN`] times: an established
-/// compound, not two words that happen to meet (`سال گذشته`).
+/// compound, not two words that happen to meet (`سال گذشته`) nor a compound verb (`پیش آمد`).
 const LISTED_JOIN_MARGIN: i32 = 24;
 /// Bucket 48: the ZWNJ spelling seen about 64 times.
 const LISTED_JOIN_SEEN: u8 = 48;
@@ -322,5 +323,29 @@ mod tests {
         assert!(!is_canonical_affix("که", "ای"));
         assert!(!is_canonical_affix("خواهد", "بود"));
         assert!(!lexicon_joins("شده", "است"));
+    }
+
+    #[test]
+    fn compounds_by_writing_habit() {
+        let spaced = Context {
+            writer_spaces_affixes: true,
+            ..Context::default()
+        };
+        let unmarked = Context::default();
+        let typed = Context {
+            writer_uses_zwnj: true,
+            ..Context::default()
+        };
+        // Joined far more often than spaced: in any text without ZWNJs.
+        assert!(should_join("جمع", "آوری", &unmarked));
+        assert!(should_join("جمع", "آوری", &spaced));
+        assert!(!should_join("جمع", "آوری", &typed));
+        // An established compound: only where the writer spaces affixes.
+        assert!(should_join("ذوب", "آهن", &spaced));
+        assert!(!should_join("ذوب", "آهن", &unmarked));
+        // Two words that meet, and a compound verb, stay apart.
+        assert!(!should_join("سال", "گذشته", &spaced));
+        assert!(!should_join("پیش", "آمد", &spaced));
+        assert!(!should_join("نشان", "داده", &spaced));
     }
 }
