@@ -319,6 +319,12 @@ impl Lexicon {
             .get(skeleton.as_bytes(), word_hash(skeleton.as_bytes()))
     }
 
+    /// [`Lexicon::get`] for a skeleton given as bytes.
+    #[inline]
+    pub fn get_bytes(&self, skeleton: &[u8]) -> Option<Entry> {
+        self.all.get(skeleton, word_hash(skeleton))
+    }
+
     /// The entry of `skeleton` if text that types ZWNJs should still get its ZWNJ spelling.
     #[inline]
     pub fn typed_fix(&self, skeleton: &str) -> Option<Entry> {
@@ -332,14 +338,12 @@ impl Lexicon {
     /// The entry of `skeleton` if its preferred spelling has a ZWNJ and is more common than the
     /// glued one (`None` otherwise, like [`Lexicon::get`] filtered so, but faster on misses).
     #[inline]
-    pub fn zwnj_spelled(&self, skeleton: &str) -> Option<Entry> {
-        let hash = word_hash(skeleton.as_bytes());
+    pub fn zwnj_spelled(&self, skeleton: &[u8]) -> Option<Entry> {
+        let hash = word_hash(skeleton);
         if !self.zwnj_filter.may_contain(hash) {
             return None;
         }
-        self.all
-            .get(skeleton.as_bytes(), hash)
-            .filter(|&e| zwnj_preferred(e))
+        self.all.get(skeleton, hash).filter(|&e| zwnj_preferred(e))
     }
 
     /// Number of skeletons known.
@@ -396,8 +400,11 @@ mod tests {
         assert!(lexicon.len() > 100_000);
         let e = lexicon.get("برنامههای").map(Entry::zwnj_mask);
         assert_eq!(e, Some(1 << 6));
-        assert_eq!(lexicon.zwnj_spelled("برنامههای"), lexicon.get("برنامههای"));
-        assert_eq!(lexicon.zwnj_spelled("کتابفروشیسلام"), None);
+        assert_eq!(
+            lexicon.zwnj_spelled("برنامههای".as_bytes()),
+            lexicon.get("برنامههای")
+        );
+        assert_eq!(lexicon.zwnj_spelled("کتابفروشیسلام".as_bytes()), None);
     }
 
     #[test]
