@@ -19,6 +19,12 @@ enum LexiconCommand {
         #[arg(long, default_value = "src")]
         src: PathBuf,
     },
+    /// Prints what the embedded lexicon knows about each word (ZWNJs ignored): the preferred
+    /// ZWNJ spelling, the frequency buckets of both spellings, and the flags.
+    Show {
+        /// Words to look up.
+        words: Vec<String>,
+    },
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -33,6 +39,45 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             goftar::normalize::build_lexicon(&shared, &src.join("normalize/data"))?;
             goftar::topics::build_background(&shared, &src.join("topics/data"))?;
             eprintln!("goftar: lexicons rebuilt under {}", src.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        LexiconCommand::Show { words } => {
+            use goftar::normalize::lexicon::{self, Entry};
+            const FLAGS: [(u8, &str); 6] = [
+                (lexicon::PRESENT_STEM, "present-stem"),
+                (lexicon::PAST_STEM, "past-stem"),
+                (lexicon::LISTED, "listed"),
+                (lexicon::SPACED_JOIN, "spaced-join"),
+                (lexicon::COMPOUND_TAIL, "compound-tail"),
+                (lexicon::STOPWORD, "stopword"),
+            ];
+            for word in &words {
+                let skeleton: String = word.chars().filter(|&c| c != '\u{200C}').collect();
+                match lexicon::lexicon().get(&skeleton) {
+                    None => println!("{word}\tunknown"),
+                    Some(entry) => {
+                        let spelled: String = skeleton
+                            .chars()
+                            .enumerate()
+                            .flat_map(|(i, c)| {
+                                let cut = i < 32 && entry.zwnj_mask() & (1 << i) != 0;
+                                cut.then_some('\u{200C}').into_iter().chain([c])
+                            })
+                            .collect();
+                        let flags: Vec<&str> = FLAGS
+                            .iter()
+                            .filter(|(flag, _)| entry.has(*flag))
+                            .map(|(_, name)| *name)
+                            .collect();
+                        println!(
+                            "{word}\t{spelled}\tzwnj {}\tglued {}\t{}",
+                            entry.zwnj_bucket(),
+                            Entry::glued_bucket(entry),
+                            flags.join(",")
+                        );
+                    }
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -4,9 +4,10 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{COMPOUND_TAIL, LISTED, SPACED_JOIN, lexicon};
+use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, lexicon};
 use super::script::{
-    ZWNJ, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after, word_before,
+    ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after,
+    word_before,
 };
 use super::step::{Context, Step, finish};
 
@@ -72,6 +73,15 @@ const NEVER_JOINED: [&str; 23] = [
     "همان",
 ];
 
+/// True when `word` is a suffix that [`is_canonical_affix`] may attach to the word before it:
+/// without one, only a left word ending in yeh (`می`, `نمی`, `بی`) can start a join.
+fn is_suffix_word(word: &str) -> bool {
+    PLURAL_SUFFIXES.contains(&word)
+        || HEH_ENCLITICS.contains(&word)
+        || ["شان", "تان", "مان"].contains(&word)
+        || DEGREE_SUFFIXES.contains(&word)
+}
+
 /// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
 fn is_canonical_affix(left: &str, right: &str) -> bool {
     // Whole words only (ZWNJ pieces would let a second run see pairs the first did not).
@@ -84,7 +94,7 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
         // word after `می` must be a known verb form).
         let mut buf = [0u8; 128];
         let lexicon_verb = concat(&mut buf, left, right)
-            .and_then(|joined| lexicon().get(joined))
+            .and_then(|joined| lexicon().get_bytes(joined))
             .is_some_and(|e| e.zwnj_mask() == 1 << letters(left) && e.zwnj_bucket() >= 48)
             && lexicon().get(right).is_none_or(|e| e.frequency() < 72);
         return letters(right) >= 2
@@ -108,7 +118,7 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
     if DEGREE_SUFFIXES.contains(&right) && !left.contains(ZWNJ) {
         let mut buf = [0u8; 128];
         return concat(&mut buf, left, right)
-            .and_then(|joined| lexicon().get(joined))
+            .and_then(|joined| lexicon().get_bytes(joined))
             .is_some_and(|e| e.frequency() >= 40);
     }
     false
@@ -129,12 +139,13 @@ fn last_piece(word: &str) -> &str {
 }
 
 /// `a` and `b` written together into `buf`, without allocating (`None` when too long).
-fn concat<'a>(buf: &'a mut [u8; 128], a: &str, b: &str) -> Option<&'a str> {
+/// (Bytes: two strings make a valid one, so there is nothing to check.)
+fn concat<'a>(buf: &'a mut [u8; 128], a: &str, b: &str) -> Option<&'a [u8]> {
     let len = a.len() + b.len();
     let out = buf.get_mut(..len)?;
     out[..a.len()].copy_from_slice(a.as_bytes());
     out[a.len()..].copy_from_slice(b.as_bytes());
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 /// Preverb + `می`/`نمی` (`برمی`, `فرومی`, `درنمی`): the verb follows.
@@ -146,32 +157,30 @@ pub(crate) fn is_preverb_mi(word: &str) -> bool {
     })
 }
 
-/// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
-fn lexicon_joins(left: &str, right: &str, any_flag: u8) -> bool {
-    if left.contains(ZWNJ) || right.contains(ZWNJ) {
-        return false;
-    }
-    let (left_piece, right_piece) = (left, right);
-    if NEVER_JOINED.contains(&left_piece) || NEVER_JOINED.contains(&right_piece) {
-        return false;
-    }
-    let boundary = left_piece.chars().count();
-    if boundary >= 31 {
-        return false;
-    }
+/// The lexicon's entry for `left right` when it spells them as one word with a ZWNJ exactly
+/// between them (and more often so than glued).
+fn joined_entry(left: &str, right: &str) -> Option<Entry> {
+    // The lexicon first: its filter turns most pairs away before the word lists are read.
     let mut buf = [0u8; 128];
-    concat(&mut buf, left_piece, right_piece)
-        .and_then(|joined| lexicon().get(joined))
-        .is_some_and(|e| {
-            e.zwnj_mask() == 1 << boundary
-                && e.zwnj_bucket() > e.glued_bucket()
-                && (any_flag == 0 || e.flags() & any_flag != 0)
-        })
+    let entry = concat(&mut buf, left, right).and_then(|joined| lexicon().zwnj_spelled(joined))?;
+    if has_zwnj(left) || has_zwnj(right) {
+        return None;
+    }
+    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
+        return None;
+    }
+    let boundary = left.chars().count();
+    (boundary < 31 && entry.zwnj_mask() == 1 << boundary).then_some(entry)
+}
+
+/// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
+fn lexicon_joins(left: &str, right: &str) -> bool {
+    joined_entry(left, right).is_some()
 }
 
 /// Whether a no-break space between `left` and `right` stands for a ZWNJ (else a space).
 pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
-    is_canonical_affix(left, right) || lexicon_joins(left, right, 0)
+    is_canonical_affix(left, right) || lexicon_joins(left, right)
 }
 
 /// Whether the space between `left` and `right` should become a joint.
@@ -179,15 +188,24 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
     if is_canonical_affix(left, right) {
         return true;
     }
-    if !context.writer_spaces_affixes {
+    if context.writer_uses_zwnj {
         return false;
+    }
+    // The lexicon's answer first: it turns most pairs away fastest.
+    let Some(joined) = joined_entry(left, right) else {
+        return false;
+    };
+    if left.chars().count() < 2 || right.chars().count() < 2 || VERB_PREFIXES.contains(&left) {
+        return false;
+    }
+    if !context.writer_spaces_affixes {
+        // No sign of how the writer marks joints: only the compounds that news writers join
+        // far more often than they space (`جمع آوری`, `اصلاح طلبان`).
+        return joined.has(SPACED_JOIN);
     }
     // News writers join it; or the lexicon spells it joined and one part is no word of its own
     // (`بین المللی`, `باستان شناسی`): two real words (`امام جمعه`, `نشان داده`) stay apart.
     let bound_part = |w: &str| lexicon().get(w).is_none_or(|e| e.frequency() < BOUND_PART);
-    if left.chars().count() < 2 || right.chars().count() < 2 || VERB_PREFIXES.contains(&left) {
-        return false;
-    }
     // A productive compound tail (`شناسی`, `نامه`) joins a compound hazm lists, unless it is a
     // light verb (`نشان داده`, `مشخص شدن`).
     let tail = |w: &str| {
@@ -197,10 +215,24 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
             ]
             .contains(&w)
     };
-    lexicon_joins(left, right, SPACED_JOIN)
-        || (lexicon_joins(left, right, 0) && (bound_part(left) || bound_part(right)))
-        || (lexicon_joins(left, right, LISTED) && tail(right))
+    Some(joined).is_some_and(|e| {
+        e.has(SPACED_JOIN)
+            || bound_part(left)
+            || bound_part(right)
+            || (e.has(LISTED) && tail(right))
+            || (e.has(LISTED)
+                && e.zwnj_bucket() >= LISTED_JOIN_SEEN
+                && !super::restore::looks_like_verb(right)
+                && i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= LISTED_JOIN_MARGIN)
+    })
 }
+
+/// A compound hazm lists is joined in spaced text when news writes it with ZWNJ this much more
+/// often than glued (2^(24/8) = 8×) and at least [`LISTED_JOIN_SEEN`] times: an established
+/// compound, not two words that happen to meet (`سال گذشته`) nor a compound verb (`پیش آمد`).
+const LISTED_JOIN_MARGIN: i32 = 24;
+/// Bucket 48: the ZWNJ spelling seen about 64 times.
+const LISTED_JOIN_SEEN: u8 = 48;
 
 /// A part seen less often than this (bucket 72 ≈ 500 times) is not taken as a word of its own.
 const BOUND_PART: u8 = 72;
@@ -211,9 +243,13 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
     for word in text.split(' ') {
         let word = word.trim_matches(|c: char| !is_word_char(c));
-        if ((VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
-            && is_canonical_affix(previous, word))
-            || (PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+        // Every verbal prefix ends in `می`, every plural suffix starts with `ه`: cheap
+        // tests first.
+        let after_prefix = previous.ends_with("می")
+            && (VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
+            && is_canonical_affix(previous, word);
+        if after_prefix
+            || (word.starts_with('ه') && PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
         {
             return true;
         }
@@ -234,22 +270,29 @@ impl Step for AffixJoin {
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        for (i, _) in text.match_indices(' ') {
-            // Cheap look at the two letters around the space before reading whole words:
-            // outside spaced-writing text only a final yeh (`می`, `نمی`, `بی`) or a following
-            // heh, teh, alef or yeh (plural, degree, enclitic) can start a join.
+        for i in memchr::memchr_iter(b' ', text.as_bytes()) {
+            // Cheap look at the letters around the space before reading whole words: outside
+            // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
+            // or `بی`) or a suffix word (plural, degree, enclitic) can start a join.
             let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next())
             else {
                 continue;
             };
-            if !context.writer_spaces_affixes
-                && l != 'ی'
-                && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
+            let ends_like_prefix = l == 'ی' && {
+                let head = &text[..i];
+                head.ends_with("می") || head.ends_with("بی")
+            };
+            // Text that types ZWNJs gets only the affixes.
+            let affixes_only = context.writer_uses_zwnj;
+            if affixes_only && !ends_like_prefix && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
             {
                 continue;
             }
-            let left = word_before(text, i);
             let right = word_after(text, i + 1);
+            if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
+                continue;
+            }
+            let left = word_before(text, i);
             let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
                 continue;
             };
@@ -283,6 +326,30 @@ mod tests {
         assert!(is_canonical_affix("رفته", "اند"));
         assert!(!is_canonical_affix("که", "ای"));
         assert!(!is_canonical_affix("خواهد", "بود"));
-        assert!(!lexicon_joins("شده", "است", 0));
+        assert!(!lexicon_joins("شده", "است"));
+    }
+
+    #[test]
+    fn compounds_by_writing_habit() {
+        let spaced = Context {
+            writer_spaces_affixes: true,
+            ..Context::default()
+        };
+        let unmarked = Context::default();
+        let typed = Context {
+            writer_uses_zwnj: true,
+            ..Context::default()
+        };
+        // Joined far more often than spaced: in any text without ZWNJs.
+        assert!(should_join("جمع", "آوری", &unmarked));
+        assert!(should_join("جمع", "آوری", &spaced));
+        assert!(!should_join("جمع", "آوری", &typed));
+        // An established compound: only where the writer spaces affixes.
+        assert!(should_join("ذوب", "آهن", &spaced));
+        assert!(!should_join("ذوب", "آهن", &unmarked));
+        // Two words that meet, and a compound verb, stay apart.
+        assert!(!should_join("سال", "گذشته", &spaced));
+        assert!(!should_join("پیش", "آمد", &spaced));
+        assert!(!should_join("نشان", "داده", &spaced));
     }
 }

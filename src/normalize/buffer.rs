@@ -11,13 +11,17 @@ pub(crate) struct Buf {
 impl Buf {
     /// A buffer holding `input` unchanged, every byte mapped to itself.
     pub fn identity(input: &str) -> Self {
-        let len = u32::try_from(input.len()).unwrap_or(u32::MAX);
-        Self {
-            text: input.to_string(),
-            src: (0..len)
-                .chain(std::iter::repeat(len))
+        let src = match u32::try_from(input.len()) {
+            Ok(len) => (0..len).collect(),
+            // Past 4 GiB every further byte maps to the last offset that fits.
+            Err(_) => (0..u32::MAX)
+                .chain(std::iter::repeat(u32::MAX))
                 .take(input.len())
                 .collect(),
+        };
+        Self {
+            text: input.to_string(),
+            src,
         }
     }
 

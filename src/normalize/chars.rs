@@ -4,6 +4,7 @@
 use super::buffer::Buf;
 use super::config::{Config, Digits};
 use super::mapped::Mapped;
+use super::scan::PairFilter;
 use super::step::{Context, Step, finish};
 use super::{controls, digits, letters, marks, presentation};
 
@@ -22,6 +23,48 @@ fn map_char(c: char, config: &Config) -> Mapped {
         }
     }
     Mapped::Same
+}
+
+/// A byte-level superset of [`changes`] under any config but the digit one: the chars no
+/// rule touches are skipped without decoding (Persian prose is almost all of them).
+const MAY_CHANGE: PairFilter = PairFilter::new()
+    // U+0600–U+063F: only ALM (U+061C) and teh marbuta (U+0629).
+    .with_pair(1, 0xD8, 0x9C, 0x9C)
+    .with_pair(1, 0xD8, 0xA9, 0xA9)
+    // U+0640–U+067F: tatweel, Arabic kaf/yeh, diacritics, Arabic-Indic digits, superscript alef.
+    .with_pair(2, 0xD9, 0x80, 0x80)
+    .with_pair(2, 0xD9, 0x83, 0x83)
+    .with_pair(2, 0xD9, 0x89, 0xA9)
+    .with_pair(2, 0xD9, 0xB0, 0xB0)
+    // U+06C0–U+06FF: heh with yeh (U+06C0) and Persian digits.
+    .with_pair(4, 0xDB, 0x80, 0x80)
+    .with_pair(4, 0xDB, 0xB0, 0xB9)
+    // Soft hyphen (U+00AD); U+2000–U+2FFF (controls); U+F000–U+FFFF (presentation forms, BOM).
+    .with_pair(8, 0xC2, 0xAD, 0xAD)
+    .with_lead(0xE2)
+    .with_lead(0xEF);
+
+/// [`MAY_CHANGE`] plus ASCII digits, for [`Digits::Persian`].
+const MAY_CHANGE_WITH_DIGITS: PairFilter = MAY_CHANGE.with_leads(b'0', b'9');
+
+fn filter(config: &Config) -> &'static PairFilter {
+    if config.digits == Digits::Persian {
+        &MAY_CHANGE_WITH_DIGITS
+    } else {
+        &MAY_CHANGE
+    }
+}
+
+/// The chars of `text` that the filter lets through, with their byte offsets.
+fn candidates<'a>(text: &'a str, config: &Config) -> impl Iterator<Item = (usize, char)> + 'a {
+    let filter = filter(config);
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let start = filter.find(text.as_bytes(), i)?;
+        let c = text.get(start..)?.chars().next()?;
+        i = start + c.len_utf8();
+        Some((start, c))
+    })
 }
 
 fn changes(c: char, config: &Config) -> bool {
@@ -44,12 +87,12 @@ impl Step for CharRules {
     }
 
     fn needed(&self, text: &str, config: &Config) -> bool {
-        text.chars().any(|c| changes(c, config))
+        candidates(text, config).any(|(_, c)| changes(c, config))
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let mut copied = 0;
-        for (i, c) in input.text.char_indices() {
+        for (i, c) in candidates(&input.text, config) {
             if !changes(c, config) {
                 continue;
             }
@@ -63,5 +106,47 @@ impl Step for CharRules {
             }
         }
         finish(input, output, copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::config::{Diacritics, HehYeh, TehMarbuta};
+
+    /// The byte filter must let through every char that some rule changes, under any config.
+    #[test]
+    fn byte_filter_covers_every_change() {
+        let configs = [
+            Config::default(),
+            Config {
+                digits: Digits::Persian,
+                heh_yeh: HehYeh::Heh,
+                teh_marbuta: TehMarbuta::Heh,
+                ..Config::default()
+            },
+            Config {
+                digits: Digits::Ascii,
+                heh_yeh: HehYeh::HehZwnjYeh,
+                diacritics: Diacritics::Keep,
+                ..Config::default()
+            },
+        ];
+        for config in &configs {
+            for c in (0..0x11_0000).filter_map(char::from_u32) {
+                let mut utf8 = [0u8; 4];
+                let bytes = c.encode_utf8(&mut utf8).as_bytes();
+                if changes(c, config) {
+                    assert!(filter(config).matches_at(bytes, 0), "{:04X}", c as u32);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn candidates_skip_plain_letters() {
+        let config = Config::default();
+        let found: Vec<_> = candidates("سلام علي 12", &config).collect();
+        assert_eq!(found, vec![(13, 'ي')]);
     }
 }

@@ -3,6 +3,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
+use super::scan::PairFilter;
 use super::script::{is_arabic_letter, is_digit};
 use super::step::{Context, Step, finish};
 
@@ -23,54 +24,80 @@ fn is_closing(c: char) -> bool {
     matches!(c, '»' | ')')
 }
 
+/// The marks: `. : !`, `« »` and `، ؛ ؟`.
+const MARKS: PairFilter = PairFilter::new()
+    .with_lead(b'.')
+    .with_lead(b':')
+    .with_lead(b'!')
+    .with_pair(1, 0xC2, 0xAB, 0xAB)
+    .with_pair(1, 0xC2, 0xBB, 0xBB)
+    .with_pair(2, 0xD8, 0x8C, 0x8C)
+    .with_pair(2, 0xD8, 0x9B, 0x9B)
+    .with_pair(2, 0xD8, 0x9F, 0x9F);
+
+/// The first mark (Persian, shared, `«` or `»`) at or after byte `from`: prose between marks
+/// needs no look.
+fn next_mark(text: &str, from: usize) -> Option<(usize, char)> {
+    let i = MARKS.find(text.as_bytes(), from)?;
+    Some((i, text.get(i..)?.chars().next()?))
+}
+
+/// Whether the space at byte `i` of `text` goes: before a mark that hugs what precedes it, or
+/// after `«`.
+fn drops_space(text: &str, i: usize) -> bool {
+    let prev = text[..i].chars().next_back();
+    let mut ahead = text[i + 1..].chars();
+    let next = ahead.next();
+    let letter_before = prev.is_some_and(|p| is_arabic_letter(p) || is_closing(p));
+    match next {
+        Some(n) if is_persian_mark(n) => prev.is_some_and(|p| !is_digit(p)),
+        Some(n) if is_shared_mark(n) => {
+            letter_before
+                && ahead
+                    .next()
+                    .is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
+        }
+        Some('»') => true,
+        _ => prev == Some('«'),
+    }
+}
+
 impl Step for PunctuationSpacing {
     fn enabled(&self, config: &Config) -> bool {
         config.punctuation_spacing
     }
 
     fn needed(&self, text: &str, _config: &Config) -> bool {
-        text.chars()
-            .any(|c| is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»')
+        next_mark(text, 0).is_some()
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        // `prev`: the char before; `prev_solid`: the last char that is not a space (a space
-        // before a mark may be dropped, so the mark's spacing looks past it).
-        let mut prev: Option<char> = None;
-        let mut prev_solid: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            let end = i + c.len_utf8();
-            let relevant =
-                c == ' ' || is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»';
-            if !relevant {
-                prev = Some(c);
-                prev_solid = Some(c);
-                continue;
-            }
-            let mut ahead = text[end..].chars();
-            let next = ahead.next();
-            if c == ' ' {
-                let letter_before = prev.is_some_and(|p| is_arabic_letter(p) || is_closing(p));
-                let drop = match next {
-                    Some(n) if is_persian_mark(n) => prev.is_some_and(|p| !is_digit(p)),
-                    Some(n) if is_shared_mark(n) => {
-                        letter_before
-                            && ahead
-                                .next()
-                                .is_none_or(|a| a == ' ' || is_arabic_letter(a) || a == '«')
-                    }
-                    Some('»') => true,
-                    _ => prev == Some('«'),
-                };
-                if drop {
-                    output.copy_range(input, copied, i);
-                    copied = end;
+        // Only the marks and the spaces right beside them can change; `spaces_done` keeps a
+        // space between two marks from being looked at twice.
+        let mut spaces_done = 0;
+        let mut drop_space = |i: usize, output: &mut Buf, copied: &mut usize| {
+            if i >= spaces_done && text.as_bytes().get(i) == Some(&b' ') {
+                spaces_done = i + 1;
+                if drops_space(text, i) {
+                    output.copy_range(input, *copied, i);
+                    *copied = i + 1;
                 }
-                prev = Some(c);
-                continue;
             }
+        };
+        let mut scan = 0;
+        while let Some((i, c)) = next_mark(text, scan) {
+            let end = i + c.len_utf8();
+            scan = end;
+            if i > 0 {
+                drop_space(i - 1, output, &mut copied);
+            }
+            let prev = text[..i].chars().next_back();
+            // The last char before the mark that is not a space (a space before a mark may be
+            // dropped, so the mark's spacing looks past it).
+            let prev_solid = text[..i].trim_end_matches(' ').chars().next_back();
+            let next = text[end..].chars().next();
             let space_before = c == '«' && prev.is_some_and(|p| is_arabic_letter(p) || is_digit(p));
             let space_after = match c {
                 _ if is_persian_mark(c) => next.is_some_and(|n| is_arabic_letter(n) || n == '«'),
@@ -90,9 +117,24 @@ impl Step for PunctuationSpacing {
                 copied = end;
                 output.push_from(' ', input.origin(i, context.input_len));
             }
-            prev = Some(c);
-            prev_solid = Some(c);
+            if c == '«' {
+                drop_space(end, output, &mut copied);
+            }
         }
         finish(input, output, copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mark_filter_is_exact() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let text = c.to_string();
+            let is_mark = is_persian_mark(c) || is_shared_mark(c) || c == '«' || c == '»';
+            assert_eq!(next_mark(&text, 0).is_some(), is_mark, "{:04X}", c as u32);
+        }
     }
 }

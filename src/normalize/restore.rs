@@ -6,7 +6,7 @@ use super::affixes::{DEGREE_SUFFIXES, HEH_ENCLITICS, PLURAL_SUFFIXES, VERB_PREFI
 use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, PAST_STEM, PRESENT_STEM, STOPWORD, lexicon};
-use super::script::{ZWNJ, is_arabic_letter, is_joining_letter};
+use super::script::{ZWNJ, is_arabic_letter, is_joining_letter, next_word};
 use super::step::{Context, Step, finish};
 
 /// Restores ZWNJs and spaces inside glued words.
@@ -365,8 +365,15 @@ fn is_affix_word(word: &str) -> bool {
 /// spellings win unless the glued one is much more common, and morphology handles unknown words.
 /// Otherwise only near-certain lexicon fixes apply.
 pub fn restore_cuts(word: &str, stripped: bool) -> Option<Cuts> {
-    let n = char_count(word);
-    if !(3..=MAX_CHARS).contains(&n) || !word.chars().all(is_arabic_letter) {
+    if !word.chars().all(is_arabic_letter) {
+        return None;
+    }
+    restore_letters(word, char_count(word), stripped)
+}
+
+/// [`restore_cuts`] for a word known to be all Arabic letters, `n` of them.
+fn restore_letters(word: &str, n: usize, stripped: bool) -> Option<Cuts> {
+    if !(3..=MAX_CHARS).contains(&n) {
         return None;
     }
     if !stripped {
@@ -402,45 +409,72 @@ fn analyse_stripped(word: &str) -> Option<Cuts> {
 /// unknown word costs dozens of lexicon probes.
 mod memo {
     use std::cell::RefCell;
-    use std::collections::HashMap;
-    use std::hash::{BuildHasherDefault, Hasher};
 
     use super::super::lexicon::word_hash;
     use super::Cuts;
 
-    /// Entries kept before the memo starts over (bounded memory on endless input).
-    const CAPACITY: usize = 1 << 14;
+    /// Slots in the cache (32 bytes each: 1 MiB per thread, most of it in L2).
+    const SLOTS: usize = 1 << 15;
+    /// Words up to this many bytes are remembered (11 letters: nearly all).
+    const KEY: usize = 22;
 
-    #[derive(Default)]
-    struct KeyHasher(u64);
-
-    impl Hasher for KeyHasher {
-        fn write(&mut self, bytes: &[u8]) {
-            self.0 = self.0.rotate_left(7) ^ word_hash(bytes);
-        }
-        fn finish(&self) -> u64 {
-            self.0
-        }
+    /// One remembered word: its bytes zero-padded, and the analysis.
+    #[derive(Clone, Copy)]
+    #[repr(C, align(32))]
+    struct Slot {
+        key: [u8; KEY],
+        len: u8,
+        /// 0: empty; 1: analysed to `None`; 2: analysed to `cuts`.
+        state: u8,
+        cuts: Cuts,
     }
 
-    type Memo = HashMap<Box<str>, Option<Cuts>, BuildHasherDefault<KeyHasher>>;
+    const EMPTY: Slot = Slot {
+        key: [0; KEY],
+        len: 0,
+        state: 0,
+        cuts: Cuts { zwnj: 0, space: 0 },
+    };
 
     thread_local! {
-        static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+        /// A direct-mapped cache: a word evicts whatever shared its slot, so memory stays
+        /// bounded on endless input and a lookup is one probe with the key inline.
+        static MEMO: RefCell<Vec<Slot>> = const { RefCell::new(Vec::new()) };
     }
 
     /// `analyse(word)`, remembered.
     pub(super) fn cached(word: &str, analyse: fn(&str) -> Option<Cuts>) -> Option<Cuts> {
-        if let Some(hit) = MEMO.with(|memo| memo.borrow().get(word).copied()) {
-            return hit;
+        let bytes = word.as_bytes();
+        let mut key = [0u8; KEY];
+        let Some(prefix) = key.get_mut(..bytes.len()) else {
+            return analyse(word);
+        };
+        prefix.copy_from_slice(bytes);
+        let index = word_hash(bytes) as usize & (SLOTS - 1);
+        let hit = MEMO.with(|memo| {
+            let memo = memo.borrow();
+            let slot = memo.get(index)?;
+            (slot.state != 0 && usize::from(slot.len) == bytes.len() && slot.key == key)
+                .then_some((slot.state == 2).then_some(slot.cuts))
+        });
+        if let Some(result) = hit {
+            return result;
         }
+        // The borrow is released: the analysis may consult the memo for parts of the word.
         let result = analyse(word);
         MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
-            if memo.len() >= CAPACITY {
-                memo.clear();
+            if memo.is_empty() {
+                memo.resize(SLOTS, EMPTY);
             }
-            memo.insert(word.into(), result);
+            if let Some(slot) = memo.get_mut(index) {
+                *slot = Slot {
+                    key,
+                    len: bytes.len() as u8,
+                    state: if result.is_some() { 2 } else { 1 },
+                    cuts: result.unwrap_or_default(),
+                };
+            }
         });
         result
     }
@@ -502,29 +536,17 @@ impl Step for Restore {
         let text = input.text.as_str();
         let stripped = !context.writer_uses_zwnj && !context.writer_spaces_affixes;
         let mut copied = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !is_arabic_letter(c) {
-                continue;
-            }
-            let mut has_zwnj = false;
-            let mut end = start + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if d == ZWNJ {
-                    has_zwnj = true;
-                } else if !is_arabic_letter(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            if has_zwnj || end - start < 6 {
+        let mut scan = 0;
+        while let Some(found) = next_word(text, scan) {
+            let (start, end) = (found.start, found.end);
+            scan = end;
+            if found.has_zwnj || end - start < 6 {
                 continue;
             }
             let Some(word) = text.get(start..end) else {
                 continue;
             };
-            let Some(mut cuts) = restore_cuts(word, stripped) else {
+            let Some(mut cuts) = restore_letters(word, word.len() / 2, stripped) else {
                 continue;
             };
             if cuts.space != 0 && follows_prefix(&text[..start]) {

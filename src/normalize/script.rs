@@ -6,7 +6,7 @@ pub const ZWNJ: char = '\u{200C}';
 pub const ZWNJ_STR: &str = "\u{200C}";
 
 /// True for letters of the Arabic script (base block), the letters Persian words are made of.
-pub fn is_arabic_letter(c: char) -> bool {
+pub const fn is_arabic_letter(c: char) -> bool {
     matches!(c,
         '\u{0621}'..='\u{063A}'
         | '\u{0641}'..='\u{064A}'
@@ -41,30 +41,137 @@ pub fn is_word_char(c: char) -> bool {
     is_arabic_letter(c) || c == ZWNJ
 }
 
-/// The last char of `s`, if any.
+/// True when `text` holds a ZWNJ. (`str::contains` with a char pattern searches for its last
+/// byte, which the ZWNJ shares with `ی`, so it stops at nearly every word.)
+#[inline]
+pub fn has_zwnj(text: &str) -> bool {
+    memchr::memmem::find(text.as_bytes(), ZWNJ_STR.as_bytes()).is_some()
+}
+
+/// The length of the word char ([`is_word_char`]) that starts at byte `i` (0 if none).
+#[inline]
+fn word_char_len_at(bytes: &[u8], i: usize) -> usize {
+    if letter_at(bytes, i) {
+        2
+    } else if bytes.get(i..i + 3) == Some(ZWNJ_STR.as_bytes()) {
+        3
+    } else {
+        0
+    }
+}
+
 /// The word (letters and ZWNJ) that ends at byte `end` of `text`.
 pub fn word_before(text: &str, end: usize) -> &str {
-    let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &head[start..]
+    let bytes = text.as_bytes();
+    let mut start = end.min(bytes.len());
+    loop {
+        if start >= 2 && letter_at(bytes, start - 2) {
+            start -= 2;
+        } else if start >= 3 && bytes.get(start - 3..start) == Some(ZWNJ_STR.as_bytes()) {
+            start -= 3;
+        } else {
+            break;
+        }
+    }
+    text.get(start..end).unwrap_or("")
 }
 
 /// The word (letters and ZWNJ) that starts at byte `start` of `text`.
 pub fn word_after(text: &str, start: usize) -> &str {
-    let tail = &text[start..];
-    let end = tail
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(tail.len(), |(i, _)| i);
-    &tail[..end]
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        let len = word_char_len_at(bytes, end);
+        if len == 0 {
+            break;
+        }
+        end += len;
+    }
+    text.get(start..end).unwrap_or("")
 }
 
+/// The last char of `s`, if any.
 pub fn last_char(s: &str) -> Option<char> {
     s.chars().next_back()
+}
+
+/// The length of the UTF-8 sequence that `lead` starts (byte scans step char by char with it).
+#[inline]
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..0xE0 => 1 + usize::from(lead >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
+
+/// True when an Arabic letter ([`is_arabic_letter`]) starts at byte `i`: every one is a
+/// two-byte sequence, so this decodes without the general UTF-8 machinery.
+#[inline]
+fn letter_at(bytes: &[u8], i: usize) -> bool {
+    match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(&lead @ 0xD8..=0xDB), Some(&second)) => {
+            LETTER_BITS[usize::from(lead - 0xD8)] >> (second & 0x3F) & 1 != 0
+        }
+        _ => false,
+    }
+}
+
+/// Bit `c & 0x3F` of word `(c - 0x600) >> 6`: U+0600 + c is an Arabic letter.
+const LETTER_BITS: [u64; 4] = {
+    let mut bits = [0u64; 4];
+    let mut code = 0x600u32;
+    while code < 0x700 {
+        if let Some(c) = char::from_u32(code)
+            && is_arabic_letter(c)
+        {
+            bits[((code - 0x600) >> 6) as usize] |= 1 << (code & 0x3F);
+        }
+        code += 1;
+    }
+    bits
+};
+
+/// A run of letters and ZWNJs that starts with a letter, as bytes `start..end` of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordSpan {
+    /// First byte.
+    pub start: usize,
+    /// Past the last byte (a trailing ZWNJ included).
+    pub end: usize,
+    /// The run holds a ZWNJ.
+    pub has_zwnj: bool,
+}
+
+/// The first word (a letter, then letters and ZWNJs) at or after byte `from` of `text`.
+pub fn next_word(text: &str, from: usize) -> Option<WordSpan> {
+    let bytes = text.as_bytes();
+    let zwnj = ZWNJ_STR.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if letter_at(bytes, i) {
+            let start = i;
+            let mut end = i + 2;
+            let mut has_zwnj = false;
+            loop {
+                if letter_at(bytes, end) {
+                    end += 2;
+                } else if bytes.get(end..end + zwnj.len()) == Some(zwnj) {
+                    has_zwnj = true;
+                    end += zwnj.len();
+                } else {
+                    break;
+                }
+            }
+            return Some(WordSpan {
+                start,
+                end,
+                has_zwnj,
+            });
+        }
+        i += utf8_len(b);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -78,5 +185,40 @@ mod tests {
         assert!(!is_joining_letter('ر'));
         assert!(!is_joining_letter('a'));
         assert!(is_digit('۳') && is_digit('٣') && is_digit('3'));
+    }
+
+    #[test]
+    fn letter_bytes_agree_with_chars() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut utf8 = [0u8; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            assert_eq!(letter_at(bytes, 0), is_arabic_letter(c), "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn word_before_and_after() {
+        let text = "a کتاب\u{200C}ها، و";
+        assert_eq!(word_before(text, 17), "کتاب\u{200C}ها");
+        assert_eq!(word_before(text, 1), "");
+        assert_eq!(word_after(text, 2), "کتاب\u{200C}ها");
+        assert_eq!(word_after(text, 17), "");
+        assert!(has_zwnj(text) && !has_zwnj("ی ی"));
+    }
+
+    #[test]
+    fn words_are_found_by_bytes() {
+        let text = "a کتاب\u{200C}ها، ۱۲ و\u{200C}";
+        let first = next_word(text, 0);
+        assert_eq!(
+            first,
+            Some(WordSpan {
+                start: 2,
+                end: 2 + 8 + 3 + 4,
+                has_zwnj: true
+            })
+        );
+        let second = next_word(text, 17).map(|w| &text[w.start..w.end]);
+        assert_eq!(second, Some("و\u{200C}"));
     }
 }

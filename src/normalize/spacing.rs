@@ -3,6 +3,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
+use super::scan::PairFilter;
 use super::script::{ZWNJ, is_arabic_letter, word_after, word_before};
 use super::step::{Context, Step, finish};
 
@@ -13,28 +14,74 @@ fn is_no_break(c: char) -> bool {
     matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2007}')
 }
 
+/// Where a step may be needed: a space before a space or a three-byte char (a ZWNJ?), ASCII
+/// controls, and the lead bytes of the other whitespace chars and of the ZWNJ.
+const MAY_NEED_SPACING: PairFilter = PairFilter::new()
+    .with_leads(b'\t', b'\r')
+    .with_pair(1, b' ', b' ', b' ')
+    .with_pair(1, b' ', 0xE2, 0xE2)
+    .with_lead(0xC2)
+    .with_leads(0xE1, 0xE3);
+
+/// The first whitespace char or ZWNJ at or after byte `from` of `text`, found by a byte scan
+/// that decodes only the chars whose lead byte may start one.
+fn next_space_or_zwnj(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' | b'\t'..=b'\r' => return Some((i, char::from(b))),
+            0xC2 | 0xE1..=0xE3 => {
+                let c = text.get(i..)?.chars().next()?;
+                if c.is_whitespace() || c == ZWNJ {
+                    return Some((i, c));
+                }
+            }
+            _ => {}
+        }
+        i += super::script::utf8_len(b);
+    }
+    None
+}
+
 impl Step for Whitespace {
     fn enabled(&self, config: &Config) -> bool {
         config.whitespace
     }
 
     fn needed(&self, text: &str, _config: &Config) -> bool {
-        text.starts_with(' ')
-            || text.ends_with(' ')
-            || text.contains("  ")
-            || text.contains(" \u{200C}")
-            || text.contains("\u{200C} ")
-            || text.chars().any(|c| c.is_whitespace() && c != ' ')
+        if text.starts_with(' ') || text.ends_with(' ') {
+            return true;
+        }
+        // A space before a space or a ZWNJ, or a char that may be other whitespace (or a
+        // ZWNJ before a space), which is then decoded.
+        let bytes = text.as_bytes();
+        let mut from = 0;
+        while let Some(i) = MAY_NEED_SPACING.find(bytes, from) {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                return false;
+            };
+            let end = i + c.len_utf8();
+            let is_doubled = c == ' ' && text[end..].starts_with([' ', ZWNJ]);
+            let before_space = c == ZWNJ && text[end..].starts_with(' ');
+            if is_doubled || before_space || (c != ' ' && c.is_whitespace()) {
+                return true;
+            }
+            from = end;
+        }
+        false
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !c.is_whitespace() && c != ZWNJ {
-                continue;
-            }
+        let mut scan = 0;
+        while let Some((i, c)) = next_space_or_zwnj(text, scan) {
+            scan = i + c.len_utf8();
+            let mut chars = text[scan..]
+                .char_indices()
+                .map(|(j, d)| (scan + j, d))
+                .peekable();
             // A run of whitespace and ZWNJs: a ZWNJ next to a space means nothing.
             let mut end = i + c.len_utf8();
             let mut has_space = c.is_whitespace();
@@ -50,6 +97,7 @@ impl Step for Whitespace {
                 end = j + d.len_utf8();
                 chars.next();
             }
+            scan = end;
             if !has_space || (lone_space && i > 0 && end < text.len()) {
                 continue; // ZWNJs alone are the cleanup's business; a lone space is already right
             }
@@ -73,5 +121,34 @@ impl Step for Whitespace {
             }
         }
         finish(input, output, copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byte_scans_find_every_whitespace_char() {
+        let config = Config::default();
+        for c in (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .filter(|&c| c.is_whitespace() || c == ZWNJ)
+        {
+            let text = format!("ب{c}ب");
+            assert_eq!(
+                next_space_or_zwnj(&text, 0),
+                Some((2, c)),
+                "{:04X}",
+                c as u32
+            );
+            if c != ' ' && c != ZWNJ {
+                assert!(Whitespace.needed(&text, &config), "{:04X}", c as u32);
+            }
+        }
+        assert!(Whitespace.needed("ب \u{200C}ب", &config));
+        assert!(Whitespace.needed("ب\u{200C} ب", &config));
+        assert!(Whitespace.needed("ب  ب", &config));
+        assert!(!Whitespace.needed("ب ب\u{200C}ب", &config));
     }
 }

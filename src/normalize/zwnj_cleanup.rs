@@ -3,7 +3,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::script::{ZWNJ, is_arabic_letter, is_digit, is_joining_letter};
+use super::script::{ZWNJ, ZWNJ_STR, is_arabic_letter, is_digit, is_joining_letter};
 use super::step::{Context, Step, finish};
 
 /// Keeps only the ZWNJs that separate a joining letter from a following letter.
@@ -15,35 +15,31 @@ impl Step for ZwnjCleanup {
     }
 
     fn needed(&self, text: &str, _config: &Config) -> bool {
-        text.contains(ZWNJ)
+        super::script::has_zwnj(text)
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        let mut prev: Option<char> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c == ZWNJ {
-                let next = chars.peek().map(|&(_, d)| d);
-                let after_letter = if config.zwnj_after_non_joining {
-                    prev.is_some_and(is_arabic_letter)
-                } else {
-                    prev.is_some_and(is_joining_letter)
-                };
-                let keep = after_letter && next.is_some_and(is_arabic_letter);
-                if !keep {
-                    output.copy_range(input, copied, i);
-                    copied = i + c.len_utf8();
-                    // Between a number and a word the ZWNJ was a separator (`۲۸۰‌میلیون`).
-                    if prev.is_some_and(is_digit) && next.is_some_and(is_arabic_letter) {
-                        output.push_from(' ', input.origin(i, context.input_len));
-                        prev = Some(' ');
-                    }
-                    continue; // prev stays the letter before, so a doubled ZWNJ keeps its first
-                }
+        for i in memchr::memmem::find_iter(text.as_bytes(), ZWNJ_STR.as_bytes()) {
+            // The char before, looking past earlier ZWNJs of a run (a doubled ZWNJ keeps its
+            // last one only if the letters around the run allow it).
+            let prev = text[..i].trim_end_matches(ZWNJ).chars().next_back();
+            let next = text[i + ZWNJ.len_utf8()..].chars().next();
+            let after_letter = if config.zwnj_after_non_joining {
+                prev.is_some_and(is_arabic_letter)
+            } else {
+                prev.is_some_and(is_joining_letter)
+            };
+            if after_letter && next.is_some_and(is_arabic_letter) {
+                continue;
             }
-            prev = Some(c);
+            output.copy_range(input, copied, i);
+            copied = i + ZWNJ.len_utf8();
+            // Between a number and a word the ZWNJ was a separator (`۲۸۰‌میلیون`).
+            if prev.is_some_and(is_digit) && next.is_some_and(is_arabic_letter) {
+                output.push_from(' ', input.origin(i, context.input_len));
+            }
         }
         finish(input, output, copied)
     }
