@@ -3,10 +3,10 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::bloom::TokenBloom;
 use super::furniture;
 use super::minhash::{self, Signature};
 use super::text;
+use super::token_set::KnownTokens;
 use crate::model::Document;
 
 /// Paragraphs with fewer tokens are compared by exact match only.
@@ -36,11 +36,15 @@ pub struct ParagraphPrint {
     /// Distinct token hashes (kept only while the article is decided, never stored).
     pub token_hashes: Vec<u64>,
     /// Tokens of the ZWNJ-separated pieces of compounds that are not tokens themselves (only while
-    /// deciding; they join the stored Bloom filter).
+    /// deciding; they join the stored word set).
     pub piece_hashes: Vec<u64>,
     /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
     /// new word.
     pub tokens: text::Tokens,
+    /// Hashes of the negated forms of the paragraph's positive verbs (`شود` → `نمی شود`), kept only
+    /// while deciding: a copy that has fewer negations than its match and one of these turned a
+    /// negation positive.
+    pub negated_forms: Vec<u64>,
     /// Counting key when the line is short enough to be page furniture.
     pub line_key: Option<u64>,
     /// Matches a known furniture pattern.
@@ -100,7 +104,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     hashes.sort_unstable();
     hashes.dedup();
     let distinct = hashes.len() as u32;
-    // The pieces of ZWNJ compounds join the Bloom filter only (not the MinHash set): a copy that
+    // The pieces of ZWNJ compounds join the stored word set only (not the MinHash set): a copy that
     // split `این‌صورت` and dropped `این` shows no new word.
     let mut piece_hashes = Vec::new();
     if words >= MIN_NEAR_WORDS
@@ -113,6 +117,11 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
             .filter(|h| hashes.binary_search(h).is_err())
             .collect();
     }
+    let negated_forms = if words >= MIN_NEAR_WORDS {
+        negated_forms(&form)
+    } else {
+        Vec::new()
+    };
     let signature = if words >= MIN_NEAR_WORDS {
         minhash::signature_of_hashes(&hashes)
     } else {
@@ -140,9 +149,49 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
             Vec::new()
         },
         piece_hashes,
+        negated_forms,
         line_key: furniture::line_key(&form),
         known_furniture: furniture::is_known(&form),
     }
+}
+
+/// Tokens of a later paragraph that an earlier one lacks, by kind (see [`ParagraphPrint::novelty`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Novelty {
+    /// Missing tokens that re-typing explains (a compound split or joined, a lost space).
+    pub explained: usize,
+    /// Of those, explained only as a verb prefix left behind (`می` + a dropped verb) or a prefix
+    /// lost (`می دهند` → `دهند`): the shapes a negated verb turned positive (`نمی‌شود` →
+    /// `می‌شود`, `نمی شود` → `شود`) takes.
+    pub explained_by_prefix: usize,
+    /// Function words the earlier paragraph lacks (no fact).
+    pub function_words: usize,
+    /// Words the earlier paragraph lacks and nothing explains: a new name, verb or figure.
+    pub new_words: usize,
+}
+
+/// Token hashes of what each positive verb of `form` would be negated (`ن` or `نمی` in front),
+/// tokenized as [`text::tokens`] would.
+fn negated_forms(form: &str) -> Vec<u64> {
+    let mut hashes = Vec::new();
+    let mut negated = String::new();
+    let mut after_negation = false;
+    for word in form.split_ascii_whitespace() {
+        // The tail of a negated verb written apart (`نمی شود`) is no positive verb.
+        let negates = text::negation_key(word).is_some();
+        let skip = negates || after_negation || !text::may_be_positive_verb(word);
+        after_negation = negates;
+        if skip {
+            continue;
+        }
+        for prefix in ["ن", "نمی"] {
+            negated.clear();
+            negated.push_str(prefix);
+            negated.push_str(word);
+            hashes.push(minhash::token_hash(text::stem(&negated)));
+        }
+    }
+    hashes
 }
 
 /// The numbers a paragraph states, as far as comparisons need them.
@@ -167,12 +216,12 @@ impl NumberFacts {
 }
 
 impl ParagraphPrint {
-    /// Tokens of this paragraph an earlier one (seen through its Bloom filter) lacks and that
-    /// re-typing cannot explain. A missing token is explained when, joined to a neighbour that is
-    /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`),
-    /// or when it splits into two of its tokens or a prefix and one of its tokens. A function
-    /// word (`که`, `خود`) is no new word either: it adds no fact.
-    pub fn unexplained_new_tokens(&self, earlier: &TokenBloom) -> usize {
+    /// What this paragraph says that an earlier one lacks: tokens the earlier paragraph does not
+    /// have, sorted into those re-typing explains, function words, and the rest (new words). A
+    /// missing token is explained when, joined to a neighbour that is missing too, it is a token of
+    /// the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`), or when it splits into two of
+    /// its tokens or a prefix and one of its tokens. A function word (`که`, `خود`) adds no fact.
+    pub fn novelty(&self, earlier: &impl KnownTokens) -> Novelty {
         let missing: Vec<bool> = self
             .tokens
             .iter()
@@ -181,9 +230,13 @@ impl ParagraphPrint {
         let is_missing = |i: usize| missing.get(i).copied().unwrap_or(false);
         let known = |token: &str| earlier.may_contain(minhash::token_hash(text::stem(token)));
         let token_at = |i: usize| self.tokens.get(i);
-        let mut unexplained = 0;
+        let mut novelty = Novelty::default();
         for (i, token) in self.tokens.iter().enumerate() {
-            if !is_missing(i) || text::is_function_word(token) {
+            if !is_missing(i) {
+                continue;
+            }
+            if text::is_function_word(token) {
+                novelty.function_words += 1;
                 continue;
             }
             // A compound split by a space leaves two pieces the earlier paragraph lacks side by
@@ -193,22 +246,46 @@ impl ParagraphPrint {
             });
             let joined_after =
                 is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
-            // A prefix left without its verb (`می` + dropped word) glues onto the next word; a lost
-            // space after punctuation joins two words (`فارس،در`).
-            let split = token.char_indices().skip(2).any(|(at, _)| {
+            // A lost space after punctuation or a dropped word between joins two words
+            // (`فارس،در`, `انجامنشده`).
+            let mut split_after_prefix = false;
+            let split_in_two = token.char_indices().skip(2).any(|(at, _)| {
                 let (Some(head), Some(tail)) = (token.get(..at), token.get(at..)) else {
                     return false;
                 };
-                let tail_known = tail.chars().nth(1).is_some() && known(tail);
-                tail_known && (text::is_prefix(head) || known(head))
+                if tail.chars().nth(1).is_none() || !known(tail) {
+                    return false;
+                }
+                // A bound tail on its own (`دهد`) is no token, so it is never known.
+                if known(head) || text::is_suffix(head) {
+                    return true;
+                }
+                // A prefix left without its verb (`می` + dropped word) glues onto the next word.
+                split_after_prefix |= text::is_prefix(head);
+                false
             });
             // A `می` glued onto a particle when its verb was dropped (`حمایت می و` → `میو`).
             let stranded_prefix = token.strip_prefix("می").is_some_and(text::is_function_word);
-            if !(joined_before || joined_after || split || stranded_prefix) {
-                unexplained += 1;
+            // A prefix written as a word of its own and dropped (`می دهند` → `دهند`).
+            let lost_prefix = text::DETACHABLE_PREFIXES
+                .iter()
+                .any(|prefix| known(&format!("{prefix}{token}")));
+            if joined_before || joined_after || split_in_two {
+                novelty.explained += 1;
+            } else if split_after_prefix || stranded_prefix || lost_prefix {
+                novelty.explained += 1;
+                novelty.explained_by_prefix += 1;
+            } else {
+                novelty.new_words += 1;
             }
         }
-        unexplained
+        novelty
+    }
+
+    /// Does this paragraph state in the positive a verb `earlier` negates (`شود` where it said
+    /// `نمی شود`)?
+    pub fn turns_a_negation_positive(&self, earlier: &impl KnownTokens) -> bool {
+        self.negated_forms.iter().any(|&h| earlier.may_contain(h))
     }
 
     /// The paragraph's numbers.
@@ -224,6 +301,7 @@ impl ParagraphPrint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedup::token_set::TokenArena;
 
     #[test]
     fn retyped_copies_share_the_exact_hash() {
@@ -246,13 +324,16 @@ mod tests {
             1,
             "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می و فردا برابر سیتی نیز به تشویق نیازمندیم",
         );
-        let bloom = TokenBloom::of(&earlier.token_hashes);
-        assert_eq!(later.unexplained_new_tokens(&bloom), 0);
+        let mut arena = TokenArena::default();
+        let stored = arena.push(&earlier.token_hashes, &[]);
+        let novelty = later.novelty(&arena.get(stored));
+        assert_eq!(novelty.new_words, 0);
+        assert_eq!(novelty.explained_by_prefix, 1);
         let changed = paragraph_print(
             1,
             "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می‌کنند و فردا برابر بایرن نیز به تشویق نیازمندیم",
         );
-        assert_eq!(changed.unexplained_new_tokens(&bloom), 1);
+        assert_eq!(changed.novelty(&arena.get(stored)).new_words, 1);
     }
 
     #[test]

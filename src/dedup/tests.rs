@@ -284,3 +284,31 @@ fn a_glued_or_spaced_negating_compound_is_the_same_negation() {
     let d = run(&mut deduper, doc("b", "other", &[copy]));
     assert_eq!(d.removed.len(), 1);
 }
+
+const SAID: &str = "حسن‌زاده گفت: ما در تیممان مثلث نداریم همه در ذوب آهن زحمت می‌کشند و بازیکنان جوان به ما کمک می دهند تا در این دو بازی گل بزنیم.";
+
+#[test]
+fn a_copy_that_lost_a_space_or_a_detached_prefix_is_a_near_duplicate() {
+    let mut deduper = Deduper::new(Config::default());
+    run(&mut deduper, doc("a", "varzesh3", &[SAID]));
+    let glued = SAID.replace("نداریم همه", "نداریمهمه");
+    let lost_prefix = SAID.replace("می دهند", "دهند");
+    let d = run(&mut deduper, doc("b", "other", &[&glued, &lost_prefix]));
+    assert_eq!(d.removed.len(), 2, "{:?}", d.removed);
+}
+
+#[test]
+fn a_negation_turned_positive_is_kept_but_one_dropped_with_its_word_goes() {
+    let mut deduper = Deduper::new(Config::default());
+    let original = "وزیر نیرو گفت: با وجود کاهش بارندگی در استان‌های جنوبی کشور، برق خانگی در تابستان امسال قطع نمی شود و برنامه خاموشی نداریم.";
+    run(&mut deduper, doc("a", "irna", &[original]));
+    let turned = original.replace("قطع نمی شود", "قطع شود");
+    let glued_positive = original.replace("نمی شود", "می‌شود");
+    let dropped_word = original.replace(" و برنامه خاموشی نداریم", " و برنامه خاموشی");
+    let d = run(
+        &mut deduper,
+        doc("b", "other", &[&turned, &glued_positive, &dropped_word]),
+    );
+    let removed: Vec<usize> = d.removed.iter().map(|r| r.index).collect();
+    assert_eq!(removed, [2], "{:?}", d.removed);
+}

@@ -122,6 +122,15 @@ pub fn is_prefix(piece: &str) -> bool {
     class_of(piece) & PREFIX != 0
 }
 
+/// Is `piece` a bound suffix or compound tail (`ها`, `ترین`, `دهد`...), which on its own is no
+/// token?
+pub fn is_suffix(piece: &str) -> bool {
+    class_of(piece) & SUFFIX != 0
+}
+
+/// Prefixes a copy may lose as a word of their own (`می دهند` → `دهند`, `بی تفاوتی` → `تفاوتی`).
+pub const DETACHABLE_PREFIXES: [&str; 3] = ["می", "نمی", "بی"];
+
 fn class_of(word: &str) -> u8 {
     let classes = &*CLASSES;
     let slot = filter_slot(word.as_bytes());
@@ -482,12 +491,36 @@ const NEGATION_WORDS: &[&str] = &[
 const NEGATING_OPENINGS: &[&str] = &["عدم", "غیر", "هیچ", "نمی"];
 
 /// The form a negation is counted under, if `token` negates: a negating compound opening stands for
-/// the whole compound, so `عدم حمایت` and `عدمحمایت`, `نمی شود` and `نمیشود` count alike.
+/// the whole compound, so `عدم حمایت` and `عدمحمایت`, `نمی شود` and `نمیشود` count alike; a
+/// negated verb counts under its stem (`نداریم`, `ندارد` and `نداریمهمه`, glued to the next word
+/// by a lost space, under `ندار`).
 pub fn negation_key(token: &str) -> Option<&str> {
     if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
         return Some(opening);
     }
-    is_negation(token).then_some(token)
+    if !is_negation(token) {
+        return None;
+    }
+    let verb_stem = token.strip_prefix('ن').and_then(|rest| {
+        NEGATABLE_STEMS
+            .iter()
+            .chain(&["یست"])
+            .filter(|stem| rest.starts_with(**stem))
+            .map(|stem| stem.len())
+            .max()
+    });
+    match verb_stem {
+        Some(len) => token.get(..'ن'.len_utf8() + len),
+        None => Some(token),
+    }
+}
+
+/// A word that may be a verb in the positive (`می‌شود`, `شود`, `کرد`, `دارد`): the shapes a negated
+/// verb takes when a copy loses its `ن` or `نمی`.
+pub fn may_be_positive_verb(word: &str) -> bool {
+    word.starts_with("می")
+        || is_suffix(word)
+        || NEGATABLE_STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
 /// True for a token that negates: a negation word or a verb carrying the negative prefix `ن`.
@@ -530,6 +563,10 @@ mod tests {
         assert_eq!(negation_key("عدم"), Some("عدم"));
         assert_eq!(negation_key("نمیشود"), Some("نمی"));
         assert_eq!(negation_key("نکرد"), Some("نکرد"));
+        assert_eq!(negation_key("نداریمهمه"), Some("ندار"));
+        assert_eq!(negation_key("نداریم"), negation_key("ندارد"));
+        assert_eq!(negation_key("نیستند"), Some("نیست"));
+        assert_eq!(negation_key("هرگز"), Some("هرگز"));
         assert_eq!(negation_key("کرد"), None);
     }
 
