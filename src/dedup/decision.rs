@@ -22,7 +22,7 @@ const MIN_EXACT_WORDS_ACROSS: u32 = 5;
 /// plus missing words re-typing explains (a split or joined compound stands for the words it
 /// covers), over the earlier paragraph's words plus the function words the later one adds.
 fn similarity(shared: usize, novelty: &Novelty, earlier_words: usize) -> f64 {
-    let union = earlier_words + novelty.function_words + novelty.new_words;
+    let union = earlier_words + novelty.function_words + novelty.light_words + novelty.new_words;
     ((shared + novelty.explained) as f64 / union.max(1) as f64).min(1.0)
 }
 
@@ -35,6 +35,11 @@ fn negations_kept_or_dropped(later: &ParagraphPrint, earlier: &NearEntry) -> boo
         later.negations < earlier.negations && later.negation_mask & !earlier.negation_mask == 0
     }
 }
+
+/// A copy may add a few words that carry no fact besides particles (re-typing drops words, so the
+/// first occurrence may be the shorter), at most this many counting the particles added with
+/// them; a paragraph that adds more is a rewrite, and a rewrite may say more.
+const MAX_ADDED_WORDS: usize = 2;
 
 /// Share of an article's content paragraphs that must copy one earlier article to syndicate it.
 const SYNDICATED_SHARE: f64 = 0.5;
@@ -154,11 +159,12 @@ impl Deduper {
             } else {
                 let found = self.find_copy(print, article);
                 match &found {
-                    None => self.remember(print, article),
-                    // A later copy of this copy is found by its exact hash even where it has
-                    // drifted further from the original (a syndicated article re-syndicated).
-                    Some(copy) if print.words >= MIN_EXACT_WORDS_IN_ARTICLE => {
-                        self.exact.entry(print.exact).or_insert(copy.location);
+                    None => self.remember(print, print_location(print, article)),
+                    // A copy of this copy is found even where it has drifted further from the
+                    // original (a syndicated article re-syndicated): the copy is remembered too,
+                    // pointing at the original.
+                    Some(copy) if copy.reason == RemovalReason::NearDuplicate => {
+                        self.remember(print, copy.location);
                     }
                     Some(_) => {}
                 }
@@ -209,6 +215,8 @@ impl Deduper {
             // A copy that lost a negation must not look like a negated verb turned positive.
             let negation_dropped = print.negations != entry.negations;
             if novelty.new_words > 0
+                || (novelty.light_words > 0
+                    && novelty.light_words + novelty.function_words > MAX_ADDED_WORDS)
                 || (negation_dropped
                     && (novelty.explained_by_prefix > 0
                         || print.turns_a_negation_positive(&earlier)))
@@ -227,12 +235,9 @@ impl Deduper {
         })
     }
 
-    /// Keeps the fingerprint of a paragraph seen for the first time.
-    fn remember(&mut self, print: &ParagraphPrint, article: u32) {
-        let location = Location {
-            article,
-            index: u32::try_from(print.index).unwrap_or(u32::MAX),
-        };
+    /// Keeps the fingerprint of a paragraph: one seen for the first time, at its own location, or
+    /// a near copy, at its original's.
+    fn remember(&mut self, print: &ParagraphPrint, location: Location) {
         if print.words >= MIN_EXACT_WORDS_IN_ARTICLE {
             self.exact.entry(print.exact).or_insert(location);
         }
@@ -306,6 +311,14 @@ impl Deduper {
             similarity: found.similarity,
             text: paragraph.text.clone(),
         }
+    }
+}
+
+/// Where the paragraph `print` describes sits.
+fn print_location(print: &ParagraphPrint, article: u32) -> Location {
+    Location {
+        article,
+        index: u32::try_from(print.index).unwrap_or(u32::MAX),
     }
 }
 

@@ -41,10 +41,10 @@ pub struct ParagraphPrint {
     /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
     /// new word.
     pub tokens: text::Tokens,
-    /// Hashes of the negated forms of the paragraph's positive verbs (`شود` → `نمی شود`), kept only
-    /// while deciding: a copy that has fewer negations than its match and one of these turned a
-    /// negation positive.
-    pub negated_forms: Vec<u64>,
+    /// The negated forms of the paragraph's positive verbs (`شود` → `نمی شود`), kept only while
+    /// deciding: a copy that has fewer negations than its match and states one of these in the
+    /// positive may have turned a negation positive.
+    pub negated_forms: Vec<NegatedForm>,
     /// Counting key when the line is short enough to be page furniture.
     pub line_key: Option<u64>,
     /// Matches a known furniture pattern.
@@ -118,7 +118,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
             .collect();
     }
     let negated_forms = if words >= MIN_NEAR_WORDS {
-        negated_forms(&form)
+        negated_forms(&form, &hashes)
     } else {
         Vec::new()
     };
@@ -164,16 +164,29 @@ pub struct Novelty {
     /// lost (`می دهند` → `دهند`): the shapes a negated verb turned positive (`نمی‌شود` →
     /// `می‌شود`, `نمی شود` → `شود`) takes.
     pub explained_by_prefix: usize,
-    /// Function words the earlier paragraph lacks (no fact).
+    /// Particles the earlier paragraph lacks ([`text::is_function_word`]).
     pub function_words: usize,
+    /// Other words it lacks that add no fact: pronouns, auxiliaries, connectives
+    /// ([`text::adds_no_fact`]).
+    pub light_words: usize,
     /// Words the earlier paragraph lacks and nothing explains: a new name, verb or figure.
     pub new_words: usize,
 }
 
-/// Token hashes of what each positive verb of `form` would be negated (`ن` or `نمی` in front),
-/// tokenized as [`text::tokens`] would.
-fn negated_forms(form: &str) -> Vec<u64> {
-    let mut hashes = Vec::new();
+/// A positive verb of a paragraph and what it would be if negated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NegatedForm {
+    /// Token hash of the verb as written, unless it is no token of its own (a bound tail such as
+    /// `شود`) or only a prefix (`می‌شود` tokenizes as `می`).
+    pub positive: Option<u64>,
+    /// Token hash of the verb with `ن` or `نمی` in front.
+    pub negated: u64,
+}
+
+/// The positive verbs of `form` in their negated forms, tokenized as [`text::tokens`] would;
+/// forms the paragraph itself uses (`میدهند` beside `نمیدهند`) are left out.
+fn negated_forms(form: &str, own_tokens: &[u64]) -> Vec<NegatedForm> {
+    let mut forms = Vec::new();
     let mut negated = String::new();
     let mut after_negation = false;
     for word in form.split_ascii_whitespace() {
@@ -184,14 +197,23 @@ fn negated_forms(form: &str) -> Vec<u64> {
         if skip {
             continue;
         }
+        let stem = text::stem(word);
+        let positive =
+            (!text::is_suffix(word) && !text::is_prefix(stem)).then(|| minhash::token_hash(stem));
         for prefix in ["ن", "نمی"] {
             negated.clear();
             negated.push_str(prefix);
             negated.push_str(word);
-            hashes.push(minhash::token_hash(text::stem(&negated)));
+            let hash = minhash::token_hash(text::stem(&negated));
+            if own_tokens.binary_search(&hash).is_err() {
+                forms.push(NegatedForm {
+                    positive,
+                    negated: hash,
+                });
+            }
         }
     }
-    hashes
+    forms
 }
 
 /// The numbers a paragraph states, as far as comparisons need them.
@@ -220,7 +242,8 @@ impl ParagraphPrint {
     /// have, sorted into those re-typing explains, function words, and the rest (new words). A
     /// missing token is explained when, joined to a neighbour that is missing too, it is a token of
     /// the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`), or when it splits into two of
-    /// its tokens or a prefix and one of its tokens. A function word (`که`, `خود`) adds no fact.
+    /// its tokens or a prefix and one of its tokens. A function word (`که`, `خود`), a pronoun or an
+    /// auxiliary (`وی`, `است`) adds no fact.
     pub fn novelty(&self, earlier: &impl KnownTokens) -> Novelty {
         let missing: Vec<bool> = self
             .tokens
@@ -237,6 +260,10 @@ impl ParagraphPrint {
             }
             if text::is_function_word(token) {
                 novelty.function_words += 1;
+                continue;
+            }
+            if text::adds_no_fact(token) {
+                novelty.light_words += 1;
                 continue;
             }
             // A compound split by a space leaves two pieces the earlier paragraph lacks side by
@@ -285,7 +312,11 @@ impl ParagraphPrint {
     /// Does this paragraph state in the positive a verb `earlier` negates (`شود` where it said
     /// `نمی شود`)?
     pub fn turns_a_negation_positive(&self, earlier: &impl KnownTokens) -> bool {
-        self.negated_forms.iter().any(|&h| earlier.may_contain(h))
+        // A positive verb the earlier paragraph also states is that one, not a turned negation.
+        self.negated_forms.iter().any(|form| {
+            earlier.may_contain(form.negated)
+                && !form.positive.is_some_and(|p| earlier.may_contain(p))
+        })
     }
 
     /// The paragraph's numbers.

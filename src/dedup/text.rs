@@ -363,6 +363,72 @@ pub fn is_function_word(token: &str) -> bool {
     WORDS.contains(token)
 }
 
+/// Words of hazm's stopword list that still state something: ordinals and quantity words (`اول`,
+/// `بیشتر`, `حدود`, `فقط`) shade a figure, and a unit (`متر`) or an age (`ساله`) goes with one.
+const STOPWORDS_WITH_CONTENT: &[&str] = &[
+    "اول",
+    "دوم",
+    "سوم",
+    "چهارم",
+    "نخست",
+    "نخستین",
+    "اولین",
+    "آخرین",
+    "بیش",
+    "بیشتر",
+    "بیشتری",
+    "کم",
+    "کمی",
+    "کمتر",
+    "زیاد",
+    "زیادی",
+    "بسیاری",
+    "حدود",
+    "حداقل",
+    "فقط",
+    "تنها",
+    "تمام",
+    "تمامی",
+    "همه",
+    "کل",
+    "نیمه",
+    "متر",
+    "ساله",
+    "سال",
+    "بار",
+    "سهم",
+    "شمار",
+    "تعداد",
+    "بهترین",
+    "بهتر",
+    "بزرگ",
+    "کوچک",
+    "جدید",
+    "مهم",
+    "خطر",
+    "رشد",
+    "عالی",
+    "خوب",
+    "خوبی",
+];
+
+/// Does `token` add no fact to a paragraph? Particles ([`is_function_word`]), and the pronouns,
+/// auxiliaries, light verbs and connectives of hazm's stopword list (`وی`, `است`, `کرد`,
+/// `یعنی`), but never a number, a negation, or a word that shades a figure.
+pub fn adds_no_fact(token: &str) -> bool {
+    use crate::normalize::lexicon::{STOPWORD, lexicon};
+    static CONTENT: LazyLock<WordSet> = LazyLock::new(|| word_set(STOPWORDS_WITH_CONTENT));
+    if is_function_word(token) {
+        return true;
+    }
+    class_of(token) & NUMBER == 0
+        && negation_key(token).is_none()
+        && !CONTENT.contains(token)
+        && lexicon()
+            .get(token)
+            .is_some_and(|entry| entry.has(STOPWORD))
+}
+
 /// Persian number words, which state figures as surely as digits do (`چهار بر دو`). `نه` (nine,
 /// but also "no") is left to the negation check.
 const NUMBER_WORDS: &[&str] = &[
@@ -403,20 +469,46 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Numbers stated, in order of appearance: digit runs (ASCII after folding, leading zeros
-/// dropped) and number words.
-pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
-    match_form.split_ascii_whitespace().flat_map(move |word| {
-        let has_digits = word.as_bytes().iter().any(u8::is_ascii_digit);
-        let is_word = !has_digits && class_of(word) & NUMBER != 0;
-        let digits = if has_digits { word } else { "" };
-        let runs = digits
+/// dropped) and number words, except a number word that opens a compound the next word closes
+/// (`سه شنبه`, `سه جانبه`): written glued (`سه‌شنبه`) it is no number either, and a copy may
+/// write it either way.
+pub fn numbers(match_form: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut words = match_form.split_ascii_whitespace().peekable();
+    while let Some(word) = words.next() {
+        if !word.as_bytes().iter().any(u8::is_ascii_digit) {
+            if class_of(word) & NUMBER != 0
+                && !words.peek().is_some_and(|next| is_compound(word, next))
+            {
+                found.push(word);
+            }
+            continue;
+        }
+        let runs = word
             .split(|c: char| !c.is_ascii_digit())
             .filter(|run| !run.is_empty())
             .map(|run| {
                 let trimmed = run.trim_start_matches('0');
                 if trimmed.is_empty() { "0" } else { trimmed }
             });
-        is_word.then_some(word).into_iter().chain(runs)
+        found.extend(runs);
+    }
+    found
+}
+
+/// Lexicon frequency bucket (8·log2(1+count)) a compound needs: about 30 occurrences.
+const MIN_COMPOUND_FREQUENCY: u8 = 40;
+
+/// Do `first` and `second` make one common word (listed, or usually written with a ZWNJ), the
+/// second being no number itself (`دو هزار` states a number)?
+fn is_compound(first: &str, second: &str) -> bool {
+    use crate::normalize::lexicon::{LISTED, lexicon};
+    if class_of(second) & NUMBER != 0 {
+        return false;
+    }
+    let joined = format!("{first}{second}");
+    lexicon().get(&joined).is_some_and(|entry| {
+        entry.frequency() >= MIN_COMPOUND_FREQUENCY && (entry.zwnj_mask() != 0 || entry.has(LISTED))
     })
 }
 
@@ -602,10 +694,22 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_and_auxiliaries_add_no_fact_but_numbers_negations_and_names_do() {
+        for word in ["وی", "است", "کرد", "یعنی", "که"] {
+            assert!(adds_no_fact(word), "{word}");
+        }
+        for word in ["سه", "نیست", "هیچ", "بیشتر", "تهران", "انفجار"] {
+            assert!(!adds_no_fact(word), "{word}");
+        }
+    }
+
+    #[test]
     fn numbers_are_found_folded() {
         let form = match_form("در سال ۱۴۰۲ حدود 007 نفر و ۲٫۵ درصد، چهار بر دو");
-        let found: Vec<&str> = numbers(&form).collect();
-        assert_eq!(found, ["1402", "7", "2", "5", "چهار", "دو"]);
+        assert_eq!(numbers(&form), ["1402", "7", "2", "5", "چهار", "دو"]);
+        assert!(numbers(&match_form("روز سه شنبه گذشته")).is_empty());
+        assert!(numbers(&match_form("روز سه‌شنبه گذشته")).is_empty());
+        assert_eq!(numbers(&match_form("سه نفر آمدند")), ["سه"]);
     }
 
     #[test]
