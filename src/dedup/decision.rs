@@ -211,6 +211,12 @@ impl Deduper {
                 continue;
             }
             let earlier = self.words.get(entry.tokens);
+            // Most candidates share a few common words only: counting shared words is cheap,
+            // explaining the missing ones is not.
+            let shared = earlier.shared(&later_keys);
+            if shared * 2 < earlier.len().max(later_keys.len()) {
+                continue;
+            }
             let novelty = print.novelty(&earlier);
             // A copy that lost a negation must not look like a negated verb turned positive.
             let negation_dropped = print.negations != entry.negations;
@@ -223,7 +229,7 @@ impl Deduper {
             {
                 continue;
             }
-            let similarity = similarity(earlier.shared(&later_keys), &novelty, earlier.len());
+            let similarity = similarity(shared, &novelty, earlier.len());
             if similarity >= self.config.threshold && best.is_none_or(|(j, _)| similarity > j) {
                 best = Some((similarity, entry));
             }

@@ -41,10 +41,9 @@ pub struct ParagraphPrint {
     /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
     /// new word.
     pub tokens: text::Tokens,
-    /// The negated forms of the paragraph's positive verbs (`شود` → `نمی شود`), kept only while
-    /// deciding: a copy that has fewer negations than its match and states one of these in the
-    /// positive may have turned a negation positive.
-    pub negated_forms: Vec<NegatedForm>,
+    /// The match form of a paragraph long enough to be a near duplicate (only while deciding): the
+    /// rare checks that need its words read them here.
+    pub form: String,
     /// Counting key when the line is short enough to be page furniture.
     pub line_key: Option<u64>,
     /// Matches a known furniture pattern.
@@ -110,20 +109,15 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     if words >= MIN_NEAR_WORDS
         && memchr::memmem::find(text.as_bytes(), "\u{200c}".as_bytes()).is_some()
     {
-        let split = text::split_form(text);
+        let split = text::zwnj_pieces(text);
         piece_hashes = text::tokens(&split)
             .iter()
             .map(minhash::token_hash)
             .filter(|h| hashes.binary_search(h).is_err())
             .collect();
     }
-    let negated_forms = if words >= MIN_NEAR_WORDS {
-        negated_forms(&form, &hashes)
-    } else {
-        Vec::new()
-    };
     let signature = if words >= MIN_NEAR_WORDS {
-        minhash::signature_of_hashes(&hashes)
+        content_signature(&hashes)
     } else {
         None
     };
@@ -149,9 +143,13 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
             Vec::new()
         },
         piece_hashes,
-        negated_forms,
         line_key: furniture::line_key(&form),
         known_furniture: furniture::is_known(&form),
+        form: if words >= MIN_NEAR_WORDS {
+            form
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -171,6 +169,30 @@ pub struct Novelty {
     pub light_words: usize,
     /// Words the earlier paragraph lacks and nothing explains: a new name, verb or figure.
     pub new_words: usize,
+}
+
+/// The MinHash signature of a paragraph's words without its particles: `و`, `در`, `به` are in every
+/// paragraph, and minima they supply would file unrelated paragraphs under the same LSH buckets.
+/// (A paragraph of particles only keeps them.)
+fn content_signature(hashes: &[u64]) -> Option<minhash::Signature> {
+    static PARTICLES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut particles: Vec<u64> = text::FUNCTION_WORDS
+            .iter()
+            .map(|w| minhash::token_hash(w))
+            .collect();
+        particles.sort_unstable();
+        particles
+    });
+    let content: Vec<u64> = hashes
+        .iter()
+        .copied()
+        .filter(|h| PARTICLES.binary_search(h).is_err())
+        .collect();
+    if content.is_empty() {
+        minhash::signature_of_hashes(hashes)
+    } else {
+        minhash::signature_of_hashes(&content)
+    }
 }
 
 /// A positive verb of a paragraph and what it would be if negated.
@@ -252,6 +274,13 @@ impl ParagraphPrint {
             .collect();
         let is_missing = |i: usize| missing.get(i).copied().unwrap_or(false);
         let known = |token: &str| earlier.may_contain(minhash::token_hash(text::stem(token)));
+        let mut joined = String::new();
+        let mut known_joined = |first: &str, second: &str| {
+            joined.clear();
+            joined.push_str(first);
+            joined.push_str(second);
+            known(&joined)
+        };
         let token_at = |i: usize| self.tokens.get(i);
         let mut novelty = Novelty::default();
         for (i, token) in self.tokens.iter().enumerate() {
@@ -269,10 +298,10 @@ impl ParagraphPrint {
             // A compound split by a space leaves two pieces the earlier paragraph lacks side by
             // side; a word put in for another sits between words it has.
             let joined_before = i.checked_sub(1).is_some_and(|j| {
-                is_missing(j) && token_at(j).is_some_and(|b| known(&format!("{b}{token}")))
+                is_missing(j) && token_at(j).is_some_and(|b| known_joined(b, token))
             });
             let joined_after =
-                is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
+                is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known_joined(token, a));
             // A lost space after punctuation or a dropped word between joins two words
             // (`فارس،در`, `انجامنشده`).
             let mut split_after_prefix = false;
@@ -296,7 +325,7 @@ impl ParagraphPrint {
             // A prefix written as a word of its own and dropped (`می دهند` → `دهند`).
             let lost_prefix = text::DETACHABLE_PREFIXES
                 .iter()
-                .any(|prefix| known(&format!("{prefix}{token}")));
+                .any(|prefix| known_joined(prefix, token));
             if joined_before || joined_after || split_in_two {
                 novelty.explained += 1;
             } else if split_after_prefix || stranded_prefix || lost_prefix {
@@ -313,10 +342,12 @@ impl ParagraphPrint {
     /// `نمی شود`)?
     pub fn turns_a_negation_positive(&self, earlier: &impl KnownTokens) -> bool {
         // A positive verb the earlier paragraph also states is that one, not a turned negation.
-        self.negated_forms.iter().any(|form| {
-            earlier.may_contain(form.negated)
-                && !form.positive.is_some_and(|p| earlier.may_contain(p))
-        })
+        negated_forms(&self.form, &self.token_hashes)
+            .iter()
+            .any(|form| {
+                earlier.may_contain(form.negated)
+                    && !form.positive.is_some_and(|p| earlier.may_contain(p))
+            })
     }
 
     /// The paragraph's numbers.

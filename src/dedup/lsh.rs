@@ -40,7 +40,7 @@ pub type PrehashedMap<K, V> = HashMap<K, V, BuildHasherDefault<PrehashedHasher>>
 
 /// Most candidates one band bucket yields: buckets keyed by the minima of very common words grow
 /// long, and a true copy shares many bands with its original.
-const MAX_CHAIN: usize = 16;
+const MAX_CHAIN: usize = 8;
 
 /// No further paragraph in a bucket.
 const END: u32 = u32::MAX;

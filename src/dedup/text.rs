@@ -191,8 +191,22 @@ pub fn match_form(text: &str) -> String {
 
 /// Like [`match_form`], but a ZWNJ separates words: the pieces of `این‌صورت` or `دانش‌آموزان`, so
 /// that a copy which split the compound (or dropped one of its pieces) finds them.
+#[cfg(test)]
 pub fn split_form(text: &str) -> String {
     fold_for_matching(text, true)
+}
+
+/// The pieces of the ZWNJ compounds of `text` only (`در غیر این‌صورت` → `این صورت`), folded
+/// like [`match_form`]: what [`split_form`] adds, at the cost of the compounds alone.
+pub fn zwnj_pieces(text: &str) -> String {
+    let mut compounds = String::new();
+    for word in text.split(char::is_whitespace) {
+        if word.contains('\u{200c}') {
+            compounds.push_str(word);
+            compounds.push(' ');
+        }
+    }
+    fold_for_matching(&compounds, true)
 }
 
 fn fold_for_matching(text: &str, zwnj_separates: bool) -> String {
@@ -320,7 +334,7 @@ fn strip_one_suffix(token: &str) -> Option<&str> {
 
 /// Function words: a copy that adds one (`که`, `خود`, `را`) adds no fact. Particles only: verbs
 /// and nouns such as `کرد` or `مورد` are also the stems of content words.
-const FUNCTION_WORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "و",
     "در",
     "به",
@@ -646,6 +660,10 @@ mod tests {
     #[test]
     fn split_form_separates_zwnj_pieces() {
         assert_eq!(split_form("در غیر این‌صورت"), "در غیر این صورت");
+        assert_eq!(
+            zwnj_pieces("در غیر این‌صورت، دانش‌آموزان"),
+            "این صورت دانش آموزان"
+        );
         assert_eq!(match_form("در غیر این‌صورت"), "در غیر اینصورت");
     }
 
