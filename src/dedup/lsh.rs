@@ -1,7 +1,7 @@
 //! Locality-sensitive banding over MinHash signatures: paragraphs whose signatures agree on all
-//! rows of any band become candidates. With 8 bands of 2 rows a pair at Jaccard 0.8 meets in at
-//! least one band with probability 0.9997 (0.7: 0.995; 0.5: 0.90): candidates are cheap to check
-//! (each bucket names one paragraph), a missed pair is a duplicate kept.
+//! rows of any band become candidates. With 8 bands of 3 rows a pair at Jaccard 0.8 meets in at
+//! least one band with probability 0.997 (0.7: 0.965; 0.5: 0.66), while unrelated paragraphs
+//! rarely do: candidates are checked word by word, and a missed pair is a duplicate kept.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

@@ -5,7 +5,7 @@
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Hash functions per signature.
-pub const HASHES: usize = 16;
+pub const HASHES: usize = 24;
 
 /// A MinHash signature: the top 16 bits of each minimum, which keeps the order of minima.
 pub type Signature = [u16; HASHES];
