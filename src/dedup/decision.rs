@@ -4,11 +4,12 @@
 use std::collections::HashSet;
 
 use super::Config;
-use super::bloom::TokenBloom;
-use super::fingerprint::{self, Fingerprints, MIN_NEAR_WORDS, NumberFacts, ParagraphPrint};
+use super::fingerprint::{
+    self, Fingerprints, MIN_NEAR_WORDS, Novelty, NumberFacts, ParagraphPrint,
+};
 use super::furniture::{Furniture, FurnitureJudge};
 use super::lsh::{LshIndex, PrehashedMap};
-use super::minhash::{self, Signature};
+use super::token_set::{TokenArena, TokenSet, TokenSpan};
 use crate::model::{Document, Paragraph, ParagraphRef, Removal, RemovalReason};
 
 /// Exact copies inside one article need at least this many words (shorter lines such as a
@@ -17,21 +18,28 @@ const MIN_EXACT_WORDS_IN_ARTICLE: u32 = 3;
 /// Exact copies across articles need at least this many words: short headings (`شرح بازی:`)
 /// recur across a source's stories; recurring short lines are furniture's business.
 const MIN_EXACT_WORDS_ACROSS: u32 = 5;
-/// How far below the threshold a MinHash estimate may fall when the exact size ratio vouches
-/// for the pair (32 hashes estimate Jaccard within about ±0.07).
-const ESTIMATE_SLACK: f64 = 0.12;
+/// Jaccard similarity of a later paragraph's words with an earlier one's, counted: words shared,
+/// plus missing words re-typing explains (a split or joined compound stands for the words it
+/// covers), over the earlier paragraph's words plus the function words the later one adds.
+fn similarity(shared: usize, novelty: &Novelty, earlier_words: usize) -> f64 {
+    let union = earlier_words + novelty.function_words + novelty.light_words + novelty.new_words;
+    ((shared + novelty.explained) as f64 / union.max(1) as f64).min(1.0)
+}
 
-/// The Jaccard similarity to judge a pair by. When the later paragraph is the smaller and uses
-/// no word its match lacks (by the Bloom filter), it is a subset, and for a subset
-/// Jaccard is exactly the ratio of the set sizes, free of the estimate's noise. Otherwise, or when
-/// the estimate disagrees badly, the estimate.
-fn similarity(comparison: minhash::Comparison, size_ratio: f64, looks_like_subset: bool) -> f64 {
-    if looks_like_subset && comparison.jaccard >= size_ratio - ESTIMATE_SLACK {
-        size_ratio
+/// A copy keeps every negation of its original, or drops some (a dropped word), but never adds
+/// one or negates something else.
+fn negations_kept_or_dropped(later: &ParagraphPrint, earlier: &NearEntry) -> bool {
+    if later.negations == earlier.negations {
+        later.negation_mask == earlier.negation_mask
     } else {
-        comparison.jaccard
+        later.negations < earlier.negations && later.negation_mask & !earlier.negation_mask == 0
     }
 }
+
+/// A copy may add a few words that carry no fact besides particles (re-typing drops words, so the
+/// first occurrence may be the shorter), at most this many counting the particles added with
+/// them; a paragraph that adds more is a rewrite, and a rewrite may say more.
+const MAX_ADDED_WORDS: usize = 2;
 
 /// Share of an article's content paragraphs that must copy one earlier article to syndicate it.
 const SYNDICATED_SHARE: f64 = 0.5;
@@ -51,8 +59,7 @@ struct NearEntry {
     numbers: NumberFacts,
     negations: u32,
     negation_mask: u32,
-    signature: Signature,
-    tokens: TokenBloom,
+    tokens: TokenSpan,
 }
 
 /// A match found for one paragraph.
@@ -64,10 +71,11 @@ struct Match {
 
 /// Corpus-wide de-duplication state; fed articles in input order.
 ///
-/// Memory per kept paragraph: about 17 bytes in the exact table; for paragraphs of 8 words or
-/// more another ~170 bytes of near-duplicate entry (MinHash signature 64, token Bloom filter 64,
-/// facts and location) and 8 × ~9 bytes of LSH buckets: about 260 bytes, against 300–1,000 bytes
-/// of text, which is never held. Ten million paragraphs take about 2.6 GB.
+/// Memory per kept paragraph (and per near copy, so copies of copies are found): about 17 bytes in
+/// the exact table; for paragraphs of 8 words or more another ~40 bytes of near-duplicate entry
+/// (facts and location), 2 bytes per distinct word (about 70) and 8 × ~13 bytes of LSH buckets
+/// and links: about 270 bytes measured on real news, against 300–1,000 bytes of text, which is
+/// never held. Ten million paragraphs take about 2.7 GB.
 #[derive(Default)]
 pub struct Deduper {
     config: Config,
@@ -75,6 +83,7 @@ pub struct Deduper {
     article_ids: Vec<Box<str>>,
     exact: PrehashedMap<u64, Location>,
     near: Vec<NearEntry>,
+    words: TokenArena,
     lsh: LshIndex,
 }
 
@@ -110,6 +119,7 @@ impl Deduper {
         self.exact.capacity() * 17
             + self.near.capacity() * std::mem::size_of::<NearEntry>()
             + self.lsh.heap_bytes()
+            + self.words.heap_bytes()
             + self
                 .article_ids
                 .iter()
@@ -149,8 +159,15 @@ impl Deduper {
                 })
             } else {
                 let found = self.find_copy(print, article);
-                if found.is_none() {
-                    self.remember(print, article);
+                match &found {
+                    None => self.remember(print, print_location(print, article)),
+                    // A copy of this copy is found even where it has drifted further from the
+                    // original (a syndicated article re-syndicated): the copy is remembered too,
+                    // pointing at the original.
+                    Some(copy) if copy.reason == RemovalReason::NearDuplicate => {
+                        self.remember(print, copy.location);
+                    }
+                    Some(_) => {}
                 }
                 found
             };
@@ -178,29 +195,43 @@ impl Deduper {
         }
         let signature = print.signature.as_ref()?;
         let numbers = print.number_facts();
+        let later_keys = TokenSet::keys_of(&print.token_hashes);
         let mut best: Option<(f64, &NearEntry)> = None;
         for ordinal in self.lsh.candidates(signature) {
             let Some(entry) = self.near.get(ordinal as usize) else {
                 continue;
             };
-            // Jaccard can be no higher than the ratio of the set sizes: an exact bound that
-            // steadies the noisy estimate for a short paragraph quoted inside a longer one.
+            // Similarity can be no higher than the ratio of the set sizes: skip hopeless pairs
+            // before looking at their words.
             let size_ratio = f64::from(print.distinct.min(entry.distinct))
                 / f64::from(print.distinct.max(entry.distinct).max(1));
-            if size_ratio < self.config.threshold {
+            if size_ratio < self.config.threshold
+                || !numbers.consistent_with(&entry.numbers)
+                || !negations_kept_or_dropped(print, entry)
+            {
                 continue;
             }
-            let comparison = minhash::compare(signature, &entry.signature);
-            let same_facts = numbers.consistent_with(&entry.numbers)
-                && print.negations == entry.negations
-                && print.negation_mask == entry.negation_mask
-                && print.unexplained_new_tokens(&entry.tokens) == 0;
-            let looks_like_subset = same_facts && print.distinct <= entry.distinct;
-            let similarity = similarity(comparison, size_ratio, looks_like_subset);
-            if same_facts
-                && similarity >= self.config.threshold
-                && best.is_none_or(|(j, _)| similarity > j)
+            let earlier = self.words.get(entry.tokens);
+            // Most candidates share a few common words only: counting shared words is cheap,
+            // explaining the missing ones is not.
+            let shared = earlier.shared(&later_keys);
+            if shared * 2 < earlier.len().max(later_keys.len()) {
+                continue;
+            }
+            let novelty = print.novelty(&earlier);
+            // A copy that lost a negation must not look like a negated verb turned positive.
+            let negation_dropped = print.negations != entry.negations;
+            if novelty.new_words > 0
+                || (novelty.light_words > 0
+                    && novelty.light_words + novelty.function_words > MAX_ADDED_WORDS)
+                || (negation_dropped
+                    && (novelty.explained_by_prefix > 0
+                        || print.turns_a_negation_positive(&earlier)))
             {
+                continue;
+            }
+            let similarity = similarity(shared, &novelty, earlier.len());
+            if similarity >= self.config.threshold && best.is_none_or(|(j, _)| similarity > j) {
                 best = Some((similarity, entry));
             }
         }
@@ -211,27 +242,22 @@ impl Deduper {
         })
     }
 
-    /// Keeps the fingerprint of a paragraph seen for the first time.
-    fn remember(&mut self, print: &ParagraphPrint, article: u32) {
-        let location = Location {
-            article,
-            index: u32::try_from(print.index).unwrap_or(u32::MAX),
-        };
+    /// Keeps the fingerprint of a paragraph: one seen for the first time, at its own location, or
+    /// a near copy, at its original's.
+    fn remember(&mut self, print: &ParagraphPrint, location: Location) {
         if print.words >= MIN_EXACT_WORDS_IN_ARTICLE {
             self.exact.entry(print.exact).or_insert(location);
         }
         if let Some(signature) = print.signature.filter(|_| print.words >= MIN_NEAR_WORDS) {
-            let ordinal = self.near.len() as u32;
             self.near.push(NearEntry {
                 location,
                 distinct: print.distinct,
                 numbers: print.number_facts(),
                 negations: print.negations,
                 negation_mask: print.negation_mask,
-                signature,
-                tokens: TokenBloom::of_all(&[&print.token_hashes, &print.piece_hashes]),
+                tokens: self.words.push(&print.token_hashes, &print.piece_hashes),
             });
-            self.lsh.insert(&signature, ordinal);
+            self.lsh.insert(&signature);
         }
     }
 
@@ -292,6 +318,14 @@ impl Deduper {
             similarity: found.similarity,
             text: paragraph.text.clone(),
         }
+    }
+}
+
+/// Where the paragraph `print` describes sits.
+fn print_location(print: &ParagraphPrint, article: u32) -> Location {
+    Location {
+        article,
+        index: u32::try_from(print.index).unwrap_or(u32::MAX),
     }
 }
 

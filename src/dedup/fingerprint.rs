@@ -3,10 +3,10 @@
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::bloom::TokenBloom;
 use super::furniture;
 use super::minhash::{self, Signature};
 use super::text;
+use super::token_set::KnownTokens;
 use crate::model::Document;
 
 /// Paragraphs with fewer tokens are compared by exact match only.
@@ -36,11 +36,14 @@ pub struct ParagraphPrint {
     /// Distinct token hashes (kept only while the article is decided, never stored).
     pub token_hashes: Vec<u64>,
     /// Tokens of the ZWNJ-separated pieces of compounds that are not tokens themselves (only while
-    /// deciding; they join the stored Bloom filter).
+    /// deciding; they join the stored word set).
     pub piece_hashes: Vec<u64>,
     /// The tokens in order (likewise only while deciding), to tell a re-typed compound from a
     /// new word.
     pub tokens: text::Tokens,
+    /// The match form of a paragraph long enough to be a near duplicate (only while deciding): the
+    /// rare checks that need its words read them here.
+    pub form: String,
     /// Counting key when the line is short enough to be page furniture.
     pub line_key: Option<u64>,
     /// Matches a known furniture pattern.
@@ -100,13 +103,13 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     hashes.sort_unstable();
     hashes.dedup();
     let distinct = hashes.len() as u32;
-    // The pieces of ZWNJ compounds join the Bloom filter only (not the MinHash set): a copy that
+    // The pieces of ZWNJ compounds join the stored word set only (not the MinHash set): a copy that
     // split `این‌صورت` and dropped `این` shows no new word.
     let mut piece_hashes = Vec::new();
     if words >= MIN_NEAR_WORDS
         && memchr::memmem::find(text.as_bytes(), "\u{200c}".as_bytes()).is_some()
     {
-        let split = text::split_form(text);
+        let split = text::zwnj_pieces(text);
         piece_hashes = text::tokens(&split)
             .iter()
             .map(minhash::token_hash)
@@ -114,7 +117,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
             .collect();
     }
     let signature = if words >= MIN_NEAR_WORDS {
-        minhash::signature_of_hashes(&hashes)
+        content_signature(&hashes)
     } else {
         None
     };
@@ -142,7 +145,97 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
         piece_hashes,
         line_key: furniture::line_key(&form),
         known_furniture: furniture::is_known(&form),
+        form: if words >= MIN_NEAR_WORDS {
+            form
+        } else {
+            String::new()
+        },
     }
+}
+
+/// Tokens of a later paragraph that an earlier one lacks, by kind (see [`ParagraphPrint::novelty`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Novelty {
+    /// Missing tokens that re-typing explains (a compound split or joined, a lost space).
+    pub explained: usize,
+    /// Of those, explained only as a verb prefix left behind (`می` + a dropped verb) or a prefix
+    /// lost (`می دهند` → `دهند`): the shapes a negated verb turned positive (`نمی‌شود` →
+    /// `می‌شود`, `نمی شود` → `شود`) takes.
+    pub explained_by_prefix: usize,
+    /// Particles the earlier paragraph lacks ([`text::is_function_word`]).
+    pub function_words: usize,
+    /// Other words it lacks that add no fact: pronouns, auxiliaries, connectives
+    /// ([`text::adds_no_fact`]).
+    pub light_words: usize,
+    /// Words the earlier paragraph lacks and nothing explains: a new name, verb or figure.
+    pub new_words: usize,
+}
+
+/// The MinHash signature of a paragraph's words without its particles: `و`, `در`, `به` are in every
+/// paragraph, and minima they supply would file unrelated paragraphs under the same LSH buckets.
+/// (A paragraph of particles only keeps them.)
+fn content_signature(hashes: &[u64]) -> Option<minhash::Signature> {
+    static PARTICLES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut particles: Vec<u64> = text::FUNCTION_WORDS
+            .iter()
+            .map(|w| minhash::token_hash(w))
+            .collect();
+        particles.sort_unstable();
+        particles
+    });
+    let content: Vec<u64> = hashes
+        .iter()
+        .copied()
+        .filter(|h| PARTICLES.binary_search(h).is_err())
+        .collect();
+    if content.is_empty() {
+        minhash::signature_of_hashes(hashes)
+    } else {
+        minhash::signature_of_hashes(&content)
+    }
+}
+
+/// A positive verb of a paragraph and what it would be if negated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NegatedForm {
+    /// Token hash of the verb as written, unless it is no token of its own (a bound tail such as
+    /// `شود`) or only a prefix (`می‌شود` tokenizes as `می`).
+    pub positive: Option<u64>,
+    /// Token hash of the verb with `ن` or `نمی` in front.
+    pub negated: u64,
+}
+
+/// The positive verbs of `form` in their negated forms, tokenized as [`text::tokens`] would;
+/// forms the paragraph itself uses (`میدهند` beside `نمیدهند`) are left out.
+fn negated_forms(form: &str, own_tokens: &[u64]) -> Vec<NegatedForm> {
+    let mut forms = Vec::new();
+    let mut negated = String::new();
+    let mut after_negation = false;
+    for word in form.split_ascii_whitespace() {
+        // The tail of a negated verb written apart (`نمی شود`) is no positive verb.
+        let negates = text::negation_key(word).is_some();
+        let skip = negates || after_negation || !text::may_be_positive_verb(word);
+        after_negation = negates;
+        if skip {
+            continue;
+        }
+        let stem = text::stem(word);
+        let positive =
+            (!text::is_suffix(word) && !text::is_prefix(stem)).then(|| minhash::token_hash(stem));
+        for prefix in ["ن", "نمی"] {
+            negated.clear();
+            negated.push_str(prefix);
+            negated.push_str(word);
+            let hash = minhash::token_hash(text::stem(&negated));
+            if own_tokens.binary_search(&hash).is_err() {
+                forms.push(NegatedForm {
+                    positive,
+                    negated: hash,
+                });
+            }
+        }
+    }
+    forms
 }
 
 /// The numbers a paragraph states, as far as comparisons need them.
@@ -167,12 +260,13 @@ impl NumberFacts {
 }
 
 impl ParagraphPrint {
-    /// Tokens of this paragraph an earlier one (seen through its Bloom filter) lacks and that
-    /// re-typing cannot explain. A missing token is explained when, joined to a neighbour that is
-    /// missing too, it is a token of the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`),
-    /// or when it splits into two of its tokens or a prefix and one of its tokens. A function
-    /// word (`که`, `خود`) is no new word either: it adds no fact.
-    pub fn unexplained_new_tokens(&self, earlier: &TokenBloom) -> usize {
+    /// What this paragraph says that an earlier one lacks: tokens the earlier paragraph does not
+    /// have, sorted into those re-typing explains, function words, and the rest (new words). A
+    /// missing token is explained when, joined to a neighbour that is missing too, it is a token of
+    /// the earlier paragraph (`دانش آموزان` against `دانش‌آموزان`), or when it splits into two of
+    /// its tokens or a prefix and one of its tokens. A function word (`که`, `خود`), a pronoun or an
+    /// auxiliary (`وی`, `است`) adds no fact.
+    pub fn novelty(&self, earlier: &impl KnownTokens) -> Novelty {
         let missing: Vec<bool> = self
             .tokens
             .iter()
@@ -180,35 +274,80 @@ impl ParagraphPrint {
             .collect();
         let is_missing = |i: usize| missing.get(i).copied().unwrap_or(false);
         let known = |token: &str| earlier.may_contain(minhash::token_hash(text::stem(token)));
+        let mut joined = String::new();
+        let mut known_joined = |first: &str, second: &str| {
+            joined.clear();
+            joined.push_str(first);
+            joined.push_str(second);
+            known(&joined)
+        };
         let token_at = |i: usize| self.tokens.get(i);
-        let mut unexplained = 0;
+        let mut novelty = Novelty::default();
         for (i, token) in self.tokens.iter().enumerate() {
-            if !is_missing(i) || text::is_function_word(token) {
+            if !is_missing(i) {
+                continue;
+            }
+            if text::is_function_word(token) {
+                novelty.function_words += 1;
+                continue;
+            }
+            if text::adds_no_fact(token) {
+                novelty.light_words += 1;
                 continue;
             }
             // A compound split by a space leaves two pieces the earlier paragraph lacks side by
             // side; a word put in for another sits between words it has.
             let joined_before = i.checked_sub(1).is_some_and(|j| {
-                is_missing(j) && token_at(j).is_some_and(|b| known(&format!("{b}{token}")))
+                is_missing(j) && token_at(j).is_some_and(|b| known_joined(b, token))
             });
             let joined_after =
-                is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known(&format!("{token}{a}")));
-            // A prefix left without its verb (`می` + dropped word) glues onto the next word; a lost
-            // space after punctuation joins two words (`فارس،در`).
-            let split = token.char_indices().skip(2).any(|(at, _)| {
+                is_missing(i + 1) && token_at(i + 1).is_some_and(|a| known_joined(token, a));
+            // A lost space after punctuation or a dropped word between joins two words
+            // (`فارس،در`, `انجامنشده`).
+            let mut split_after_prefix = false;
+            let split_in_two = token.char_indices().skip(2).any(|(at, _)| {
                 let (Some(head), Some(tail)) = (token.get(..at), token.get(at..)) else {
                     return false;
                 };
-                let tail_known = tail.chars().nth(1).is_some() && known(tail);
-                tail_known && (text::is_prefix(head) || known(head))
+                if tail.chars().nth(1).is_none() || !known(tail) {
+                    return false;
+                }
+                // A bound tail on its own (`دهد`) is no token, so it is never known.
+                if known(head) || text::is_suffix(head) {
+                    return true;
+                }
+                // A prefix left without its verb (`می` + dropped word) glues onto the next word.
+                split_after_prefix |= text::is_prefix(head);
+                false
             });
             // A `می` glued onto a particle when its verb was dropped (`حمایت می و` → `میو`).
             let stranded_prefix = token.strip_prefix("می").is_some_and(text::is_function_word);
-            if !(joined_before || joined_after || split || stranded_prefix) {
-                unexplained += 1;
+            // A prefix written as a word of its own and dropped (`می دهند` → `دهند`).
+            let lost_prefix = text::DETACHABLE_PREFIXES
+                .iter()
+                .any(|prefix| known_joined(prefix, token));
+            if joined_before || joined_after || split_in_two {
+                novelty.explained += 1;
+            } else if split_after_prefix || stranded_prefix || lost_prefix {
+                novelty.explained += 1;
+                novelty.explained_by_prefix += 1;
+            } else {
+                novelty.new_words += 1;
             }
         }
-        unexplained
+        novelty
+    }
+
+    /// Does this paragraph state in the positive a verb `earlier` negates (`شود` where it said
+    /// `نمی شود`)?
+    pub fn turns_a_negation_positive(&self, earlier: &impl KnownTokens) -> bool {
+        // A positive verb the earlier paragraph also states is that one, not a turned negation.
+        negated_forms(&self.form, &self.token_hashes)
+            .iter()
+            .any(|form| {
+                earlier.may_contain(form.negated)
+                    && !form.positive.is_some_and(|p| earlier.may_contain(p))
+            })
     }
 
     /// The paragraph's numbers.
@@ -224,6 +363,7 @@ impl ParagraphPrint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dedup::token_set::TokenArena;
 
     #[test]
     fn retyped_copies_share_the_exact_hash() {
@@ -246,13 +386,16 @@ mod tests {
             1,
             "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می و فردا برابر سیتی نیز به تشویق نیازمندیم",
         );
-        let bloom = TokenBloom::of(&earlier.token_hashes);
-        assert_eq!(later.unexplained_new_tokens(&bloom), 0);
+        let mut arena = TokenArena::default();
+        let stored = arena.push(&earlier.token_hashes, &[]);
+        let novelty = later.novelty(&arena.get(stored));
+        assert_eq!(novelty.new_words, 0);
+        assert_eq!(novelty.explained_by_prefix, 1);
         let changed = paragraph_print(
             1,
             "هواداران در لیگ قهرمانان به گونه ای دیگر از ما حمایت می‌کنند و فردا برابر بایرن نیز به تشویق نیازمندیم",
         );
-        assert_eq!(changed.unexplained_new_tokens(&bloom), 1);
+        assert_eq!(changed.novelty(&arena.get(stored)).new_words, 1);
     }
 
     #[test]

@@ -2,22 +2,24 @@
 //!
 //! - [`fingerprint`] (parallel, pure) turns each paragraph into a few dozen bytes: a hash of its
 //!   folded letters and digits (spacing, ZWNJ, punctuation and letter variants ignored), a MinHash
-//!   signature of its words, masks of its numbers and negations, and a furniture key for short lines.
+//!   signature and the hashes of its words, masks of its numbers and negations, and a furniture key
+//!   for short lines.
 //! - [`Deduper::decide`] (sequential, input order) removes exact copies, near copies (MinHash +
-//!   LSH at Jaccard ≥ [`Config::threshold`], but never when the later paragraph states another
-//!   number, negates differently or shows a word its match lacks) and page furniture (known
+//!   LSH propose candidates; the words of each pair are counted against [`Config::threshold`], and
+//!   a later paragraph that states another number, adds a negation or shows a content word its
+//!   match lacks is never a copy) and page furniture (known
 //!   patterns, plus short lines recurring under many articles of a source: learned in a pass with
 //!   [`FurnitureLearner`] or counted while streaming), and marks syndicated copies.
 //!
 //! The first occurrence in input order always wins, so the output does not depend on threads.
 
-mod bloom;
 mod decision;
 mod fingerprint;
 mod furniture;
 mod lsh;
 mod minhash;
 mod text;
+mod token_set;
 
 pub use decision::Deduper;
 pub use fingerprint::{Fingerprints, ParagraphPrint, fingerprint};

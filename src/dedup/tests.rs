@@ -284,3 +284,60 @@ fn a_glued_or_spaced_negating_compound_is_the_same_negation() {
     let d = run(&mut deduper, doc("b", "other", &[copy]));
     assert_eq!(d.removed.len(), 1);
 }
+
+const SAID: &str = "حسن‌زاده گفت: ما در تیممان مثلث نداریم همه در ذوب آهن زحمت می‌کشند و بازیکنان جوان به ما کمک می دهند تا در این دو بازی گل بزنیم.";
+
+#[test]
+fn a_copy_that_lost_a_space_or_a_detached_prefix_is_a_near_duplicate() {
+    let mut deduper = Deduper::new(Config::default());
+    run(&mut deduper, doc("a", "varzesh3", &[SAID]));
+    let glued = SAID.replace("نداریم همه", "نداریمهمه");
+    let lost_prefix = SAID.replace("می دهند", "دهند");
+    let d = run(&mut deduper, doc("b", "other", &[&glued, &lost_prefix]));
+    assert_eq!(d.removed.len(), 2, "{:?}", d.removed);
+}
+
+#[test]
+fn a_negation_turned_positive_is_kept_but_one_dropped_with_its_word_goes() {
+    let mut deduper = Deduper::new(Config::default());
+    let original = "وزیر نیرو گفت: با وجود کاهش بارندگی در استان‌های جنوبی کشور، برق خانگی در تابستان امسال قطع نمی شود و برنامه خاموشی نداریم.";
+    run(&mut deduper, doc("a", "irna", &[original]));
+    let turned = original.replace("قطع نمی شود", "قطع شود");
+    let glued_positive = original.replace("نمی شود", "می‌شود");
+    let dropped_word = original.replace(" و برنامه خاموشی نداریم", " و برنامه خاموشی");
+    let d = run(
+        &mut deduper,
+        doc("b", "other", &[&turned, &glued_positive, &dropped_word]),
+    );
+    // The two positive statements are copies of each other, but neither of the original.
+    let of_original: Vec<usize> = d
+        .removed
+        .iter()
+        .filter(|r| r.duplicate_of.as_ref().is_some_and(|o| o.article_id == "a"))
+        .map(|r| r.index)
+        .collect();
+    assert_eq!(of_original, [2], "{:?}", d.removed);
+    assert!(d.paragraphs.iter().any(|p| p.index == 0));
+}
+#[test]
+fn a_dropped_negated_verb_beside_its_positive_form_goes() {
+    let mut deduper = Deduper::new(Config::default());
+    let original = "وی گفت: من ترجیح می‌دادم آن‌ها هیچ چیز نداشته باشند اما این کار دشوار است زیرا آن‌ها عضو پیمان هستند و حق دارند برنامه صلح‌آمیز داشته باشند.";
+    run(&mut deduper, doc("a", "irna", &[original]));
+    let dropped = original.replace("هیچ چیز نداشته باشند", "هیچ چیز باشند");
+    let d = run(&mut deduper, doc("b", "other", &[&dropped]));
+    assert_eq!(d.removed.len(), 1, "{:?}", d.removed);
+}
+
+#[test]
+fn a_copy_may_add_a_pronoun_but_a_rewrite_adding_several_words_is_kept() {
+    let mut deduper = Deduper::new(Config::default());
+    let original = "مهاجم فرانسوی طی 69 بازی ملی برای تیم کشورش 14 گل به ثمر رساند و در فصل قبل با حضور در تیم شانگهای چین در 22 بازی سه گل زد.";
+    run(&mut deduper, doc("a", "varzesh3", &[original]));
+    let with_pronoun = original.replace("مهاجم فرانسوی", "وی مهاجم فرانسوی");
+    let rewrite = original.replace("مهاجم فرانسوی", "البته علاوه بر اینکه این مهاجم فرانسوی");
+    let d = run(&mut deduper, doc("b", "other", &[&with_pronoun]));
+    assert_eq!(d.removed.len(), 1, "{:?}", d.removed);
+    let d = run(&mut deduper, doc("c", "other", &[&rewrite]));
+    assert!(d.removed.is_empty(), "{:?}", d.removed);
+}

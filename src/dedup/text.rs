@@ -122,6 +122,15 @@ pub fn is_prefix(piece: &str) -> bool {
     class_of(piece) & PREFIX != 0
 }
 
+/// Is `piece` a bound suffix or compound tail (`ها`, `ترین`, `دهد`...), which on its own is no
+/// token?
+pub fn is_suffix(piece: &str) -> bool {
+    class_of(piece) & SUFFIX != 0
+}
+
+/// Prefixes a copy may lose as a word of their own (`می دهند` → `دهند`, `بی تفاوتی` → `تفاوتی`).
+pub const DETACHABLE_PREFIXES: [&str; 3] = ["می", "نمی", "بی"];
+
 fn class_of(word: &str) -> u8 {
     let classes = &*CLASSES;
     let slot = filter_slot(word.as_bytes());
@@ -182,8 +191,22 @@ pub fn match_form(text: &str) -> String {
 
 /// Like [`match_form`], but a ZWNJ separates words: the pieces of `این‌صورت` or `دانش‌آموزان`, so
 /// that a copy which split the compound (or dropped one of its pieces) finds them.
+#[cfg(test)]
 pub fn split_form(text: &str) -> String {
     fold_for_matching(text, true)
+}
+
+/// The pieces of the ZWNJ compounds of `text` only (`در غیر این‌صورت` → `این صورت`), folded
+/// like [`match_form`]: what [`split_form`] adds, at the cost of the compounds alone.
+pub fn zwnj_pieces(text: &str) -> String {
+    let mut compounds = String::new();
+    for word in text.split(char::is_whitespace) {
+        if word.contains('\u{200c}') {
+            compounds.push_str(word);
+            compounds.push(' ');
+        }
+    }
+    fold_for_matching(&compounds, true)
 }
 
 fn fold_for_matching(text: &str, zwnj_separates: bool) -> String {
@@ -311,7 +334,7 @@ fn strip_one_suffix(token: &str) -> Option<&str> {
 
 /// Function words: a copy that adds one (`که`, `خود`, `را`) adds no fact. Particles only: verbs
 /// and nouns such as `کرد` or `مورد` are also the stems of content words.
-const FUNCTION_WORDS: &[&str] = &[
+pub const FUNCTION_WORDS: &[&str] = &[
     "و",
     "در",
     "به",
@@ -354,6 +377,72 @@ pub fn is_function_word(token: &str) -> bool {
     WORDS.contains(token)
 }
 
+/// Words of hazm's stopword list that still state something: ordinals and quantity words (`اول`,
+/// `بیشتر`, `حدود`, `فقط`) shade a figure, and a unit (`متر`) or an age (`ساله`) goes with one.
+const STOPWORDS_WITH_CONTENT: &[&str] = &[
+    "اول",
+    "دوم",
+    "سوم",
+    "چهارم",
+    "نخست",
+    "نخستین",
+    "اولین",
+    "آخرین",
+    "بیش",
+    "بیشتر",
+    "بیشتری",
+    "کم",
+    "کمی",
+    "کمتر",
+    "زیاد",
+    "زیادی",
+    "بسیاری",
+    "حدود",
+    "حداقل",
+    "فقط",
+    "تنها",
+    "تمام",
+    "تمامی",
+    "همه",
+    "کل",
+    "نیمه",
+    "متر",
+    "ساله",
+    "سال",
+    "بار",
+    "سهم",
+    "شمار",
+    "تعداد",
+    "بهترین",
+    "بهتر",
+    "بزرگ",
+    "کوچک",
+    "جدید",
+    "مهم",
+    "خطر",
+    "رشد",
+    "عالی",
+    "خوب",
+    "خوبی",
+];
+
+/// Does `token` add no fact to a paragraph? Particles ([`is_function_word`]), and the pronouns,
+/// auxiliaries, light verbs and connectives of hazm's stopword list (`وی`, `است`, `کرد`,
+/// `یعنی`), but never a number, a negation, or a word that shades a figure.
+pub fn adds_no_fact(token: &str) -> bool {
+    use crate::normalize::lexicon::{STOPWORD, lexicon};
+    static CONTENT: LazyLock<WordSet> = LazyLock::new(|| word_set(STOPWORDS_WITH_CONTENT));
+    if is_function_word(token) {
+        return true;
+    }
+    class_of(token) & NUMBER == 0
+        && negation_key(token).is_none()
+        && !CONTENT.contains(token)
+        && lexicon()
+            .get(token)
+            .is_some_and(|entry| entry.has(STOPWORD))
+}
+
 /// Persian number words, which state figures as surely as digits do (`چهار بر دو`). `نه` (nine,
 /// but also "no") is left to the negation check.
 const NUMBER_WORDS: &[&str] = &[
@@ -394,20 +483,46 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 
 /// Numbers stated, in order of appearance: digit runs (ASCII after folding, leading zeros
-/// dropped) and number words.
-pub fn numbers(match_form: &str) -> impl Iterator<Item = &str> {
-    match_form.split_ascii_whitespace().flat_map(move |word| {
-        let has_digits = word.as_bytes().iter().any(u8::is_ascii_digit);
-        let is_word = !has_digits && class_of(word) & NUMBER != 0;
-        let digits = if has_digits { word } else { "" };
-        let runs = digits
+/// dropped) and number words, except a number word that opens a compound the next word closes
+/// (`سه شنبه`, `سه جانبه`): written glued (`سه‌شنبه`) it is no number either, and a copy may
+/// write it either way.
+pub fn numbers(match_form: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut words = match_form.split_ascii_whitespace().peekable();
+    while let Some(word) = words.next() {
+        if !word.as_bytes().iter().any(u8::is_ascii_digit) {
+            if class_of(word) & NUMBER != 0
+                && !words.peek().is_some_and(|next| is_compound(word, next))
+            {
+                found.push(word);
+            }
+            continue;
+        }
+        let runs = word
             .split(|c: char| !c.is_ascii_digit())
             .filter(|run| !run.is_empty())
             .map(|run| {
                 let trimmed = run.trim_start_matches('0');
                 if trimmed.is_empty() { "0" } else { trimmed }
             });
-        is_word.then_some(word).into_iter().chain(runs)
+        found.extend(runs);
+    }
+    found
+}
+
+/// Lexicon frequency bucket (8·log2(1+count)) a compound needs: about 30 occurrences.
+const MIN_COMPOUND_FREQUENCY: u8 = 40;
+
+/// Do `first` and `second` make one common word (listed, or usually written with a ZWNJ), the
+/// second being no number itself (`دو هزار` states a number)?
+fn is_compound(first: &str, second: &str) -> bool {
+    use crate::normalize::lexicon::{LISTED, lexicon};
+    if class_of(second) & NUMBER != 0 {
+        return false;
+    }
+    let joined = format!("{first}{second}");
+    lexicon().get(&joined).is_some_and(|entry| {
+        entry.frequency() >= MIN_COMPOUND_FREQUENCY && (entry.zwnj_mask() != 0 || entry.has(LISTED))
     })
 }
 
@@ -482,12 +597,36 @@ const NEGATION_WORDS: &[&str] = &[
 const NEGATING_OPENINGS: &[&str] = &["عدم", "غیر", "هیچ", "نمی"];
 
 /// The form a negation is counted under, if `token` negates: a negating compound opening stands for
-/// the whole compound, so `عدم حمایت` and `عدمحمایت`, `نمی شود` and `نمیشود` count alike.
+/// the whole compound, so `عدم حمایت` and `عدمحمایت`, `نمی شود` and `نمیشود` count alike; a
+/// negated verb counts under its stem (`نداریم`, `ندارد` and `نداریمهمه`, glued to the next word
+/// by a lost space, under `ندار`).
 pub fn negation_key(token: &str) -> Option<&str> {
     if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
         return Some(opening);
     }
-    is_negation(token).then_some(token)
+    if !is_negation(token) {
+        return None;
+    }
+    let verb_stem = token.strip_prefix('ن').and_then(|rest| {
+        NEGATABLE_STEMS
+            .iter()
+            .chain(&["یست"])
+            .filter(|stem| rest.starts_with(**stem))
+            .map(|stem| stem.len())
+            .max()
+    });
+    match verb_stem {
+        Some(len) => token.get(..'ن'.len_utf8() + len),
+        None => Some(token),
+    }
+}
+
+/// A word that may be a verb in the positive (`می‌شود`, `شود`, `کرد`, `دارد`): the shapes a negated
+/// verb takes when a copy loses its `ن` or `نمی`.
+pub fn may_be_positive_verb(word: &str) -> bool {
+    word.starts_with("می")
+        || is_suffix(word)
+        || NEGATABLE_STEMS.iter().any(|stem| word.starts_with(stem))
 }
 
 /// True for a token that negates: a negation word or a verb carrying the negative prefix `ن`.
@@ -521,6 +660,10 @@ mod tests {
     #[test]
     fn split_form_separates_zwnj_pieces() {
         assert_eq!(split_form("در غیر این‌صورت"), "در غیر این صورت");
+        assert_eq!(
+            zwnj_pieces("در غیر این‌صورت، دانش‌آموزان"),
+            "این صورت دانش آموزان"
+        );
         assert_eq!(match_form("در غیر این‌صورت"), "در غیر اینصورت");
     }
 
@@ -530,6 +673,10 @@ mod tests {
         assert_eq!(negation_key("عدم"), Some("عدم"));
         assert_eq!(negation_key("نمیشود"), Some("نمی"));
         assert_eq!(negation_key("نکرد"), Some("نکرد"));
+        assert_eq!(negation_key("نداریمهمه"), Some("ندار"));
+        assert_eq!(negation_key("نداریم"), negation_key("ندارد"));
+        assert_eq!(negation_key("نیستند"), Some("نیست"));
+        assert_eq!(negation_key("هرگز"), Some("هرگز"));
         assert_eq!(negation_key("کرد"), None);
     }
 
@@ -565,10 +712,22 @@ mod tests {
     }
 
     #[test]
+    fn pronouns_and_auxiliaries_add_no_fact_but_numbers_negations_and_names_do() {
+        for word in ["وی", "است", "کرد", "یعنی", "که"] {
+            assert!(adds_no_fact(word), "{word}");
+        }
+        for word in ["سه", "نیست", "هیچ", "بیشتر", "تهران", "انفجار"] {
+            assert!(!adds_no_fact(word), "{word}");
+        }
+    }
+
+    #[test]
     fn numbers_are_found_folded() {
         let form = match_form("در سال ۱۴۰۲ حدود 007 نفر و ۲٫۵ درصد، چهار بر دو");
-        let found: Vec<&str> = numbers(&form).collect();
-        assert_eq!(found, ["1402", "7", "2", "5", "چهار", "دو"]);
+        assert_eq!(numbers(&form), ["1402", "7", "2", "5", "چهار", "دو"]);
+        assert!(numbers(&match_form("روز سه شنبه گذشته")).is_empty());
+        assert!(numbers(&match_form("روز سه‌شنبه گذشته")).is_empty());
+        assert_eq!(numbers(&match_form("سه نفر آمدند")), ["سه"]);
     }
 
     #[test]
