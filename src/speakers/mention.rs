@@ -476,6 +476,10 @@ mod tests {
     fn honorifics_are_dropped_but_sayyid_kept() {
         let m = subject("حجت‌الاسلام محسن سالاری امام جمعه شهرستان سیریک در این آئین").unwrap();
         assert_eq!(m.name.as_deref(), Some("محسن سالاری"));
+        // The same title written as one word with a ZWNJ.
+        let m = subject("حجت‌الاسلام محسن سالاری امام‌جمعه شهرستان سیریک").unwrap();
+        assert_eq!(m.name.as_deref(), Some("محسن سالاری"));
+        assert_eq!(m.role.as_deref(), Some("امام‌جمعه شهرستان سیریک"));
         let m = subject("دکتر سید جلیل معصومی").unwrap();
         assert_eq!(m.name.as_deref(), Some("سید جلیل معصومی"));
         let m = subject("حضرت آيت الله خامنه اي با تاكيد بر").unwrap();
