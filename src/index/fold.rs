@@ -17,10 +17,23 @@ pub fn fold_word(raw: &str) -> String {
 /// Most words are plain Persian or ASCII letters and digits, which fold one char at a time with no
 /// Unicode normalization; they skip the general path and its intermediate string.
 pub fn fold_word_into(raw: &str, key: &mut String) {
-    if raw.chars().all(|c| fold_plain_char(c).is_some()) {
-        key.extend(raw.chars().filter_map(|c| fold_plain_char(c).flatten()));
-        return;
+    let mut unchanged = true;
+    for c in raw.chars() {
+        match fold_plain_char(c) {
+            Some(Some(folded)) if folded == c => {}
+            Some(_) => unchanged = false,
+            None => return fold_general_into(raw, key),
+        }
     }
+    if unchanged {
+        key.push_str(raw);
+    } else {
+        key.extend(raw.chars().filter_map(|c| fold_plain_char(c).flatten()));
+    }
+}
+
+/// [`fold_word_into`] for any text: the normalizer's fold, then the marks and joiners keys drop.
+fn fold_general_into(raw: &str, key: &mut String) {
     let letters = crate::normalize::fold(raw);
     for c in letters.chars() {
         // Letter variants and digits are already folded by `normalize::fold`.
@@ -99,13 +112,7 @@ mod tests {
     /// The general path alone: what `fold_word` did before the plain-char fast path.
     fn fold_word_general(raw: &str) -> String {
         let mut key = String::new();
-        for c in crate::normalize::fold(raw).chars() {
-            if c.is_uppercase() {
-                key.extend(c.to_lowercase());
-            } else if !is_dropped(c) {
-                key.push(c);
-            }
-        }
+        fold_general_into(raw, &mut key);
         key
     }
 
