@@ -7,8 +7,34 @@ pub const ZWNJ: char = '\u{200c}';
 
 /// The matching key of one word as written (it may contain ZWNJ or the spaces of a detached affix).
 pub fn fold_word(raw: &str) -> String {
+    let mut key = String::with_capacity(raw.len());
+    fold_word_into(raw, &mut key);
+    key
+}
+
+/// Appends the matching key of `raw` (see [`fold_word`]) to `key`.
+///
+/// Most words are plain Persian or ASCII letters and digits, which fold one char at a time with no
+/// Unicode normalization; they skip the general path and its intermediate string.
+pub fn fold_word_into(raw: &str, key: &mut String) {
+    let mut unchanged = true;
+    for c in raw.chars() {
+        match fold_plain_char(c) {
+            Some(Some(folded)) if folded == c => {}
+            Some(_) => unchanged = false,
+            None => return fold_general_into(raw, key),
+        }
+    }
+    if unchanged {
+        key.push_str(raw);
+    } else {
+        key.extend(raw.chars().filter_map(|c| fold_plain_char(c).flatten()));
+    }
+}
+
+/// [`fold_word_into`] for any text: the normalizer's fold, then the marks and joiners keys drop.
+fn fold_general_into(raw: &str, key: &mut String) {
     let letters = crate::normalize::fold(raw);
-    let mut key = String::with_capacity(letters.len());
     for c in letters.chars() {
         // Letter variants and digits are already folded by `normalize::fold`.
         if c.is_uppercase() {
@@ -17,7 +43,25 @@ pub fn fold_word(raw: &str) -> String {
             key.push(c);
         }
     }
-    key
+}
+
+/// The key char of a char that folds on its own, without NFKC or a neighbour: `Some(None)` drops
+/// it, `None` means the general path must decide. Mirrors `normalize::fold` for these chars.
+fn fold_plain_char(c: char) -> Option<Option<char>> {
+    Some(match c {
+        'a'..='z' | '0'..='9' => Some(c),
+        'A'..='Z' => Some(c.to_ascii_lowercase()),
+        ' ' | ZWNJ => None,
+        'ي' | 'ى' | 'ئ' => Some('ی'),
+        'ك' => Some('ک'),
+        'ة' | 'ۀ' => Some('ه'),
+        'أ' | 'إ' | 'ٱ' => Some('ا'),
+        'ؤ' => Some('و'),
+        '\u{06f0}'..='\u{06f9}' => char::from_u32(c as u32 - 0x06f0 + '0' as u32),
+        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + '0' as u32),
+        '\u{0621}'..='\u{063a}' | '\u{0641}'..='\u{064a}' | '\u{0671}'..='\u{06d3}' => Some(c),
+        _ => return None,
+    })
 }
 
 /// Characters that never change a word's meaning for search: joiners, tatweel, harakat, controls.
@@ -31,6 +75,16 @@ fn is_dropped(c: char) -> bool {
 
 /// Whether `c` belongs inside a word: letters, digits and the marks folded away above.
 pub fn is_word_char(c: char) -> bool {
+    // Fast paths for the chars that make up almost all news text; the rest asks the Unicode tables.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if matches!(c, '\u{0621}'..='\u{063a}' | '\u{0641}'..='\u{064a}' | '\u{0671}'..='\u{06d3}') {
+        return true;
+    }
+    if c == ZWNJ {
+        return false;
+    }
     c.is_alphanumeric() || matches!(c, 'ـ' | '\u{064b}'..='\u{065f}' | '\u{0670}')
 }
 
@@ -53,6 +107,40 @@ mod tests {
         assert_eq!(fold_word("مُحَمَّد"), "محمد");
         assert_eq!(fold_word("COVID"), "covid");
         assert_eq!(fold_word("رئيس"), fold_word("ریيس"));
+    }
+
+    /// The general path alone: what `fold_word` did before the plain-char fast path.
+    fn fold_word_general(raw: &str) -> String {
+        let mut key = String::new();
+        fold_general_into(raw, &mut key);
+        key
+    }
+
+    #[test]
+    fn plain_chars_fold_like_the_general_path_alone_and_in_pairs() {
+        let plain: Vec<char> = (0..=0xffffu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| fold_plain_char(c).is_some())
+            .collect();
+        for &a in &plain {
+            let expected: String = fold_word_general(&a.to_string());
+            let fast: String = fold_plain_char(a).flatten().into_iter().collect();
+            assert_eq!(fast, expected, "{:x}", a as u32);
+            // Pairs catch any composition the general path's NFKC would do across chars.
+            for &b in &plain {
+                let pair = format!("{a}{b}");
+                assert_eq!(fold_word(&pair), fold_word_general(&pair), "{pair}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_char_fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let tables =
+                c.is_alphanumeric() || matches!(c, 'ـ' | '\u{064b}'..='\u{065f}' | '\u{0670}');
+            assert_eq!(is_word_char(c), tables, "{:x}", c as u32);
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::fold::{ZWNJ, fold_word, is_arabic_script, is_word_char};
+use super::fold::{ZWNJ, fold_word_into, is_arabic_script, is_word_char};
 use super::stem::stem;
 
 /// The name the analyzer is registered under in every goftar index.
@@ -70,7 +70,9 @@ const MAX_KEY_BYTES: usize = 120;
 #[derive(Clone, Default)]
 pub struct PersianTokenizer {
     tokens: Vec<Token>,
-    /// Index side: a compound also yields its glued spelling (see [`word_terms`]).
+    /// Buffers reused from text to text, so indexing allocates per text only when one outgrows them.
+    scratch: Scratch,
+    /// Index side: a compound also yields its glued spelling (see [`Scratch::emit_word`]).
     glued_compounds: bool,
 }
 
@@ -78,8 +80,8 @@ impl PersianTokenizer {
     /// The analyzer documents are indexed with: compounds also indexed glued.
     pub fn for_index() -> Self {
         PersianTokenizer {
-            tokens: Vec::new(),
             glued_compounds: true,
+            ..PersianTokenizer::default()
         }
     }
 }
@@ -88,10 +90,11 @@ impl Tokenizer for PersianTokenizer {
     type TokenStream<'a> = PersianTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> PersianTokenStream<'a> {
-        self.tokens.clear();
-        analyze_into(text, &mut self.tokens, self.glued_compounds);
+        let count = self
+            .scratch
+            .analyze(text, &mut self.tokens, self.glued_compounds);
         PersianTokenStream {
-            tokens: &mut self.tokens,
+            tokens: &mut self.tokens[..count],
             next: 0,
             before_first: Token::default(),
         }
@@ -135,7 +138,8 @@ impl TokenStream for PersianTokenStream<'_> {
 /// spelling of compounds, which a query needs only when typed glued).
 pub fn analyze(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    analyze_into(text, &mut tokens, false);
+    let count = Scratch::default().analyze(text, &mut tokens, false);
+    tokens.truncate(count);
     tokens
 }
 
@@ -144,222 +148,217 @@ pub fn terms(text: &str) -> Vec<String> {
     analyze(text).into_iter().map(|t| t.text).collect()
 }
 
-/// A word as written: its byte span and the spans of its parts (split at ZWNJ or a detached affix).
-#[derive(Debug)]
-struct Word {
-    parts: Vec<(usize, usize)>,
+type Span = (usize, usize);
+
+/// One piece of a word as written, between ZWNJs or a detached affix.
+#[derive(Clone, Copy, Debug)]
+struct Part {
+    /// Byte span in the analyzed text.
+    span: Span,
+    /// Byte range of the part's folded key in [`Scratch::keys`]. A word's parts are folded in order
+    /// into one buffer, so consecutive parts' keys are adjacent and a run of them glued is a slice.
+    key: Span,
 }
 
-impl Word {
-    fn start(&self) -> usize {
-        self.parts.first().map_or(0, |p| p.0)
-    }
-    fn end(&self) -> usize {
-        self.parts.last().map_or(0, |p| p.1)
-    }
+/// A word: the range of its parts in [`Scratch::parts`].
+type Word = (usize, usize);
+
+/// The per-text working state of the analyzer.
+#[derive(Clone, Default)]
+struct Scratch {
+    parts: Vec<Part>,
+    words: Vec<Word>,
+    keys: String,
+    /// Groups of one word (parts glued by affixes), as ranges of its parts.
+    groups: Vec<(usize, usize)>,
 }
 
-fn analyze_into(text: &str, out: &mut Vec<Token>, glued_compounds: bool) {
-    let words = join_detached_affixes(text, split_words(text));
-    let mut position = 0;
-    for word in words {
-        let (terms, glued) = word_terms(text, &word);
-        let first_position = position;
-        for (span, key) in terms {
-            if key.is_empty() || key.len() > MAX_KEY_BYTES {
-                continue;
-            }
-            out.push(Token {
-                offset_from: span.0,
-                offset_to: span.1,
-                position,
-                text: key,
-                position_length: 1,
-            });
-            position += 1;
+impl Scratch {
+    /// Writes the tokens of `text` to the front of `out`, reusing the tokens (and their text
+    /// buffers) already there, and returns how many it wrote; the rest of `out` is stale.
+    fn analyze(&mut self, text: &str, out: &mut Vec<Token>, glued_compounds: bool) -> usize {
+        self.split_words(text);
+        self.fold_parts(text);
+        self.join_detached_affixes(text);
+        let mut sink = TokenSink { out, len: 0 };
+        let mut position = 0;
+        for w in 0..self.words.len() {
+            let word = self.words[w];
+            self.emit_word(word, &mut position, &mut sink, glued_compounds);
         }
-        if glued_compounds
-            && let Some((span, key)) = glued
-            && !key.is_empty()
-            && key.len() <= MAX_KEY_BYTES
-            && position > first_position + 1
-        {
-            out.push(Token {
-                offset_from: span.0,
-                offset_to: span.1,
-                position: first_position,
-                text: key,
-                position_length: position - first_position,
-            });
-        }
+        sink.len
     }
-}
 
-/// Maximal runs of word characters; a ZWNJ (or ZWJ) between two of them splits parts, not words.
-fn split_words(text: &str) -> Vec<Word> {
-    let mut words: Vec<Word> = Vec::new();
-    let mut part_start: Option<usize> = None;
-    let mut pending_joint = false;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
-            match part_start {
-                Some(_) => {}
-                None => {
+    /// Maximal runs of word characters; a ZWNJ (or ZWJ) between two of them splits parts, not words.
+    fn split_words(&mut self, text: &str) {
+        self.parts.clear();
+        self.words.clear();
+        let mut part_start: Option<usize> = None;
+        let mut pending_joint = false;
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                if part_start.is_none() {
                     part_start = Some(i);
                     if !pending_joint {
-                        words.push(Word { parts: Vec::new() });
+                        self.words.push((self.parts.len(), self.parts.len()));
                     }
                 }
+                pending_joint = false;
+            } else {
+                if let Some(start) = part_start.take() {
+                    self.push_part((start, i));
+                    pending_joint = c == ZWNJ || c == '\u{200d}';
+                    continue;
+                }
+                // Two joiners in a row still join; anything else ends the word.
+                pending_joint = pending_joint && (c == ZWNJ || c == '\u{200d}');
             }
-            pending_joint = false;
-        } else {
-            if let Some(start) = part_start.take()
-                && let Some(word) = words.last_mut()
-            {
-                word.parts.push((start, i));
-                pending_joint = c == ZWNJ || c == '\u{200d}';
+        }
+        if let Some(start) = part_start {
+            self.push_part((start, text.len()));
+        }
+    }
+
+    /// Adds a part to the last word (there always is one once a part has started).
+    fn push_part(&mut self, span: Span) {
+        if let Some(word) = self.words.last_mut() {
+            self.parts.push(Part { span, key: (0, 0) });
+            word.1 = self.parts.len();
+        }
+    }
+
+    /// Folds every part once, in order, into `keys`.
+    fn fold_parts(&mut self, text: &str) {
+        self.keys.clear();
+        for part in &mut self.parts {
+            let start = self.keys.len();
+            fold_word_into(span_text(text, part.span), &mut self.keys);
+            part.key = (start, self.keys.len());
+        }
+    }
+
+    fn key(&self, part: usize) -> &str {
+        let (start, end) = self.parts[part].key;
+        self.keys.get(start..end).unwrap_or("")
+    }
+
+    /// The glued keys of parts `first..last` (inclusive), adjacent in `keys`.
+    fn key_run(&self, first: usize, last: usize) -> &str {
+        let (start, end) = (self.parts[first].key.0, self.parts[last].key.1);
+        self.keys.get(start..end).unwrap_or("")
+    }
+
+    fn word_start(&self, word: Word) -> usize {
+        self.parts[word.0].span.0
+    }
+
+    fn word_end(&self, word: Word) -> usize {
+        self.parts[word.1 - 1].span.1
+    }
+
+    /// Joins `برنامه ها` and `می شود` into one word each, when only spaces separate the pieces.
+    fn join_detached_affixes(&mut self, text: &str) {
+        let mut joined = 0;
+        let mut join_next = false;
+        for w in 0..self.words.len() {
+            let word = self.words[w];
+            if joined == 0 {
+                join_next = self.is_detached_prefix(word);
+                self.words[0] = word;
+                joined = 1;
                 continue;
             }
-            // Two joiners in a row still join; anything else ends the word.
-            pending_joint = pending_joint && (c == ZWNJ || c == '\u{200d}');
-        }
-    }
-    if let Some(start) = part_start
-        && let Some(word) = words.last_mut()
-    {
-        word.parts.push((start, text.len()));
-    }
-    words.retain(|w| !w.parts.is_empty());
-    words
-}
-
-/// Joins `برنامه ها` and `می شود` into one word each, when only spaces separate the pieces.
-fn join_detached_affixes(text: &str, words: Vec<Word>) -> Vec<Word> {
-    let mut joined: Vec<Word> = Vec::with_capacity(words.len());
-    let mut join_next = false;
-    for word in words {
-        let Some(prev) = joined.last_mut() else {
-            join_next = is_detached_prefix(text, &word);
-            joined.push(word);
-            continue;
-        };
-        let gap_is_space = text
-            .get(prev.end()..word.start())
-            .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == ZWNJ));
-        let single = word.parts.len() == 1;
-        let attach_suffix = gap_is_space
-            && single
-            && ends_in_arabic_script(text, prev)
-            && is_detached_suffix(text, prev, &word);
-        let attach_to_prefix = gap_is_space && join_next && starts_in_arabic_script(text, &word);
-        if attach_suffix || attach_to_prefix {
-            prev.parts.extend(word.parts);
-            join_next = false;
-        } else {
-            join_next = is_detached_prefix(text, &word);
-            joined.push(word);
-        }
-    }
-    joined
-}
-
-fn part_text(text: &str, part: (usize, usize)) -> &str {
-    text.get(part.0..part.1).unwrap_or("")
-}
-
-fn is_detached_prefix(text: &str, word: &Word) -> bool {
-    word.parts.len() == 1 && {
-        let key = fold_word(part_text(text, word.parts[0]));
-        DETACHED_PREFIXES.contains(&key.as_str())
-    }
-}
-
-fn is_detached_suffix(text: &str, prev: &Word, word: &Word) -> bool {
-    let key = fold_word(part_text(text, word.parts[0]));
-    if !DETACHED_SUFFIXES.contains(&key.as_str()) {
-        return false;
-    }
-    // A lone `ی` is an ezafe only after a vowel-final word (`خانه ی`).
-    key != "ی"
-        || text
-            .get(..prev.end())
-            .and_then(|t| t.chars().last())
-            .is_some_and(|c| matches!(c, 'ه' | 'ا' | 'و'))
-}
-
-fn ends_in_arabic_script(text: &str, word: &Word) -> bool {
-    text.get(..word.end())
-        .and_then(|t| t.chars().last())
-        .is_some_and(is_arabic_script)
-}
-
-fn starts_in_arabic_script(text: &str, word: &Word) -> bool {
-    text.get(word.start()..)
-        .and_then(|t| t.chars().next())
-        .is_some_and(is_arabic_script)
-}
-
-/// The search terms of one word with the byte span each covers.
-///
-/// Trailing clitics after a visible joint are dropped (their span stays with the word, so a snippet
-/// highlights `برنامه‌ها` whole). Parts that are affixes (`می‌`, `‌تر`, `‌اند`) are glued to their
-/// neighbour; the parts of a compound (`رئیس‌جمهور`, `بین‌المللی`) become separate terms, exactly as
-/// if a space had been typed, since writers use the ZWNJ and the space interchangeably there.
-///
-/// The second value is the whole compound glued (`رئیسجمهور`), for the index: a query typed glued
-/// then still finds the ZWNJ spelling.
-#[allow(clippy::type_complexity)]
-fn word_terms(
-    text: &str,
-    word: &Word,
-) -> (
-    Vec<((usize, usize), String)>,
-    Option<((usize, usize), String)>,
-) {
-    let mut parts: Vec<((usize, usize), String)> = word
-        .parts
-        .iter()
-        .map(|&p| (p, fold_word(part_text(text, p))))
-        .collect();
-    let mut dropped_end = None;
-    while parts.len() > 1
-        && parts
-            .last()
-            .is_some_and(|(_, p)| DROPPED_CLITICS.contains(&p.as_str()))
-    {
-        if let Some(((_, end), _)) = parts.pop() {
-            dropped_end.get_or_insert(end);
-        }
-    }
-    let mut groups: Vec<((usize, usize), String)> = Vec::with_capacity(parts.len());
-    let mut glue_next = false;
-    for (span, key) in parts {
-        let glue = glue_next || GLUED_SUFFIXES.contains(&key.as_str());
-        glue_next = DETACHED_PREFIXES.contains(&key.as_str());
-        match groups.last_mut() {
-            Some((group_span, group_key)) if glue => {
-                group_span.1 = span.1;
-                group_key.push_str(&key);
+            let prev = self.words[joined - 1];
+            let gap_is_space = text
+                .get(self.word_end(prev)..self.word_start(word))
+                .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == ZWNJ));
+            let single = word.1 - word.0 == 1;
+            let attach_suffix = gap_is_space
+                && single
+                && self.ends_in_arabic_script(text, prev)
+                && self.is_detached_suffix(text, prev, word);
+            let attach_to_prefix =
+                gap_is_space && join_next && self.starts_in_arabic_script(text, word);
+            if attach_suffix || attach_to_prefix {
+                // Words are in text order, so the parts of `prev` and `word` are adjacent.
+                self.words[joined - 1].1 = word.1;
+                join_next = false;
+            } else {
+                join_next = self.is_detached_prefix(word);
+                self.words[joined] = word;
+                joined += 1;
             }
-            _ => groups.push((span, key)),
         }
+        self.words.truncate(joined);
     }
-    let last = groups.len().saturating_sub(1);
-    let glued = (groups.len() > 1).then(|| {
-        let span = (groups[0].0.0, dropped_end.unwrap_or(groups[last].0.1));
-        let whole: String = groups.iter().map(|(_, k)| k.as_str()).collect();
-        let key = if dropped_end.is_some() {
-            whole
-        } else {
-            stem(&whole).to_string()
-        };
-        (span, key)
-    });
-    let terms = groups
-        .into_iter()
-        .enumerate()
-        .map(|(i, (mut span, key))| {
-            let stemmed = stem(&key);
+
+    fn is_detached_prefix(&self, word: Word) -> bool {
+        word.1 - word.0 == 1 && DETACHED_PREFIXES.contains(&self.key(word.0))
+    }
+
+    fn is_detached_suffix(&self, text: &str, prev: Word, word: Word) -> bool {
+        let key = self.key(word.0);
+        if !DETACHED_SUFFIXES.contains(&key) {
+            return false;
+        }
+        // A lone `ی` is an ezafe only after a vowel-final word (`خانه ی`).
+        key != "ی"
+            || text
+                .get(..self.word_end(prev))
+                .and_then(|t| t.chars().next_back())
+                .is_some_and(|c| matches!(c, 'ه' | 'ا' | 'و'))
+    }
+
+    fn ends_in_arabic_script(&self, text: &str, word: Word) -> bool {
+        text.get(..self.word_end(word))
+            .and_then(|t| t.chars().next_back())
+            .is_some_and(is_arabic_script)
+    }
+
+    fn starts_in_arabic_script(&self, text: &str, word: Word) -> bool {
+        text.get(self.word_start(word)..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(is_arabic_script)
+    }
+
+    /// Emits the search terms of one word, each with the byte span it covers.
+    ///
+    /// Trailing clitics after a visible joint are dropped (their span stays with the word, so a
+    /// snippet highlights `برنامه‌ها` whole). Parts that are affixes (`می‌`, `‌تر`, `‌اند`) are glued
+    /// to their neighbour; the parts of a compound (`رئیس‌جمهور`, `بین‌المللی`) become separate
+    /// terms, exactly as if a space had been typed, since writers use the ZWNJ and the space
+    /// interchangeably there.
+    ///
+    /// With `glued_compounds`, the whole compound glued (`رئیسجمهور`) follows, spanning all its
+    /// positions: a query typed glued then still finds the ZWNJ spelling.
+    fn emit_word(
+        &mut self,
+        (first, mut end): Word,
+        position: &mut usize,
+        sink: &mut TokenSink<'_>,
+        glued_compounds: bool,
+    ) {
+        let mut dropped_end = None;
+        while end - first > 1 && DROPPED_CLITICS.contains(&self.key(end - 1)) {
+            end -= 1;
+            dropped_end.get_or_insert(self.parts[end].span.1);
+        }
+        self.groups.clear();
+        let mut glue_next = false;
+        for p in first..end {
+            let key = self.key(p);
+            let glue = glue_next || GLUED_SUFFIXES.contains(&key);
+            glue_next = DETACHED_PREFIXES.contains(&key);
+            match self.groups.last_mut() {
+                Some(group) if glue => group.1 = p,
+                _ => self.groups.push((p, p)),
+            }
+        }
+        let last = self.groups.len().saturating_sub(1);
+        let first_position = *position;
+        for (i, &(from, to)) in self.groups.iter().enumerate() {
+            let key = self.key_run(from, to);
+            let mut span = (self.parts[from].span.0, self.parts[to].span.1);
             let key = if i == last
                 && let Some(end) = dropped_end
             {
@@ -367,17 +366,62 @@ fn word_terms(
                 // The joint already showed the word's end; a second strip would over-stem.
                 key
             } else {
-                stemmed.to_string()
+                stem(key)
             };
-            (span, key)
-        })
-        .collect();
-    (terms, glued)
+            if key.is_empty() || key.len() > MAX_KEY_BYTES {
+                continue;
+            }
+            sink.push(span, *position, 1, key);
+            *position += 1;
+        }
+        if glued_compounds && self.groups.len() > 1 && *position > first_position + 1 {
+            let whole = self.key_run(first, end - 1);
+            let key = if dropped_end.is_some() {
+                whole
+            } else {
+                stem(whole)
+            };
+            if !key.is_empty() && key.len() <= MAX_KEY_BYTES {
+                let span = (
+                    self.parts[first].span.0,
+                    dropped_end.unwrap_or(self.parts[end - 1].span.1),
+                );
+                sink.push(span, first_position, *position - first_position, key);
+            }
+        }
+    }
+}
+
+/// Writes tokens over the front of a vector, reusing each token's text buffer.
+struct TokenSink<'a> {
+    out: &'a mut Vec<Token>,
+    len: usize,
+}
+
+impl TokenSink<'_> {
+    fn push(&mut self, span: Span, position: usize, position_length: usize, key: &str) {
+        if self.len == self.out.len() {
+            self.out.push(Token::default());
+        }
+        let token = &mut self.out[self.len];
+        token.offset_from = span.0;
+        token.offset_to = span.1;
+        token.position = position;
+        token.position_length = position_length;
+        token.text.clear();
+        token.text.push_str(key);
+        self.len += 1;
+    }
+}
+
+fn span_text(text: &str, span: Span) -> &str {
+    text.get(span.0..span.1).unwrap_or("")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::fold::fold_word;
 
     fn keys(text: &str) -> Vec<String> {
         terms(text)
@@ -448,6 +492,35 @@ mod tests {
             spans,
             ["وزیر", "گفت", "برنامه ها", "و", "نهنگ‌های", "خلیج", "فارس"]
         );
+    }
+
+    fn indexed(tokenizer: &mut PersianTokenizer, text: &str) -> Vec<(String, usize, usize, Span)> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut tokens = Vec::new();
+        while let Some(t) = stream.next() {
+            tokens.push((
+                t.text.clone(),
+                t.position,
+                t.position_length,
+                (t.offset_from, t.offset_to),
+            ));
+        }
+        tokens
+    }
+
+    #[test]
+    fn a_reused_tokenizer_matches_a_fresh_one() {
+        let texts = [
+            "رئیس‌جمهور گفت برنامه ها و نهنگ‌های خلیج فارس می شود",
+            "سال ۱۴۰۲",
+            "",
+            "بین‌المللی COVID كتاب‌هاي",
+        ];
+        let mut reused = PersianTokenizer::for_index();
+        for text in texts {
+            let expected = indexed(&mut PersianTokenizer::for_index(), text);
+            assert_eq!(indexed(&mut reused, text), expected, "{text}");
+        }
     }
 
     #[test]
