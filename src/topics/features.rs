@@ -5,6 +5,7 @@
 
 use super::candidates::{Candidate, Collector};
 use super::hashing::FxHashMap as HashMap;
+use super::keyphrases::Keyphrases;
 use super::table::{Entry, Lexicon, flags};
 
 /// Document frequency source: background table and run counts together.
@@ -17,7 +18,7 @@ pub trait Frequencies {
 const MIN_FRAGMENT_EVIDENCE: f64 = 3.0;
 
 /// Number of features (the first is the constant 1).
-pub const COUNT: usize = 30;
+pub const COUNT: usize = 32;
 
 /// Feature names, in order (for explanations and the tuning scripts).
 pub const NAMES: [&str; COUNT] = [
@@ -51,6 +52,8 @@ pub const NAMES: [&str; COUNT] = [
     "title_head",
     "name_like",
     "part_repeated",
+    "keyphrase_tagged",
+    "keyphrase_share",
 ];
 
 /// Words of dates and times of day: news mentions them everywhere, editors never tag them.
@@ -153,6 +156,7 @@ pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             .filter(|(_, c)| c.words == 1)
             .map(|(k, c)| (k.as_str(), c.count))
             .collect(),
+        keyphrases: Keyphrases::embedded(),
     };
     let mut out = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
     for (key, c) in candidates {
@@ -178,6 +182,8 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     subsumed: &'a HashMap<&'a str, bool>,
     /// Occurrences of this text's single words.
     counts: HashMap<&'a str, u32>,
+    /// How often editors tagged each phrase (the learned prior).
+    keyphrases: &'a Keyphrases,
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
@@ -233,6 +239,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let own = self.entry(key);
         let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let [keyphrase_tagged, keyphrase_share] = self.keyphrases.features(key);
         [
             1.0,
             (1.0 + f64::from(c.count)).ln(),
@@ -268,6 +275,8 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             } else {
                 0.0
             },
+            keyphrase_tagged,
+            keyphrase_share,
         ]
     }
 }

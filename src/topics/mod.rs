@@ -11,6 +11,7 @@ mod candidates;
 mod features;
 mod fold;
 mod hashing;
+mod keyphrases;
 mod running;
 mod score;
 mod table;

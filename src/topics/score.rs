@@ -9,14 +9,16 @@ use super::table::Lexicon;
 /// Weights of the linear score, in [`features::NAMES`] order.
 pub type Weights = [f64; COUNT];
 
-/// Default weights: fitted by logistic regression on the features of candidates of a 70% training
-/// split of the tagged news articles (label: an editor chose the phrase), never on the 30% used to
-/// measure, with the speakers stage run first (the `speaker` feature). They weigh kinds of evidence
-/// (rarity, position, phrase shape), not particular phrases. Refit: `benches/topics_eval/fit.sh`.
+/// Default weights: fitted with a listwise (per-article softmax) loss on the features of the
+/// candidates of a 70% training split of the tagged news articles (target: the phrases an editor
+/// chose), never on the 30% used to measure, with the speakers stage run first (the `speaker`
+/// feature). The keyphraseness columns were cross-fitted (each training article scored with the
+/// counts of the other half), so their weight is what the prior is worth on unseen articles. The
+/// bias is 0: a constant does not change a ranking. Refit: `benches/topics_eval/fit.sh`.
 pub const DEFAULT_WEIGHTS: Weights = [
-    -4.3133, 0.4723, 0.4789, -0.0528, 0.6186, -0.6023, -0.5776, -1.9968, 1.4499, 1.0680, -1.4473,
-    -0.6532, 0.3249, 0.1603, 0.2954, -1.4477, -0.3745, 2.4565, 1.0810, 0.0000, 0.6685, -1.0641,
-    -1.0997, 0.3952, 0.0211, 0.1658, -0.6551, 0.8257, 0.0335, 0.2590,
+    0.0000, 0.9871, 1.3769, -0.6231, 0.1576, -0.3431, -2.7212, -1.8477, 1.0269, 0.9427, -1.5973,
+    -0.7594, 0.4253, -0.4105, 0.4649, -0.9649, -0.5328, 1.7990, -0.1952, -4.4131, 0.5348, -1.8381,
+    -2.5510, 0.1232, 0.4002, 0.5155, -1.1822, 0.2601, -0.1287, 0.9476, 1.1826, 1.1532,
 ];
 
 /// One ranked phrase.
@@ -170,7 +172,10 @@ mod tests {
             .into_iter()
             .map(|s| s.key)
             .collect();
-        assert_eq!(ranked[0], "مدیریت شهری");
+        // The two rare title phrases lead (which one first depends on how often editors tag each).
+        let mut head = ranked[..2].to_vec();
+        head.sort();
+        assert_eq!(head, ["قم", "مدیریت شهری"], "{ranked:?}");
         assert!(!ranked.iter().any(|k| k.contains("گزارش") || k == "فارس"));
         let common_late = ranked.iter().position(|k| k == "ایران");
         let rare_title = ranked.iter().position(|k| k == "قم");
