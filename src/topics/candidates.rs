@@ -156,12 +156,60 @@ const FRAMING_NOUNS: [&str; 8] = [
     "تومانی",
 ];
 
+/// Nouns that work as prepositions or frozen adverbials (`مقابلِ`, `به دنبالِ`, `به خاطرِ`,
+/// `بر اساسِ`, `برای دومین مرتبه`, `در جهتِ`) and that hazm's stopword list misses: a phrase
+/// through them (`مقابل ونزوئلا`, `دنبال سانچو`) is a fragment of a clause.
+const RELATIONAL_NOUNS: [&str; 6] = ["مقابل", "دنبال", "خاطر", "اساس", "مرتبه", "جهت"];
+
+/// Number words that take the ordinal ending `مین` (`دومین`, `سومین`, `بیستمین`); `نخستین` and
+/// `اولین` are stopwords already. `سی` is left out: `سیمین` is a name (`سی‌امین` the ordinal).
+const ORDINAL_STEMS: [&str; 27] = [
+    "یک",
+    "دو",
+    "سو",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "نه",
+    "ده",
+    "یازده",
+    "دوازده",
+    "سیزده",
+    "چهارده",
+    "پانزده",
+    "شانزده",
+    "هفده",
+    "هجده",
+    "نوزده",
+    "بیست",
+    "چهل",
+    "پنجاه",
+    "شصت",
+    "هفتاد",
+    "هشتاد",
+    "نود",
+    "صد",
+];
+
+/// An ordinal written before its noun (`دومین دوره`): a count, never part of a name. The forms
+/// after the noun (`دور دوم`, `هفته نخست`) stay: editors tag those.
+fn is_prenominal_ordinal(folded: &str) -> bool {
+    folded
+        .strip_suffix("مین")
+        .is_some_and(|stem| ORDINAL_STEMS.contains(&stem))
+}
+
 /// Whether a word cuts phrases, from its table entry and spelling.
 fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
     if entry_flags & (flags::STOP | flags::VERB | flags::FUNCTION) != 0 {
         return true;
     }
-    if FRAMING_NOUNS.contains(&folded) {
+    if FRAMING_NOUNS.contains(&folded)
+        || RELATIONAL_NOUNS.contains(&folded)
+        || is_prenominal_ordinal(folded)
+    {
         return true;
     }
     if folded.chars().count() < 2 {
@@ -404,6 +452,16 @@ mod tests {
         assert!(is_boundary("درصد", "درصد", 0));
         assert!(is_boundary("عنوان", "عنوان", 0));
         assert!(!is_boundary("مشاور", "مشاور", 0));
+    }
+
+    #[test]
+    fn prepositional_nouns_and_ordinals_before_a_noun_cut_phrases() {
+        assert!(is_boundary("مقابل", "مقابل", 0));
+        assert!(is_boundary("دومین", "دومین", 0));
+        assert!(is_boundary("بیستمین", "بیستمین", 0));
+        assert!(!is_boundary("دوم", "دوم", 0));
+        assert!(!is_boundary("سیمین", "سیمین", 0), "a name, not `سی‌امین`");
+        assert!(!is_boundary("تامین", "تأمین", 0));
     }
 
     #[test]
