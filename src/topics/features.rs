@@ -7,11 +7,18 @@ use super::candidates::{Candidate, Collector};
 use super::hashing::FxHashMap as HashMap;
 use super::keyphrases::Keyphrases;
 use super::table::{Entry, Lexicon, flags};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Document frequency source: background table and run counts together.
 pub trait Frequencies {
     /// `(background entry, documents holding key, documents counted)`.
     fn lookup(&self, key: &str) -> (Entry, f64, f64);
+
+    /// [`Self::lookup`] of a key whose xxh3 hash is known (implementations keyed by that hash
+    /// skip hashing it again).
+    fn lookup_hashed(&self, key: &str, _hash: u64) -> (Entry, f64, f64) {
+        self.lookup(key)
+    }
 }
 
 /// Documents a phrase must appear in before its share inside longer phrases means anything.
@@ -90,27 +97,33 @@ fn is_stray(c: &Candidate) -> bool {
     c.words > 1 && c.count < 2 && !c.in_title && c.first_segment > 1
 }
 
-/// Computes the features of every candidate of `collector`'s text.
-pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
-    collector: &Collector,
+/// Computes the features of every candidate of `collector`'s text (strays left out), in no
+/// particular order.
+pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
+    collector: &'c Collector,
     freq: &F,
     lexicon: &L,
     speakers: &[String],
-) -> HashMap<String, Features> {
+) -> Vec<(&'c str, Features)> {
     let candidates = &collector.candidates;
     let mut entries: HashMap<&str, Entry> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let mut df: HashMap<&str, f64> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let keyphrases = Keyphrases::embedded();
+    // One hash per phrase serves the background table, the run counts and the keyphrase table.
+    let mut rows: Vec<(&str, &Candidate, [f64; 2])> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
     for (key, c) in candidates {
         if is_stray(c) {
             continue;
         }
-        let (entry, d, n) = freq.lookup(key);
+        let hash = xxh3_64(key.as_bytes());
+        let (entry, d, n) = freq.lookup_hashed(key, hash);
         docs = n;
         df.insert(key.as_str(), d);
         entries.insert(key.as_str(), entry);
+        rows.push((key.as_str(), c, keyphrases.features_hashed(hash)));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase.
@@ -156,15 +169,10 @@ pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             .filter(|(_, c)| c.words == 1)
             .map(|(k, c)| (k.as_str(), c.count))
             .collect(),
-        keyphrases: Keyphrases::embedded(),
     };
-    let mut out = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
-    for (key, c) in candidates {
-        if !is_stray(c) {
-            out.insert(key.clone(), context.features(key, c));
-        }
-    }
-    out
+    rows.into_iter()
+        .map(|(key, c, keyphrase)| (key, context.features(key, c, keyphrase)))
+        .collect()
 }
 
 /// What the features of one candidate are computed from.
@@ -182,8 +190,6 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     subsumed: &'a HashMap<&'a str, bool>,
     /// Occurrences of this text's single words.
     counts: HashMap<&'a str, u32>,
-    /// How often editors tagged each phrase (the learned prior).
-    keyphrases: &'a Keyphrases,
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
@@ -194,7 +200,8 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             .unwrap_or_else(|| self.lexicon.word_entry(key))
     }
 
-    fn features(&self, key: &str, c: &Candidate) -> Features {
+    /// `keyphrase`: the phrase's [`Keyphrases`] features (how often editors tagged it).
+    fn features(&self, key: &str, c: &Candidate, keyphrase: [f64; 2]) -> Features {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
         let df = self.df.get(key).copied().unwrap_or(0.0);
@@ -239,7 +246,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let own = self.entry(key);
         let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let [keyphrase_tagged, keyphrase_share] = self.keyphrases.features(key);
+        let [keyphrase_tagged, keyphrase_share] = keyphrase;
         [
             1.0,
             (1.0 + f64::from(c.count)).ln(),

@@ -30,7 +30,7 @@ use features::Frequencies;
 pub use features::NAMES as FEATURE_NAMES;
 use running::RunningCounts;
 use score::Weights;
-use table::{Background, Lexicon};
+use table::Background;
 
 /// Topics returned per article (when the article has that many candidates).
 pub const ARTICLE_TOPICS: usize = 10;
@@ -76,8 +76,13 @@ struct Combined<'a> {
 
 impl Frequencies for Combined<'_> {
     fn lookup(&self, key: &str) -> (table::Entry, f64, f64) {
-        let entry = self.background.entry(key);
-        let df = f64::from(entry.df) + f64::from(self.running.df(key));
+        self.lookup_hashed(key, running::key_hash(key))
+    }
+
+    /// Both tables are keyed by the same xxh3 hash.
+    fn lookup_hashed(&self, _key: &str, hash: u64) -> (table::Entry, f64, f64) {
+        let entry = self.background.entry_hashed(hash);
+        let df = f64::from(entry.df) + f64::from(self.running.df_hashed(hash));
         let docs = f64::from(self.background.docs()) + self.running.docs() as f64;
         (entry, df, docs)
     }
@@ -174,7 +179,7 @@ impl TopicModel {
     pub fn article_topics(&self, doc: &Document) -> Vec<String> {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
-        self.rank(&collector, doc, ARTICLE_TOPICS)
+        self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head)
             .into_iter()
             .take(ARTICLE_TOPICS)
             .filter_map(|s| s.surface.map(|r| r.text(&segments)))
@@ -187,7 +192,7 @@ impl TopicModel {
     pub fn explain(&self, doc: &Document) -> Vec<ExplainedTopic> {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
-        self.rank(&collector, doc, ARTICLE_TOPICS)
+        self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::All)
             .into_iter()
             .map(|s| ExplainedTopic {
                 text: s.surface.map(|r| r.text(&segments)).unwrap_or_default(),
@@ -198,7 +203,13 @@ impl TopicModel {
             .collect()
     }
 
-    fn rank(&self, collector: &Collector, doc: &Document, distinct: usize) -> Vec<score::Scored> {
+    fn rank(
+        &self,
+        collector: &Collector,
+        doc: &Document,
+        distinct: usize,
+        extent: score::Extent,
+    ) -> Vec<score::Scored> {
         score::rank(
             collector,
             &self.frequencies(),
@@ -206,6 +217,7 @@ impl TopicModel {
             &self.weights,
             &self.speaker_keys(doc),
             distinct,
+            extent,
         )
     }
 
@@ -219,6 +231,7 @@ impl TopicModel {
             &self.speaker_keys(doc),
             STATEMENT_TOPICS,
             score::SHARES_A_WORD,
+            score::Extent::Head,
         )
     }
 

@@ -64,6 +64,7 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     weights: &Weights,
     speakers: &[String],
     distinct: usize,
+    extent: Extent,
 ) -> Vec<Scored> {
     rank_apart(
         collector,
@@ -73,10 +74,22 @@ pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         speakers,
         distinct,
         NEAR_IDENTICAL,
+        extent,
     )
 }
 
+/// How much of the ranking to return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    /// The sorted head only (`distinct` × [`HEAD_FACTOR`] phrases): all a caller taking the
+    /// first `distinct` ever reads, and it spares building a [`Scored`] for every candidate.
+    Head,
+    /// Every candidate (for explanations and fitting).
+    All,
+}
+
 /// [`rank`] with the share of common words (see [`overlaps_by`]) that defers a phrase.
+#[allow(clippy::too_many_arguments)]
 pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     collector: &Collector,
     freq: &F,
@@ -85,37 +98,38 @@ pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     speakers: &[String],
     distinct: usize,
     overlap_share: f64,
+    extent: Extent,
 ) -> Vec<Scored> {
     let features = features::compute(collector, freq, lexicon, speakers);
-    let mut scored: Vec<Scored> = features
-        .into_iter()
-        .filter(|(key, _)| !is_boilerplate(key))
-        .map(|(key, f)| {
-            let score = f.iter().zip(weights).map(|(x, w)| x * w).sum();
-            let surface = collector
-                .candidates
-                .get(&key)
-                .and_then(|c| c.best_surface());
-            Scored {
-                key,
-                surface,
-                score,
-                features: f,
-            }
-        })
+    // (score, key, index into `features`): cheap to sort; a `Scored` is built for kept ones only.
+    let mut scored: Vec<(f64, &str, usize)> = features
+        .iter()
+        .enumerate()
+        .filter(|(_, (key, _))| !is_boilerplate(key))
+        .map(|(i, (key, f))| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *key, i))
         .collect();
-    let order =
-        |a: &Scored, b: &Scored| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key));
+    let order = |a: &(f64, &str, usize), b: &(f64, &str, usize)| {
+        b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1))
+    };
     // Only the head is ever read in order: sort a generous head, leave the tail as it falls.
     let head = (distinct * HEAD_FACTOR).min(scored.len());
     if head > 0 && head < scored.len() {
         scored.select_nth_unstable_by(head - 1, order);
     }
     scored[..head].sort_by(order);
+    if extent == Extent::Head {
+        scored.truncate(head);
+    }
     let wanted = distinct;
     let mut distinct: Vec<Scored> = Vec::with_capacity(scored.len());
     let mut rest = Vec::new();
-    for s in scored {
+    for (score, key, i) in scored {
+        let s = Scored {
+            key: key.to_string(),
+            surface: collector.candidates.get(key).and_then(|c| c.best_surface()),
+            score,
+            features: features[i].1,
+        };
         if distinct.len() < wanted
             && distinct
                 .iter()
@@ -168,7 +182,7 @@ mod tests {
             false,
             &Words,
         );
-        let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[], 10)
+        let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[], 10, Extent::All)
             .into_iter()
             .map(|s| s.key)
             .collect();
