@@ -3,7 +3,7 @@
 //! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
 //! its ZWNJ/space spelling.
 
-use super::fold::{fold, lemma_key};
+use super::fold::{fold, lemma_key_of};
 use super::hashing::{FxBuild, FxHashMap};
 use super::table::{Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
@@ -243,12 +243,14 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
                         .unwrap_or((token.surface, ""));
                     let ending = fold(ending);
                     if ending == "ای" || ending == "تر" || ending == "ترین" {
-                        folded.clone()
+                        folded
                     } else {
                         fold(stem)
                     }
                 } else {
-                    lemma_key(token.surface, |w| lexicon.word_entry(w).has(flags::KNOWN))
+                    lemma_key_of(token.surface, folded, |w| {
+                        lexicon.word_entry(w).has(flags::KNOWN)
+                    })
                 };
                 word = Some(Word {
                     key,

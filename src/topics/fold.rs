@@ -39,6 +39,11 @@ const PLURALS: [&str; 3] = ["هایی", "های", "ها"];
 /// be the adjective `‌ای` (`هسته‌ای` written `هستهای`), so a solid ending is only dropped when the
 /// whole word is unknown and the stem is a known word.
 pub fn lemma_key(surface: &str, is_known: impl Fn(&str) -> bool) -> String {
+    lemma_key_of(surface, fold(surface), is_known)
+}
+
+/// [`lemma_key`] given the word's [`fold`] already (the hot path folds each word once).
+pub fn lemma_key_of(surface: &str, folded: String, is_known: impl Fn(&str) -> bool) -> String {
     if let Some((stem, ending)) = surface.rsplit_once('\u{200c}') {
         let ending = fold(ending);
         if PLURALS.contains(&ending.as_str()) || ending == "ی" {
@@ -48,7 +53,6 @@ pub fn lemma_key(surface: &str, is_known: impl Fn(&str) -> bool) -> String {
             }
         }
     }
-    let folded = fold(surface);
     for ending in PLURALS {
         if let Some(stem) = folded.strip_suffix(ending)
             && stem.chars().count() >= 2

@@ -57,6 +57,9 @@ fn is_word_char(ch: char) -> bool {
         )
 }
 
+/// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
+const MAX_ENDING_BYTES: usize = 16;
+
 /// Endings that, written as a separate word, belong to the word before.
 fn is_detached_ending(folded: &str, previous: &str) -> bool {
     matches!(folded, "ها" | "های" | "هایی" | "تر" | "ترین")
@@ -84,6 +87,8 @@ fn push<'a>(
         && !boundary
         && let Some(last) = tokens.last_mut()
         && last.kind == TokenKind::Word
+        // The endings are at most four letters: longer words are not folded to find out.
+        && surface.len() <= MAX_ENDING_BYTES
         && is_detached_ending(&fold(surface), last.surface)
     {
         let begin = last.surface.as_ptr() as usize - text.as_ptr() as usize;
