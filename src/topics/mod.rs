@@ -3,7 +3,8 @@
 //! Candidates are word n-grams (1–4) between stopwords, verbs, numbers and punctuation
 //! ([`candidates`]); they are ranked by frequency, position, title presence and rarity
 //! ([`score`]), where rarity comes from an embedded background table of news document frequencies
-//! ([`table`], built by [`build_background`]) plus the run's own counts ([`running`]).
+//! ([`table`], built by [`build_background`]) plus the run's own counts ([`running`]), and on how
+//! often news editors tagged the phrase in a training split of tagged news ([`keyphrases`]).
 
 mod boilerplate;
 mod build;
