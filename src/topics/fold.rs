@@ -1,24 +1,49 @@
 //! Folding of one word to the key that phrase statistics and merging use: Arabic letter variants,
 //! digits, diacritics and joiners folded, so `برنامه‌ها`, `برنامهها` and `برنامه‌ها` share one key.
 
+/// What folding does to one character.
+enum CharFold {
+    Keep,
+    Drop,
+    Into(char),
+}
+
+fn fold_char(ch: char) -> CharFold {
+    match ch {
+        'ي' | 'ى' | 'ئ' => CharFold::Into('ی'),
+        'ك' => CharFold::Into('ک'),
+        'ة' | 'ۀ' => CharFold::Into('ه'),
+        'أ' | 'إ' | 'ٱ' => CharFold::Into('ا'),
+        'ؤ' => CharFold::Into('و'),
+        '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' => CharFold::Drop,
+        '\u{064b}'..='\u{065f}' | '\u{0670}' => CharFold::Drop,
+        '۰'..='۹' => CharFold::Into(char::from(b'0' + (ch as u32 - '۰' as u32) as u8)),
+        '٠'..='٩' => CharFold::Into(char::from(b'0' + (ch as u32 - '٠' as u32) as u8)),
+        c if c.is_ascii_uppercase() => CharFold::Into(c.to_ascii_lowercase()),
+        _ => CharFold::Keep,
+    }
+}
+
 /// Appends the folded form of `word` to `out`. ZWNJ and other joiners are dropped, which makes the
 /// key blind to the normalizer's ZWNJ restoration (present or not, the key is the same).
+///
+/// Normalized text is mostly folded already, so unchanged stretches are copied whole.
 pub fn fold_into(word: &str, out: &mut String) {
-    for ch in word.chars() {
-        let mapped = match ch {
-            'ي' | 'ى' | 'ئ' => 'ی',
-            'ك' => 'ک',
-            'ة' | 'ۀ' => 'ه',
-            'أ' | 'إ' | 'ٱ' => 'ا',
-            'ؤ' => 'و',
-            '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' => continue,
-            '\u{064b}'..='\u{065f}' | '\u{0670}' => continue,
-            '۰'..='۹' => char::from(b'0' + (ch as u32 - '۰' as u32) as u8),
-            '٠'..='٩' => char::from(b'0' + (ch as u32 - '٠' as u32) as u8),
-            c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
-            c => c,
+    let mut rest = word;
+    loop {
+        let change = rest.char_indices().find_map(|(i, ch)| match fold_char(ch) {
+            CharFold::Keep => None,
+            other => Some((i, ch, other)),
+        });
+        let Some((i, ch, folded)) = change else {
+            out.push_str(rest);
+            return;
         };
-        out.push(mapped);
+        out.push_str(&rest[..i]);
+        if let CharFold::Into(c) = folded {
+            out.push(c);
+        }
+        rest = &rest[i + ch.len_utf8()..];
     }
 }
 

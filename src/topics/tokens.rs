@@ -60,6 +60,16 @@ fn is_word_char(ch: char) -> bool {
 /// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
 const MAX_ENDING_BYTES: usize = 16;
 
+/// Whether a written word can fold to a detached ending at all: every ending starts with `ه`,
+/// `ت` or `ا` (or a letter that folds to one; a leading mark folds away), so most words are ruled
+/// out without folding them.
+fn may_be_ending(surface: &str) -> bool {
+    matches!(
+        surface.chars().next(),
+        Some('ه' | 'ة' | 'ۀ' | 'ت' | 'ا' | 'أ' | 'إ' | 'ٱ' | '\u{064b}'..='\u{065f}' | '\u{0670}')
+    )
+}
+
 /// Endings that, written as a separate word, belong to the word before.
 fn is_detached_ending(folded: &str, previous: &str) -> bool {
     matches!(folded, "ها" | "های" | "هایی" | "تر" | "ترین")
@@ -89,6 +99,7 @@ fn push<'a>(
         && last.kind == TokenKind::Word
         // The endings are at most four letters: longer words are not folded to find out.
         && surface.len() <= MAX_ENDING_BYTES
+        && may_be_ending(surface)
         && is_detached_ending(&fold(surface), last.surface)
     {
         let begin = last.surface.as_ptr() as usize - text.as_ptr() as usize;
@@ -175,6 +186,15 @@ mod tests {
         assert!(tokens[0].glued);
         assert_eq!(tokens[2].surface, "بازی های");
         assert_eq!(tokens.len(), 4);
+    }
+
+    #[test]
+    fn only_words_starting_like_an_ending_are_folded_to_check() {
+        for ending in ["ها", "های", "هایی", "تر", "ترین", "ای", "اي"] {
+            assert!(may_be_ending(ending), "{ending}");
+        }
+        assert!(!may_be_ending("برنامه"));
+        assert!(!may_be_ending("قم"));
     }
 
     #[test]
