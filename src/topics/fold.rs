@@ -27,25 +27,55 @@ fn fold_char(ch: char) -> CharFold {
 /// Appends the folded form of `word` to `out`. ZWNJ and other joiners are dropped, which makes the
 /// key blind to the normalizer's ZWNJ restoration (present or not, the key is the same).
 ///
-/// Normalized text is mostly folded already, so unchanged stretches are copied whole.
+/// Normalized text is mostly folded already, so the unchanged prefix is copied whole.
 pub fn fold_into(word: &str, out: &mut String) {
-    let mut rest = word;
-    loop {
-        let change = rest.char_indices().find_map(|(i, ch)| match fold_char(ch) {
-            CharFold::Keep => None,
-            other => Some((i, ch, other)),
-        });
-        let Some((i, ch, folded)) = change else {
-            out.push_str(rest);
-            return;
-        };
-        out.push_str(&rest[..i]);
-        if let CharFold::Into(c) = folded {
-            out.push(c);
+    let unchanged = unchanged_prefix(word);
+    out.push_str(&word[..unchanged]);
+    for ch in word[unchanged..].chars() {
+        match fold_char(ch) {
+            CharFold::Keep => out.push(ch),
+            CharFold::Drop => {}
+            CharFold::Into(c) => out.push(c),
         }
-        rest = &rest[i + ch.len_utf8()..];
     }
 }
+
+/// Byte length of the longest prefix of `word` that folding leaves as it is (it ends at a char
+/// boundary), read a byte at a time for ASCII and the two-byte Arabic block; any other character
+/// ends it, and the slow path decides.
+fn unchanged_prefix(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                break;
+            }
+            i += 1;
+        } else if (0xd8..=0xdb).contains(&b) && i + 1 < bytes.len() {
+            let code = (u32::from(b & 0x1f) << 6) | u32::from(bytes[i + 1] & 0x3f);
+            if ARABIC_FOLDS[(code - 0x600) as usize] {
+                break;
+            }
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Which characters of U+0600..U+06FF [`fold_char`] changes.
+static ARABIC_FOLDS: std::sync::LazyLock<[bool; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [false; 0x100];
+    for (i, folds) in table.iter_mut().enumerate() {
+        if let Some(ch) = char::from_u32(0x600 + i as u32) {
+            *folds = !matches!(fold_char(ch), CharFold::Keep);
+        }
+    }
+    table
+});
 
 /// The folded form of one word.
 pub fn fold(word: &str) -> String {
@@ -100,6 +130,25 @@ mod tests {
         assert_eq!(fold("۱۴۰۲"), "1402");
         assert_eq!(fold("ICT"), "ict");
         assert_eq!(fold("مُدیریت"), "مدیریت");
+    }
+
+    #[test]
+    fn the_fast_prefix_stops_at_every_folded_character() {
+        for code in (0x20..0x800u32).chain([0x200c, 0x200d, 0xfeff]) {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let word = format!("ab{ch}پ");
+            let slow: String = word
+                .chars()
+                .filter_map(|c| match fold_char(c) {
+                    CharFold::Keep => Some(c),
+                    CharFold::Drop => None,
+                    CharFold::Into(x) => Some(x),
+                })
+                .collect();
+            assert_eq!(fold(&word), slow, "{code:x}");
+        }
     }
 
     #[test]

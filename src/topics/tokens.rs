@@ -57,6 +57,50 @@ fn is_word_char(ch: char) -> bool {
         )
 }
 
+/// What one character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Letter,
+    Digit,
+    /// A joiner or mark: part of a word, neither letter nor digit.
+    WordMark,
+    Space,
+    /// Punctuation and symbols: they cut phrases.
+    Other,
+}
+
+fn classify(ch: char) -> CharClass {
+    if is_digit(ch) {
+        CharClass::Digit
+    } else if is_letter(ch) {
+        CharClass::Letter
+    } else if is_word_char(ch) {
+        CharClass::WordMark
+    } else if ch.is_whitespace() {
+        CharClass::Space
+    } else {
+        CharClass::Other
+    }
+}
+
+/// [`classify`] of ASCII and the Arabic block (nearly every character of the text) from a table:
+/// the chain of range tests per character was most of the tokenizer's work.
+fn class_of(ch: char) -> CharClass {
+    static TABLE: std::sync::LazyLock<[CharClass; 0x700]> = std::sync::LazyLock::new(|| {
+        let mut table = [CharClass::Other; 0x700];
+        for (code, class) in table.iter_mut().enumerate() {
+            if let Some(ch) = char::from_u32(code as u32) {
+                *class = classify(ch);
+            }
+        }
+        table
+    });
+    TABLE
+        .get(ch as usize)
+        .copied()
+        .unwrap_or_else(|| classify(ch))
+}
+
 /// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
 const MAX_ENDING_BYTES: usize = 16;
 
@@ -124,16 +168,20 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut has_digit = false;
     let mut has_letter = false;
     for (i, ch) in text.char_indices() {
-        if is_word_char(ch) {
+        let class = class_of(ch);
+        if matches!(
+            class,
+            CharClass::Letter | CharClass::Digit | CharClass::WordMark
+        ) {
             if start.is_none() {
                 start = Some(i);
                 has_digit = false;
                 has_letter = false;
             }
-            if is_digit(ch) {
-                has_digit = true;
-            } else if is_letter(ch) {
-                has_letter = true;
+            match class {
+                CharClass::Digit => has_digit = true,
+                CharClass::Letter => has_letter = true,
+                _ => {}
             }
         } else {
             if let Some(s) = start.take()
@@ -142,7 +190,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 push(&mut tokens, text, (s, i), has_digit, boundary);
                 boundary = false;
             }
-            if !ch.is_whitespace() {
+            if class != CharClass::Space {
                 boundary = true;
             }
         }
@@ -195,6 +243,15 @@ mod tests {
         }
         assert!(!may_be_ending("برنامه"));
         assert!(!may_be_ending("قم"));
+    }
+
+    #[test]
+    fn the_class_table_agrees_with_the_character_tests() {
+        for code in 0..0x800u32 {
+            if let Some(ch) = char::from_u32(code) {
+                assert_eq!(class_of(ch), classify(ch), "{code:x}");
+            }
+        }
     }
 
     #[test]
