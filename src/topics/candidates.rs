@@ -275,6 +275,9 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
     runs
 }
 
+/// Persian news averages about ten bytes a word and a little over one distinct phrase per word.
+const BYTES_PER_CANDIDATE: usize = 8;
+
 /// Byte offset of `part` (a slice of `text`) in `text`.
 fn offset(text: &str, part: &str) -> usize {
     (part.as_ptr() as usize)
@@ -299,6 +302,18 @@ impl Collector {
         Collector {
             keep_surfaces,
             ..Collector::default()
+        }
+    }
+
+    /// A collector sized for texts of `bytes` bytes in all, so its map does not grow step by
+    /// step (rehashing every phrase each time).
+    pub fn for_text_bytes(keep_surfaces: bool, bytes: usize) -> Self {
+        Collector {
+            candidates: FxHashMap::with_capacity_and_hasher(
+                bytes / BYTES_PER_CANDIDATE,
+                FxBuild::default(),
+            ),
+            ..Collector::new(keep_surfaces)
         }
     }
 

@@ -127,8 +127,10 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase.
-    let mut fragment: HashMap<&str, f64> = HashMap::default();
-    let mut subsumed: HashMap<&str, bool> = HashMap::default();
+    let mut fragment: HashMap<&str, f64> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut subsumed: HashMap<&str, bool> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
     for (key, c) in candidates {
         if c.words < 2 || is_stray(c) {
             continue;

@@ -116,7 +116,9 @@ impl TopicModel {
     }
 
     fn collect(&self, doc: &Document, keep_surfaces: bool) -> Collector {
-        let mut collector = Collector::new(keep_surfaces);
+        let bytes = doc.title.as_ref().map_or(0, String::len)
+            + doc.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
+        let mut collector = Collector::for_text_bytes(keep_surfaces, bytes);
         if let Some(title) = &doc.title {
             collector.add(title, 0, true, self.background);
         }
