@@ -3,7 +3,7 @@
 //! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
 //! its ZWNJ/space spelling.
 
-use super::fold::{fold, lemma_key_of};
+use super::fold::{PLURALS, fold, lemma_key_of};
 use super::hashing::{FxBuild, FxHashMap};
 use super::table::{Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
@@ -18,6 +18,8 @@ pub struct Word<'a> {
     pub key: String,
     pub surface: &'a str,
     pub adjective_only: bool,
+    /// Written with a plural ending (`برنامه‌ها`, `برنامه ها`) that its key dropped.
+    pub plural: bool,
 }
 
 /// What is known of one phrase in one text.
@@ -79,6 +81,8 @@ pub struct SurfaceRef {
     pub start: u32,
     pub end: u32,
     pub count: u32,
+    /// A word of this form carries a plural ending.
+    pub plural: bool,
 }
 
 impl SurfaceRef {
@@ -94,11 +98,13 @@ impl SurfaceRef {
 }
 
 impl Candidate {
-    /// The most frequent written form; the earliest wins ties.
+    /// The written form to show: editors write a topic in the singular (`دانشگاه`, not
+    /// `دانشگاه‌ها`), so a singular form the text holds wins; among those, the most frequent, and
+    /// the earliest on ties.
     pub fn best_surface(&self) -> Option<SurfaceRef> {
         let mut best: Option<SurfaceRef> = None;
         for s in self.surfaces.iter() {
-            if best.is_none_or(|b| s.count > b.count) {
+            if best.is_none_or(|b| (!s.plural, s.count) > (!b.plural, b.count)) {
                 best = Some(*s);
             }
         }
@@ -234,7 +240,7 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
             if prefix || after_prefix || is_boundary(&folded, token.surface, entry.flags) {
                 cut = true;
             } else {
-                let key = if token.glued {
+                let (key, plural) = if token.glued {
                     // A detached ending glued back: the key is the word before it, unless the
                     // ending is the adjective `ای`.
                     let (stem, ending) = token
@@ -243,19 +249,25 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
                         .unwrap_or((token.surface, ""));
                     let ending = fold(ending);
                     if ending == "ای" || ending == "تر" || ending == "ترین" {
-                        folded
+                        (folded, false)
                     } else {
-                        fold(stem)
+                        (fold(stem), PLURALS.contains(&ending.as_str()))
                     }
                 } else {
-                    lemma_key_of(token.surface, folded, |w| {
+                    let folded_len = folded.len();
+                    let key = lemma_key_of(token.surface, folded, |w| {
                         lexicon.word_entry(w).has(flags::KNOWN)
-                    })
+                    });
+                    // The key is the folded word minus a plural ending (not an ezafe `ی`).
+                    let plural = key.len() < folded_len
+                        && PLURALS.iter().any(|p| key.len() + p.len() == folded_len);
+                    (key, plural)
                 };
                 word = Some(Word {
                     key,
                     surface: token.surface,
                     adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
+                    plural,
                 });
             }
             after_prefix = prefix;
@@ -372,6 +384,7 @@ impl Collector {
                             start: begin as u32,
                             end: end as u32,
                             count: 1,
+                            plural: run[start..start + len].iter().any(|w| w.plural),
                         });
                     }
                 }
@@ -452,6 +465,21 @@ mod tests {
         let s = c.candidates["مدیریت شهری"].best_surface().expect("surface");
         assert_eq!(s.text(&["", text]), "مدیریت شهری");
         assert_eq!(s.text(&[]), "");
+    }
+
+    #[test]
+    fn a_singular_form_in_the_text_is_shown_over_a_commoner_plural() {
+        let mut c = Collector::new(true);
+        let text = "دانشگاه‌ها و دانشگاه‌ها و دانشگاه";
+        c.add(text, 1, false, &Tiny);
+        let s = c.candidates["دانشگاه"].best_surface().expect("surface");
+        assert_eq!(s.text(&["", text]), "دانشگاه");
+        let mut c = Collector::new(true);
+        let text = "برنامه‌ها و برنامه ها";
+        c.add(text, 1, false, &Tiny);
+        let s = c.candidates["برنامه"].best_surface().expect("surface");
+        assert!(s.plural);
+        assert_eq!(s.text(&["", text]), "برنامه\u{200c}ها");
     }
 
     #[test]

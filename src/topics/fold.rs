@@ -85,7 +85,7 @@ pub fn fold(word: &str) -> String {
 }
 
 /// Plural endings that do not change what a phrase is about. Longest first.
-const PLURALS: [&str; 3] = ["هایی", "های", "ها"];
+pub const PLURALS: [&str; 3] = ["هایی", "های", "ها"];
 
 /// The merge key of one written word: plural `ها/های` and a written ezafe `ی` are dropped so the
 /// variants of one phrase merge (`برنامه‌ها`, `برنامه‌های`, `برنامه` → `برنامه`).
