@@ -21,6 +21,14 @@ pub trait Frequencies {
     }
 }
 
+/// A candidate's background entry and its document frequency (background plus run), looked up
+/// once per text.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    entry: Entry,
+    df: f64,
+}
+
 /// Documents a phrase must appear in before its share inside longer phrases means anything.
 const MIN_FRAGMENT_EVIDENCE: f64 = 3.0;
 
@@ -106,9 +114,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     speakers: &[String],
 ) -> Vec<(&'c str, Features)> {
     let candidates = &collector.candidates;
-    let mut entries: HashMap<&str, Entry> =
-        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    let mut df: HashMap<&str, f64> =
+    let mut known: HashMap<&str, Known> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let keyphrases = Keyphrases::embedded();
     // One hash per phrase serves the background table, the run counts and the keyphrase table.
@@ -121,8 +127,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         let hash = xxh3_64(key.as_bytes());
         let (entry, d, n) = freq.lookup_hashed(key, hash);
         docs = n;
-        df.insert(key.as_str(), d);
-        entries.insert(key.as_str(), entry);
+        known.insert(key.as_str(), Known { entry, df: d });
         rows.push((key.as_str(), c, keyphrases.features_hashed(hash)));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
@@ -135,7 +140,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         if c.words < 2 || is_stray(c) {
             continue;
         }
-        let long_df = df.get(key.as_str()).copied().unwrap_or(0.0);
+        let long_df = known.get(key.as_str()).map_or(0.0, |k| k.df);
         let shorter = [
             key.rsplit_once(' ').map(|x| x.0),
             key.split_once(' ').map(|x| x.1),
@@ -144,7 +149,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             let Some((sub_key, sub)) = candidates.get_key_value(sub) else {
                 continue;
             };
-            let sub_df = df.get(sub_key.as_str()).copied().unwrap_or(0.0);
+            let sub_df = known.get(sub_key.as_str()).map_or(0.0, |k| k.df);
             // Only news evidence counts: a phrase news never saw is no fragment of anything.
             if sub_df >= MIN_FRAGMENT_EVIDENCE {
                 let f = fragment.entry(sub_key.as_str()).or_insert(0.0);
@@ -159,8 +164,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         docs,
         lexicon,
         freq,
-        entries: &entries,
-        df: &df,
+        known: &known,
         speakers,
         total_positions: f64::from(collector.position.max(1)),
         total_segments: f64::from(collector.segments.max(1)),
@@ -183,8 +187,7 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     lexicon: &'a L,
     freq: &'a F,
     /// Background entries and document frequencies of this text's candidates.
-    entries: &'a HashMap<&'a str, Entry>,
-    df: &'a HashMap<&'a str, f64>,
+    known: &'a HashMap<&'a str, Known>,
     speakers: &'a [String],
     total_positions: f64,
     total_segments: f64,
@@ -195,18 +198,16 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
-    fn entry(&self, key: &str) -> Entry {
-        self.entries
-            .get(key)
-            .copied()
-            .unwrap_or_else(|| self.lexicon.word_entry(key))
+    fn entry_of(&self, key: &str, known: Option<Known>) -> Entry {
+        known.map_or_else(|| self.lexicon.word_entry(key), |k| k.entry)
     }
 
     /// `keyphrase`: the phrase's [`Keyphrases`] features (how often editors tagged it).
     fn features(&self, key: &str, c: &Candidate, keyphrase: [f64; 2]) -> Features {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
-        let df = self.df.get(key).copied().unwrap_or(0.0);
+        let own_known = self.known.get(key).copied();
+        let df = own_known.map_or(0.0, |k| k.df);
         let mut all_unknown = true;
         let mut min_wiki = f64::MAX;
         let mut min_word_df = f64::MAX;
@@ -216,7 +217,14 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let mut outside_dictionary = 0.0;
         let mut max_part_count = 0u32;
         for (i, word) in key.split(' ').enumerate() {
-            let entry = self.entry(word);
+            // A one-word key may still hold a space (a glued `تر` ending): only the whole key
+            // is known already.
+            let word_known = if word.len() == key.len() {
+                own_known
+            } else {
+                self.known.get(word).copied()
+            };
+            let entry = self.entry_of(word, word_known);
             all_unknown &= !entry.has(flags::KNOWN);
             min_wiki = min_wiki.min(f64::from(entry.wiki));
             if i == 0 {
@@ -231,11 +239,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
                 max_part_count = max_part_count.max(self.counts.get(word).copied().unwrap_or(0));
             }
             if c.words > 1 {
-                let word_df = self
-                    .df
-                    .get(word)
-                    .copied()
-                    .unwrap_or_else(|| self.freq.lookup(word).1);
+                let word_df = word_known.map_or_else(|| self.freq.lookup(word).1, |k| k.df);
                 min_word_df = min_word_df.min(word_df);
             }
         }
@@ -245,7 +249,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         } else {
             0.0
         };
-        let own = self.entry(key);
+        let own = self.entry_of(key, own_known);
         let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let [keyphrase_tagged, keyphrase_share] = keyphrase;
