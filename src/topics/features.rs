@@ -27,6 +27,8 @@ pub trait Frequencies {
 struct Known {
     entry: Entry,
     df: f64,
+    /// Occurrences in this text when the candidate is a single word (0 for longer phrases).
+    single_count: u32,
 }
 
 /// Documents a phrase must appear in before its share inside longer phrases means anything.
@@ -127,7 +129,15 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         let hash = xxh3_64(key.as_bytes());
         let (entry, d, n) = freq.lookup_hashed(key, hash);
         docs = n;
-        known.insert(key.as_str(), Known { entry, df: d });
+        let single_count = if c.words == 1 { c.count } else { 0 };
+        known.insert(
+            key.as_str(),
+            Known {
+                entry,
+                df: d,
+                single_count,
+            },
+        );
         rows.push((key.as_str(), c, keyphrases.features_hashed(hash)));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
@@ -170,11 +180,6 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         total_segments: f64::from(collector.segments.max(1)),
         fragment: &fragment,
         subsumed: &subsumed,
-        counts: candidates
-            .iter()
-            .filter(|(_, c)| c.words == 1)
-            .map(|(k, c)| (k.as_str(), c.count))
-            .collect(),
     };
     rows.into_iter()
         .map(|(key, c, keyphrase)| (key, context.features(key, c, keyphrase)))
@@ -193,8 +198,6 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     total_segments: f64,
     fragment: &'a HashMap<&'a str, f64>,
     subsumed: &'a HashMap<&'a str, bool>,
-    /// Occurrences of this text's single words.
-    counts: HashMap<&'a str, u32>,
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
@@ -236,7 +239,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
                 entry.has(flags::KNOWN) && !entry.has(flags::DICTIONARY),
             ));
             if c.words > 1 {
-                max_part_count = max_part_count.max(self.counts.get(word).copied().unwrap_or(0));
+                max_part_count = max_part_count.max(word_known.map_or(0, |k| k.single_count));
             }
             if c.words > 1 {
                 let word_df = word_known.map_or_else(|| self.freq.lookup(word).1, |k| k.df);
