@@ -13,3 +13,6 @@ for n in fars varzesh3 news; do
   "$BIN" process "$work/${n}_in_$part.jsonl" --out "$work/out_${n}_$part" --no-index --quiet
   echo "$n $part: $(python3 "$shared/eval/topics_score.py" "$work/${n}_gold_$part.jsonl" "$work/out_${n}_$part/articles.jsonl" --json)"
 done
+cat "$work"/{fars,varzesh3,news}_gold_$part.jsonl > "$work/pooled_gold_$part.jsonl"
+cat "$work"/out_{fars,varzesh3,news}_$part/articles.jsonl > "$work/pooled_out_$part.jsonl"
+echo "pooled $part: $(python3 "$shared/eval/topics_score.py" "$work/pooled_gold_$part.jsonl" "$work/pooled_out_$part.jsonl" --json)"

@@ -1,5 +1,6 @@
 #!/bin/bash
-# Refits the ranking weights on the TRAIN split: dumps features, runs train.py, scores dev with them.
+# Refits the ranking weights on the TRAIN split: dumps features, runs train.py (which also rewrites
+# src/topics/data/keyphrases.tsv), rebuilds, scores dev with the new weights.
 # Prints the weights to paste into src/topics/score.rs. Run split.py first.
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
@@ -12,4 +13,5 @@ for n in fars varzesh3 news; do
 done
 python3 "$here/train.py" 2>"$work/train.log" >"$work/weights.txt"
 cat "$work/weights.txt"
+cargo build --quiet
 GOFTAR_TOPIC_WEIGHTS=$(cat "$work/weights.txt") "$here/eval.sh" dev

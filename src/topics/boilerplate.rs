@@ -31,10 +31,16 @@ const AGENCY_NAMES: &[&str] = &[
     "ورزش سه",
 ];
 
+/// Media-type markers of titles (`(عکس)`, `+فیلم`-style labels, `عکسی از ...`): what the item
+/// carries, not what it is about. Rejected as whole topics only (`عکاسی خبری` stays).
+const MEDIA_MARKERS: &[&str] = &["عکس", "عکسی", "ویدیو", "اینفوگرافیک", "موشن گرافیک"];
+
 /// Whether a phrase (as a merge key: folded words separated by spaces) is agency furniture.
 pub fn is_boilerplate(key: &str) -> bool {
-    // Both lists are written in folded form already, so keys compare directly.
-    key.split(' ').any(|w| ATTRIBUTION_WORDS.contains(&w)) || AGENCY_NAMES.contains(&key)
+    // The lists are written in folded form already, so keys compare directly.
+    key.split(' ').any(|w| ATTRIBUTION_WORDS.contains(&w))
+        || AGENCY_NAMES.contains(&key)
+        || MEDIA_MARKERS.contains(&key)
 }
 
 #[cfg(test)]
@@ -43,7 +49,11 @@ mod tests {
 
     #[test]
     fn lists_are_in_folded_form() {
-        for word in ATTRIBUTION_WORDS.iter().chain(AGENCY_NAMES) {
+        for word in ATTRIBUTION_WORDS
+            .iter()
+            .chain(AGENCY_NAMES)
+            .chain(MEDIA_MARKERS)
+        {
             assert_eq!(super::super::fold::fold(word), *word);
         }
     }
@@ -55,5 +65,7 @@ mod tests {
         assert!(is_boilerplate("فارس"));
         assert!(!is_boilerplate("خلیج فارس"));
         assert!(!is_boilerplate("مدیریت شهری"));
+        assert!(is_boilerplate("عکس"));
+        assert!(!is_boilerplate("عکاسی خبری"));
     }
 }

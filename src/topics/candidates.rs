@@ -3,7 +3,7 @@
 //! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
 //! its ZWNJ/space spelling.
 
-use super::fold::{fold, lemma_key};
+use super::fold::{PLURALS, fold, lemma_key_of};
 use super::hashing::{FxBuild, FxHashMap};
 use super::table::{Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
@@ -18,6 +18,8 @@ pub struct Word<'a> {
     pub key: String,
     pub surface: &'a str,
     pub adjective_only: bool,
+    /// Written with a plural ending (`برنامه‌ها`, `برنامه ها`) that its key dropped.
+    pub plural: bool,
 }
 
 /// What is known of one phrase in one text.
@@ -79,6 +81,8 @@ pub struct SurfaceRef {
     pub start: u32,
     pub end: u32,
     pub count: u32,
+    /// A word of this form carries a plural ending.
+    pub plural: bool,
 }
 
 impl SurfaceRef {
@@ -94,11 +98,13 @@ impl SurfaceRef {
 }
 
 impl Candidate {
-    /// The most frequent written form; the earliest wins ties.
+    /// The written form to show: editors write a topic in the singular (`دانشگاه`, not
+    /// `دانشگاه‌ها`), so a singular form the text holds wins; among those, the most frequent, and
+    /// the earliest on ties.
     pub fn best_surface(&self) -> Option<SurfaceRef> {
         let mut best: Option<SurfaceRef> = None;
         for s in self.surfaces.iter() {
-            if best.is_none_or(|b| s.count > b.count) {
+            if best.is_none_or(|b| (!s.plural, s.count) > (!b.plural, b.count)) {
                 best = Some(*s);
             }
         }
@@ -156,12 +162,60 @@ const FRAMING_NOUNS: [&str; 8] = [
     "تومانی",
 ];
 
+/// Nouns that work as prepositions or frozen adverbials (`مقابلِ`, `به دنبالِ`, `به خاطرِ`,
+/// `بر اساسِ`, `برای دومین مرتبه`, `در جهتِ`) and that hazm's stopword list misses: a phrase
+/// through them (`مقابل ونزوئلا`, `دنبال سانچو`) is a fragment of a clause.
+const RELATIONAL_NOUNS: [&str; 6] = ["مقابل", "دنبال", "خاطر", "اساس", "مرتبه", "جهت"];
+
+/// Number words that take the ordinal ending `مین` (`دومین`, `سومین`, `بیستمین`); `نخستین` and
+/// `اولین` are stopwords already. `سی` is left out: `سیمین` is a name (`سی‌امین` the ordinal).
+const ORDINAL_STEMS: [&str; 27] = [
+    "یک",
+    "دو",
+    "سو",
+    "چهار",
+    "پنج",
+    "شش",
+    "هفت",
+    "هشت",
+    "نه",
+    "ده",
+    "یازده",
+    "دوازده",
+    "سیزده",
+    "چهارده",
+    "پانزده",
+    "شانزده",
+    "هفده",
+    "هجده",
+    "نوزده",
+    "بیست",
+    "چهل",
+    "پنجاه",
+    "شصت",
+    "هفتاد",
+    "هشتاد",
+    "نود",
+    "صد",
+];
+
+/// An ordinal written before its noun (`دومین دوره`): a count, never part of a name. The forms
+/// after the noun (`دور دوم`, `هفته نخست`) stay: editors tag those.
+fn is_prenominal_ordinal(folded: &str) -> bool {
+    folded
+        .strip_suffix("مین")
+        .is_some_and(|stem| ORDINAL_STEMS.contains(&stem))
+}
+
 /// Whether a word cuts phrases, from its table entry and spelling.
 fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
     if entry_flags & (flags::STOP | flags::VERB | flags::FUNCTION) != 0 {
         return true;
     }
-    if FRAMING_NOUNS.contains(&folded) {
+    if FRAMING_NOUNS.contains(&folded)
+        || RELATIONAL_NOUNS.contains(&folded)
+        || is_prenominal_ordinal(folded)
+    {
         return true;
     }
     if folded.chars().count() < 2 {
@@ -186,7 +240,7 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
             if prefix || after_prefix || is_boundary(&folded, token.surface, entry.flags) {
                 cut = true;
             } else {
-                let key = if token.glued {
+                let (key, plural) = if token.glued {
                     // A detached ending glued back: the key is the word before it, unless the
                     // ending is the adjective `ای`.
                     let (stem, ending) = token
@@ -195,17 +249,25 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
                         .unwrap_or((token.surface, ""));
                     let ending = fold(ending);
                     if ending == "ای" || ending == "تر" || ending == "ترین" {
-                        folded.clone()
+                        (folded, false)
                     } else {
-                        fold(stem)
+                        (fold(stem), PLURALS.contains(&ending.as_str()))
                     }
                 } else {
-                    lemma_key(token.surface, |w| lexicon.word_entry(w).has(flags::KNOWN))
+                    let folded_len = folded.len();
+                    let key = lemma_key_of(token.surface, folded, |w| {
+                        lexicon.word_entry(w).has(flags::KNOWN)
+                    });
+                    // The key is the folded word minus a plural ending (not an ezafe `ی`).
+                    let plural = key.len() < folded_len
+                        && PLURALS.iter().any(|p| key.len() + p.len() == folded_len);
+                    (key, plural)
                 };
                 word = Some(Word {
                     key,
                     surface: token.surface,
                     adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
+                    plural,
                 });
             }
             after_prefix = prefix;
@@ -224,6 +286,9 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
     }
     runs
 }
+
+/// Persian news averages about ten bytes a word and a little over one distinct phrase per word.
+const BYTES_PER_CANDIDATE: usize = 8;
 
 /// Byte offset of `part` (a slice of `text`) in `text`.
 fn offset(text: &str, part: &str) -> usize {
@@ -249,6 +314,18 @@ impl Collector {
         Collector {
             keep_surfaces,
             ..Collector::default()
+        }
+    }
+
+    /// A collector sized for texts of `bytes` bytes in all, so its map does not grow step by
+    /// step (rehashing every phrase each time).
+    pub fn for_text_bytes(keep_surfaces: bool, bytes: usize) -> Self {
+        Collector {
+            candidates: FxHashMap::with_capacity_and_hasher(
+                bytes / BYTES_PER_CANDIDATE,
+                FxBuild::default(),
+            ),
+            ..Collector::new(keep_surfaces)
         }
     }
 
@@ -307,6 +384,7 @@ impl Collector {
                             start: begin as u32,
                             end: end as u32,
                             count: 1,
+                            plural: run[start..start + len].iter().any(|w| w.plural),
                         });
                     }
                 }
@@ -390,6 +468,21 @@ mod tests {
     }
 
     #[test]
+    fn a_singular_form_in_the_text_is_shown_over_a_commoner_plural() {
+        let mut c = Collector::new(true);
+        let text = "دانشگاه‌ها و دانشگاه‌ها و دانشگاه";
+        c.add(text, 1, false, &Tiny);
+        let s = c.candidates["دانشگاه"].best_surface().expect("surface");
+        assert_eq!(s.text(&["", text]), "دانشگاه");
+        let mut c = Collector::new(true);
+        let text = "برنامه‌ها و برنامه ها";
+        c.add(text, 1, false, &Tiny);
+        let s = c.candidates["برنامه"].best_surface().expect("surface");
+        assert!(s.plural);
+        assert_eq!(s.text(&["", text]), "برنامه\u{200c}ها");
+    }
+
+    #[test]
     fn written_form_drops_a_final_ezafe_only() {
         assert_eq!(written_form("کانال‌های"), "کانال‌ها");
         assert_eq!(written_form("شهرهای"), "شهرها");
@@ -404,6 +497,16 @@ mod tests {
         assert!(is_boundary("درصد", "درصد", 0));
         assert!(is_boundary("عنوان", "عنوان", 0));
         assert!(!is_boundary("مشاور", "مشاور", 0));
+    }
+
+    #[test]
+    fn prepositional_nouns_and_ordinals_before_a_noun_cut_phrases() {
+        assert!(is_boundary("مقابل", "مقابل", 0));
+        assert!(is_boundary("دومین", "دومین", 0));
+        assert!(is_boundary("بیستمین", "بیستمین", 0));
+        assert!(!is_boundary("دوم", "دوم", 0));
+        assert!(!is_boundary("سیمین", "سیمین", 0), "a name, not `سی‌امین`");
+        assert!(!is_boundary("تامین", "تأمین", 0));
     }
 
     #[test]

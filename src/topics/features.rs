@@ -5,19 +5,37 @@
 
 use super::candidates::{Candidate, Collector};
 use super::hashing::FxHashMap as HashMap;
+use super::keyphrases::Keyphrases;
 use super::table::{Entry, Lexicon, flags};
+use xxhash_rust::xxh3::xxh3_64;
 
 /// Document frequency source: background table and run counts together.
 pub trait Frequencies {
     /// `(background entry, documents holding key, documents counted)`.
     fn lookup(&self, key: &str) -> (Entry, f64, f64);
+
+    /// [`Self::lookup`] of a key whose xxh3 hash is known (implementations keyed by that hash
+    /// skip hashing it again).
+    fn lookup_hashed(&self, key: &str, _hash: u64) -> (Entry, f64, f64) {
+        self.lookup(key)
+    }
+}
+
+/// A candidate's background entry and its document frequency (background plus run), looked up
+/// once per text.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    entry: Entry,
+    df: f64,
+    /// Occurrences in this text when the candidate is a single word (0 for longer phrases).
+    single_count: u32,
 }
 
 /// Documents a phrase must appear in before its share inside longer phrases means anything.
 const MIN_FRAGMENT_EVIDENCE: f64 = 3.0;
 
 /// Number of features (the first is the constant 1).
-pub const COUNT: usize = 30;
+pub const COUNT: usize = 32;
 
 /// Feature names, in order (for explanations and the tuning scripts).
 pub const NAMES: [&str; COUNT] = [
@@ -51,6 +69,8 @@ pub const NAMES: [&str; COUNT] = [
     "title_head",
     "name_like",
     "part_repeated",
+    "keyphrase_tagged",
+    "keyphrase_share",
 ];
 
 /// Words of dates and times of day: news mentions them everywhere, editors never tag them.
@@ -87,37 +107,50 @@ fn is_stray(c: &Candidate) -> bool {
     c.words > 1 && c.count < 2 && !c.in_title && c.first_segment > 1
 }
 
-/// Computes the features of every candidate of `collector`'s text.
-pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
-    collector: &Collector,
+/// Computes the features of every candidate of `collector`'s text (strays left out), in no
+/// particular order.
+pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
+    collector: &'c Collector,
     freq: &F,
     lexicon: &L,
     speakers: &[String],
-) -> HashMap<String, Features> {
+) -> Vec<(&'c str, Features)> {
     let candidates = &collector.candidates;
-    let mut entries: HashMap<&str, Entry> =
+    let mut known: HashMap<&str, Known> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
-    let mut df: HashMap<&str, f64> =
-        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    let keyphrases = Keyphrases::embedded();
+    // One hash per phrase serves the background table, the run counts and the keyphrase table.
+    let mut rows: Vec<(&str, &Candidate, [f64; 2])> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
     for (key, c) in candidates {
         if is_stray(c) {
             continue;
         }
-        let (entry, d, n) = freq.lookup(key);
+        let hash = xxh3_64(key.as_bytes());
+        let (entry, d, n) = freq.lookup_hashed(key, hash);
         docs = n;
-        df.insert(key.as_str(), d);
-        entries.insert(key.as_str(), entry);
+        let single_count = if c.words == 1 { c.count } else { 0 };
+        known.insert(
+            key.as_str(),
+            Known {
+                entry,
+                df: d,
+                single_count,
+            },
+        );
+        rows.push((key.as_str(), c, keyphrases.features_hashed(hash)));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase.
-    let mut fragment: HashMap<&str, f64> = HashMap::default();
-    let mut subsumed: HashMap<&str, bool> = HashMap::default();
+    let mut fragment: HashMap<&str, f64> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
+    let mut subsumed: HashMap<&str, bool> =
+        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
     for (key, c) in candidates {
         if c.words < 2 || is_stray(c) {
             continue;
         }
-        let long_df = df.get(key.as_str()).copied().unwrap_or(0.0);
+        let long_df = known.get(key.as_str()).map_or(0.0, |k| k.df);
         let shorter = [
             key.rsplit_once(' ').map(|x| x.0),
             key.split_once(' ').map(|x| x.1),
@@ -126,7 +159,7 @@ pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             let Some((sub_key, sub)) = candidates.get_key_value(sub) else {
                 continue;
             };
-            let sub_df = df.get(sub_key.as_str()).copied().unwrap_or(0.0);
+            let sub_df = known.get(sub_key.as_str()).map_or(0.0, |k| k.df);
             // Only news evidence counts: a phrase news never saw is no fragment of anything.
             if sub_df >= MIN_FRAGMENT_EVIDENCE {
                 let f = fragment.entry(sub_key.as_str()).or_insert(0.0);
@@ -141,26 +174,16 @@ pub fn compute<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         docs,
         lexicon,
         freq,
-        entries: &entries,
-        df: &df,
+        known: &known,
         speakers,
         total_positions: f64::from(collector.position.max(1)),
         total_segments: f64::from(collector.segments.max(1)),
         fragment: &fragment,
         subsumed: &subsumed,
-        counts: candidates
-            .iter()
-            .filter(|(_, c)| c.words == 1)
-            .map(|(k, c)| (k.as_str(), c.count))
-            .collect(),
     };
-    let mut out = HashMap::with_capacity_and_hasher(entries.len(), Default::default());
-    for (key, c) in candidates {
-        if !is_stray(c) {
-            out.insert(key.clone(), context.features(key, c));
-        }
-    }
-    out
+    rows.into_iter()
+        .map(|(key, c, keyphrase)| (key, context.features(key, c, keyphrase)))
+        .collect()
 }
 
 /// What the features of one candidate are computed from.
@@ -169,29 +192,25 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     lexicon: &'a L,
     freq: &'a F,
     /// Background entries and document frequencies of this text's candidates.
-    entries: &'a HashMap<&'a str, Entry>,
-    df: &'a HashMap<&'a str, f64>,
+    known: &'a HashMap<&'a str, Known>,
     speakers: &'a [String],
     total_positions: f64,
     total_segments: f64,
     fragment: &'a HashMap<&'a str, f64>,
     subsumed: &'a HashMap<&'a str, bool>,
-    /// Occurrences of this text's single words.
-    counts: HashMap<&'a str, u32>,
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
-    fn entry(&self, key: &str) -> Entry {
-        self.entries
-            .get(key)
-            .copied()
-            .unwrap_or_else(|| self.lexicon.word_entry(key))
+    fn entry_of(&self, key: &str, known: Option<Known>) -> Entry {
+        known.map_or_else(|| self.lexicon.word_entry(key), |k| k.entry)
     }
 
-    fn features(&self, key: &str, c: &Candidate) -> Features {
+    /// `keyphrase`: the phrase's [`Keyphrases`] features (how often editors tagged it).
+    fn features(&self, key: &str, c: &Candidate, keyphrase: [f64; 2]) -> Features {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
-        let df = self.df.get(key).copied().unwrap_or(0.0);
+        let own_known = self.known.get(key).copied();
+        let df = own_known.map_or(0.0, |k| k.df);
         let mut all_unknown = true;
         let mut min_wiki = f64::MAX;
         let mut min_word_df = f64::MAX;
@@ -201,7 +220,14 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let mut outside_dictionary = 0.0;
         let mut max_part_count = 0u32;
         for (i, word) in key.split(' ').enumerate() {
-            let entry = self.entry(word);
+            // A one-word key may still hold a space (a glued `تر` ending): only the whole key
+            // is known already.
+            let word_known = if word.len() == key.len() {
+                own_known
+            } else {
+                self.known.get(word).copied()
+            };
+            let entry = self.entry_of(word, word_known);
             all_unknown &= !entry.has(flags::KNOWN);
             min_wiki = min_wiki.min(f64::from(entry.wiki));
             if i == 0 {
@@ -213,14 +239,10 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
                 entry.has(flags::KNOWN) && !entry.has(flags::DICTIONARY),
             ));
             if c.words > 1 {
-                max_part_count = max_part_count.max(self.counts.get(word).copied().unwrap_or(0));
+                max_part_count = max_part_count.max(word_known.map_or(0, |k| k.single_count));
             }
             if c.words > 1 {
-                let word_df = self
-                    .df
-                    .get(word)
-                    .copied()
-                    .unwrap_or_else(|| self.freq.lookup(word).1);
+                let word_df = word_known.map_or_else(|| self.freq.lookup(word).1, |k| k.df);
                 min_word_df = min_word_df.min(word_df);
             }
         }
@@ -230,9 +252,10 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         } else {
             0.0
         };
-        let own = self.entry(key);
+        let own = self.entry_of(key, own_known);
         let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let [keyphrase_tagged, keyphrase_share] = keyphrase;
         [
             1.0,
             (1.0 + f64::from(c.count)).ln(),
@@ -268,6 +291,8 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             } else {
                 0.0
             },
+            keyphrase_tagged,
+            keyphrase_share,
         ]
     }
 }

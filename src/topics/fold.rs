@@ -1,26 +1,81 @@
 //! Folding of one word to the key that phrase statistics and merging use: Arabic letter variants,
 //! digits, diacritics and joiners folded, so `برنامه‌ها`, `برنامهها` and `برنامه‌ها` share one key.
 
-/// Appends the folded form of `word` to `out`. ZWNJ and other joiners are dropped, which makes the
-/// key blind to the normalizer's ZWNJ restoration (present or not, the key is the same).
-pub fn fold_into(word: &str, out: &mut String) {
-    for ch in word.chars() {
-        let mapped = match ch {
-            'ي' | 'ى' | 'ئ' => 'ی',
-            'ك' => 'ک',
-            'ة' | 'ۀ' => 'ه',
-            'أ' | 'إ' | 'ٱ' => 'ا',
-            'ؤ' => 'و',
-            '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' => continue,
-            '\u{064b}'..='\u{065f}' | '\u{0670}' => continue,
-            '۰'..='۹' => char::from(b'0' + (ch as u32 - '۰' as u32) as u8),
-            '٠'..='٩' => char::from(b'0' + (ch as u32 - '٠' as u32) as u8),
-            c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
-            c => c,
-        };
-        out.push(mapped);
+/// What folding does to one character.
+enum CharFold {
+    Keep,
+    Drop,
+    Into(char),
+}
+
+fn fold_char(ch: char) -> CharFold {
+    match ch {
+        'ي' | 'ى' | 'ئ' => CharFold::Into('ی'),
+        'ك' => CharFold::Into('ک'),
+        'ة' | 'ۀ' => CharFold::Into('ه'),
+        'أ' | 'إ' | 'ٱ' => CharFold::Into('ا'),
+        'ؤ' => CharFold::Into('و'),
+        '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{feff}' | 'ـ' => CharFold::Drop,
+        '\u{064b}'..='\u{065f}' | '\u{0670}' => CharFold::Drop,
+        '۰'..='۹' => CharFold::Into(char::from(b'0' + (ch as u32 - '۰' as u32) as u8)),
+        '٠'..='٩' => CharFold::Into(char::from(b'0' + (ch as u32 - '٠' as u32) as u8)),
+        c if c.is_ascii_uppercase() => CharFold::Into(c.to_ascii_lowercase()),
+        _ => CharFold::Keep,
     }
 }
+
+/// Appends the folded form of `word` to `out`. ZWNJ and other joiners are dropped, which makes the
+/// key blind to the normalizer's ZWNJ restoration (present or not, the key is the same).
+///
+/// Normalized text is mostly folded already, so the unchanged prefix is copied whole.
+pub fn fold_into(word: &str, out: &mut String) {
+    let unchanged = unchanged_prefix(word);
+    out.push_str(&word[..unchanged]);
+    for ch in word[unchanged..].chars() {
+        match fold_char(ch) {
+            CharFold::Keep => out.push(ch),
+            CharFold::Drop => {}
+            CharFold::Into(c) => out.push(c),
+        }
+    }
+}
+
+/// Byte length of the longest prefix of `word` that folding leaves as it is (it ends at a char
+/// boundary), read a byte at a time for ASCII and the two-byte Arabic block; any other character
+/// ends it, and the slow path decides.
+fn unchanged_prefix(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_uppercase() {
+                break;
+            }
+            i += 1;
+        } else if (0xd8..=0xdb).contains(&b) && i + 1 < bytes.len() {
+            let code = (u32::from(b & 0x1f) << 6) | u32::from(bytes[i + 1] & 0x3f);
+            if ARABIC_FOLDS[(code - 0x600) as usize] {
+                break;
+            }
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Which characters of U+0600..U+06FF [`fold_char`] changes.
+static ARABIC_FOLDS: std::sync::LazyLock<[bool; 0x100]> = std::sync::LazyLock::new(|| {
+    let mut table = [false; 0x100];
+    for (i, folds) in table.iter_mut().enumerate() {
+        if let Some(ch) = char::from_u32(0x600 + i as u32) {
+            *folds = !matches!(fold_char(ch), CharFold::Keep);
+        }
+    }
+    table
+});
 
 /// The folded form of one word.
 pub fn fold(word: &str) -> String {
@@ -30,7 +85,7 @@ pub fn fold(word: &str) -> String {
 }
 
 /// Plural endings that do not change what a phrase is about. Longest first.
-const PLURALS: [&str; 3] = ["هایی", "های", "ها"];
+pub const PLURALS: [&str; 3] = ["هایی", "های", "ها"];
 
 /// The merge key of one written word: plural `ها/های` and a written ezafe `ی` are dropped so the
 /// variants of one phrase merge (`برنامه‌ها`, `برنامه‌های`, `برنامه` → `برنامه`).
@@ -39,6 +94,11 @@ const PLURALS: [&str; 3] = ["هایی", "های", "ها"];
 /// be the adjective `‌ای` (`هسته‌ای` written `هستهای`), so a solid ending is only dropped when the
 /// whole word is unknown and the stem is a known word.
 pub fn lemma_key(surface: &str, is_known: impl Fn(&str) -> bool) -> String {
+    lemma_key_of(surface, fold(surface), is_known)
+}
+
+/// [`lemma_key`] given the word's [`fold`] already (the hot path folds each word once).
+pub fn lemma_key_of(surface: &str, folded: String, is_known: impl Fn(&str) -> bool) -> String {
     if let Some((stem, ending)) = surface.rsplit_once('\u{200c}') {
         let ending = fold(ending);
         if PLURALS.contains(&ending.as_str()) || ending == "ی" {
@@ -48,7 +108,6 @@ pub fn lemma_key(surface: &str, is_known: impl Fn(&str) -> bool) -> String {
             }
         }
     }
-    let folded = fold(surface);
     for ending in PLURALS {
         if let Some(stem) = folded.strip_suffix(ending)
             && stem.chars().count() >= 2
@@ -71,6 +130,25 @@ mod tests {
         assert_eq!(fold("۱۴۰۲"), "1402");
         assert_eq!(fold("ICT"), "ict");
         assert_eq!(fold("مُدیریت"), "مدیریت");
+    }
+
+    #[test]
+    fn the_fast_prefix_stops_at_every_folded_character() {
+        for code in (0x20..0x800u32).chain([0x200c, 0x200d, 0xfeff]) {
+            let Some(ch) = char::from_u32(code) else {
+                continue;
+            };
+            let word = format!("ab{ch}پ");
+            let slow: String = word
+                .chars()
+                .filter_map(|c| match fold_char(c) {
+                    CharFold::Keep => Some(c),
+                    CharFold::Drop => None,
+                    CharFold::Into(x) => Some(x),
+                })
+                .collect();
+            assert_eq!(fold(&word), slow, "{code:x}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Candidates are word n-grams (1–4) between stopwords, verbs, numbers and punctuation
 //! ([`candidates`]); they are ranked by frequency, position, title presence and rarity
 //! ([`score`]), where rarity comes from an embedded background table of news document frequencies
-//! ([`table`], built by [`build_background`]) plus the run's own counts ([`running`]).
+//! ([`table`], built by [`build_background`]) plus the run's own counts ([`running`]), and on how
+//! often news editors tagged the phrase in a training split of tagged news ([`keyphrases`]).
 
 mod boilerplate;
 mod build;
@@ -11,6 +12,7 @@ mod candidates;
 mod features;
 mod fold;
 mod hashing;
+mod keyphrases;
 mod running;
 mod score;
 mod table;
@@ -29,7 +31,7 @@ use features::Frequencies;
 pub use features::NAMES as FEATURE_NAMES;
 use running::RunningCounts;
 use score::Weights;
-use table::{Background, Lexicon};
+use table::Background;
 
 /// Topics returned per article (when the article has that many candidates).
 pub const ARTICLE_TOPICS: usize = 10;
@@ -75,8 +77,13 @@ struct Combined<'a> {
 
 impl Frequencies for Combined<'_> {
     fn lookup(&self, key: &str) -> (table::Entry, f64, f64) {
-        let entry = self.background.entry(key);
-        let df = f64::from(entry.df) + f64::from(self.running.df(key));
+        self.lookup_hashed(key, running::key_hash(key))
+    }
+
+    /// Both tables are keyed by the same xxh3 hash.
+    fn lookup_hashed(&self, _key: &str, hash: u64) -> (table::Entry, f64, f64) {
+        let entry = self.background.entry_hashed(hash);
+        let df = f64::from(entry.df) + f64::from(self.running.df_hashed(hash));
         let docs = f64::from(self.background.docs()) + self.running.docs() as f64;
         (entry, df, docs)
     }
@@ -109,7 +116,9 @@ impl TopicModel {
     }
 
     fn collect(&self, doc: &Document, keep_surfaces: bool) -> Collector {
-        let mut collector = Collector::new(keep_surfaces);
+        let bytes = doc.title.as_ref().map_or(0, String::len)
+            + doc.paragraphs.iter().map(|p| p.text.len()).sum::<usize>();
+        let mut collector = Collector::for_text_bytes(keep_surfaces, bytes);
         if let Some(title) = &doc.title {
             collector.add(title, 0, true, self.background);
         }
@@ -173,7 +182,7 @@ impl TopicModel {
     pub fn article_topics(&self, doc: &Document) -> Vec<String> {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
-        self.rank(&collector, doc, ARTICLE_TOPICS)
+        self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head)
             .into_iter()
             .take(ARTICLE_TOPICS)
             .filter_map(|s| s.surface.map(|r| r.text(&segments)))
@@ -186,7 +195,7 @@ impl TopicModel {
     pub fn explain(&self, doc: &Document) -> Vec<ExplainedTopic> {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
-        self.rank(&collector, doc, ARTICLE_TOPICS)
+        self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::All)
             .into_iter()
             .map(|s| ExplainedTopic {
                 text: s.surface.map(|r| r.text(&segments)).unwrap_or_default(),
@@ -197,7 +206,13 @@ impl TopicModel {
             .collect()
     }
 
-    fn rank(&self, collector: &Collector, doc: &Document, distinct: usize) -> Vec<score::Scored> {
+    fn rank(
+        &self,
+        collector: &Collector,
+        doc: &Document,
+        distinct: usize,
+        extent: score::Extent,
+    ) -> Vec<score::Scored> {
         score::rank(
             collector,
             &self.frequencies(),
@@ -205,6 +220,7 @@ impl TopicModel {
             &self.weights,
             &self.speaker_keys(doc),
             distinct,
+            extent,
         )
     }
 
@@ -218,6 +234,7 @@ impl TopicModel {
             &self.speaker_keys(doc),
             STATEMENT_TOPICS,
             score::SHARES_A_WORD,
+            score::Extent::Head,
         )
     }
 

@@ -53,11 +53,17 @@ impl RunningCounts {
     }
 
     /// Estimated number of documents holding `key` (never less than the truth).
+    #[cfg(test)]
     pub fn df(&self, key: &str) -> u32 {
+        self.df_hashed(key_hash(key))
+    }
+
+    /// [`Self::df`] of the key with this [`key_hash`].
+    pub fn df_hashed(&self, hash: u64) -> u32 {
         if self.docs == 0 {
             return 0;
         }
-        let [a, b] = slots(key_hash(key));
+        let [a, b] = slots(hash);
         self.rows[0][a].min(self.rows[1][b])
     }
 

@@ -137,13 +137,18 @@ impl Background {
     pub fn entries(&self) -> usize {
         self.entries.len()
     }
+
+    /// The entry of a key whose xxh3 hash is already known (one hash serves every table).
+    pub fn entry_hashed(&self, hash: u64) -> Entry {
+        self.entries
+            .get(&hash)
+            .map_or_else(Entry::default, |v| Entry::unpack(*v))
+    }
 }
 
 impl Lexicon for Background {
     fn entry(&self, key: &str) -> Entry {
-        self.entries
-            .get(&xxh3_64(key.as_bytes()))
-            .map_or_else(Entry::default, |v| Entry::unpack(*v))
+        self.entry_hashed(xxh3_64(key.as_bytes()))
     }
 
     /// Cached per thread: a small map of the words seen lately stays in the CPU cache, where a

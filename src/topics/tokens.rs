@@ -57,6 +57,63 @@ fn is_word_char(ch: char) -> bool {
         )
 }
 
+/// What one character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    Letter,
+    Digit,
+    /// A joiner or mark: part of a word, neither letter nor digit.
+    WordMark,
+    Space,
+    /// Punctuation and symbols: they cut phrases.
+    Other,
+}
+
+fn classify(ch: char) -> CharClass {
+    if is_digit(ch) {
+        CharClass::Digit
+    } else if is_letter(ch) {
+        CharClass::Letter
+    } else if is_word_char(ch) {
+        CharClass::WordMark
+    } else if ch.is_whitespace() {
+        CharClass::Space
+    } else {
+        CharClass::Other
+    }
+}
+
+/// [`classify`] of ASCII and the Arabic block (nearly every character of the text) from a table:
+/// the chain of range tests per character was most of the tokenizer's work.
+fn class_of(ch: char) -> CharClass {
+    static TABLE: std::sync::LazyLock<[CharClass; 0x700]> = std::sync::LazyLock::new(|| {
+        let mut table = [CharClass::Other; 0x700];
+        for (code, class) in table.iter_mut().enumerate() {
+            if let Some(ch) = char::from_u32(code as u32) {
+                *class = classify(ch);
+            }
+        }
+        table
+    });
+    TABLE
+        .get(ch as usize)
+        .copied()
+        .unwrap_or_else(|| classify(ch))
+}
+
+/// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
+const MAX_ENDING_BYTES: usize = 16;
+
+/// Whether a written word can fold to a detached ending at all: every ending starts with `ه`,
+/// `ت` or `ا` (or a letter that folds to one; a leading mark folds away), so most words are ruled
+/// out without folding them.
+fn may_be_ending(surface: &str) -> bool {
+    matches!(
+        surface.chars().next(),
+        Some('ه' | 'ة' | 'ۀ' | 'ت' | 'ا' | 'أ' | 'إ' | 'ٱ' | '\u{064b}'..='\u{065f}' | '\u{0670}')
+    )
+}
+
 /// Endings that, written as a separate word, belong to the word before.
 fn is_detached_ending(folded: &str, previous: &str) -> bool {
     matches!(folded, "ها" | "های" | "هایی" | "تر" | "ترین")
@@ -84,6 +141,9 @@ fn push<'a>(
         && !boundary
         && let Some(last) = tokens.last_mut()
         && last.kind == TokenKind::Word
+        // The endings are at most four letters: longer words are not folded to find out.
+        && surface.len() <= MAX_ENDING_BYTES
+        && may_be_ending(surface)
         && is_detached_ending(&fold(surface), last.surface)
     {
         let begin = last.surface.as_ptr() as usize - text.as_ptr() as usize;
@@ -108,16 +168,20 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut has_digit = false;
     let mut has_letter = false;
     for (i, ch) in text.char_indices() {
-        if is_word_char(ch) {
+        let class = class_of(ch);
+        if matches!(
+            class,
+            CharClass::Letter | CharClass::Digit | CharClass::WordMark
+        ) {
             if start.is_none() {
                 start = Some(i);
                 has_digit = false;
                 has_letter = false;
             }
-            if is_digit(ch) {
-                has_digit = true;
-            } else if is_letter(ch) {
-                has_letter = true;
+            match class {
+                CharClass::Digit => has_digit = true,
+                CharClass::Letter => has_letter = true,
+                _ => {}
             }
         } else {
             if let Some(s) = start.take()
@@ -126,7 +190,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 push(&mut tokens, text, (s, i), has_digit, boundary);
                 boundary = false;
             }
-            if !ch.is_whitespace() {
+            if class != CharClass::Space {
                 boundary = true;
             }
         }
@@ -170,6 +234,24 @@ mod tests {
         assert!(tokens[0].glued);
         assert_eq!(tokens[2].surface, "بازی های");
         assert_eq!(tokens.len(), 4);
+    }
+
+    #[test]
+    fn only_words_starting_like_an_ending_are_folded_to_check() {
+        for ending in ["ها", "های", "هایی", "تر", "ترین", "ای", "اي"] {
+            assert!(may_be_ending(ending), "{ending}");
+        }
+        assert!(!may_be_ending("برنامه"));
+        assert!(!may_be_ending("قم"));
+    }
+
+    #[test]
+    fn the_class_table_agrees_with_the_character_tests() {
+        for code in 0..0x800u32 {
+            if let Some(ch) = char::from_u32(code) {
+                assert_eq!(class_of(ch), classify(ch), "{code:x}");
+            }
+        }
     }
 
     #[test]
