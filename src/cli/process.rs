@@ -8,12 +8,6 @@ use goftar::corpus::{self, Input, RecordReader};
 use goftar::output::OutputDir;
 use goftar::{Options, Pipeline};
 
-/// mimalloc rather than the system allocator: stages, tantivy's indexing threads and the writer
-/// allocate small strings on every core at once, where glibc's malloc spent about a fifth of a
-/// `process` run.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  goftar process corpora --out out\n  zcat news.jsonl.gz | goftar process - --out out --threads 2"
