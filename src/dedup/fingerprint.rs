@@ -183,11 +183,13 @@ fn content_signature(hashes: &[u64]) -> Option<minhash::Signature> {
         particles.sort_unstable();
         particles
     });
-    let content: Vec<u64> = hashes
-        .iter()
-        .copied()
-        .filter(|h| PARTICLES.binary_search(h).is_err())
-        .collect();
+    let mut content = Vec::with_capacity(hashes.len());
+    content.extend(
+        hashes
+            .iter()
+            .copied()
+            .filter(|h| PARTICLES.binary_search(h).is_err()),
+    );
     if content.is_empty() {
         minhash::signature_of_hashes(hashes)
     } else {

@@ -200,8 +200,11 @@ pub fn split_form(text: &str) -> String {
 /// like [`match_form`]: what [`split_form`] adds, at the cost of the compounds alone.
 pub fn zwnj_pieces(text: &str) -> String {
     let mut compounds = String::new();
+    // A byte search: `str::contains` on ZWNJ stops at every `ی`, which shares its last byte.
+    static ZWNJ: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("\u{200c}"));
     for word in text.split(char::is_whitespace) {
-        if word.contains('\u{200c}') {
+        if ZWNJ.find(word.as_bytes()).is_some() {
             compounds.push_str(word);
             compounds.push(' ');
         }
@@ -213,13 +216,11 @@ fn fold_for_matching(text: &str, zwnj_separates: bool) -> String {
     // The normalizer's fold knows every letter variant and compatibility form; this module's own
     // folding knows the characters nearly all Persian news is written in, and skips the
     // normalizer's pass (and its allocations) when nothing else occurs.
-    let general;
-    let folded = if text.chars().all(folds_locally) {
-        text
-    } else {
-        general = crate::normalize::fold(text);
-        general.as_str()
-    };
+    if let Some(out) = fold_common(text, zwnj_separates) {
+        return out;
+    }
+    let general = crate::normalize::fold(text);
+    let folded = general.as_str();
     let mut out = String::with_capacity(folded.len());
     let mut pending_space = false;
     let folded_char = |c: char| {
@@ -230,17 +231,83 @@ fn fold_for_matching(text: &str, zwnj_separates: bool) -> String {
         }
     };
     for c in folded.chars().filter_map(folded_char) {
-        if c == ' ' {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
-        }
+        push_folded(&mut out, &mut pending_space, c);
     }
     out
+}
+
+/// Appends one folded character, turning runs of separators into one space between words.
+#[inline]
+fn push_folded(out: &mut String, pending_space: &mut bool, c: char) {
+    if c == ' ' {
+        *pending_space = !out.is_empty();
+    } else {
+        if *pending_space {
+            out.push(' ');
+            *pending_space = false;
+        }
+        out.push(c);
+    }
+}
+
+/// What [`fold_char`] makes of each character of the Arabic block (U+0600..U+06FF), looked up by
+/// the low byte of the code point: `NONE` drops it, anything else is the folded character.
+static ARABIC_BLOCK_FOLDS: LazyLock<[char; 256]> = LazyLock::new(|| {
+    let mut table = ['\0'; 256];
+    for (low, slot) in table.iter_mut().enumerate() {
+        let c = char::from_u32(0x0600 + low as u32).unwrap_or(' ');
+        *slot = fold_char(c).unwrap_or('\0');
+    }
+    table
+});
+
+/// [`fold_for_matching`] for text made only of characters [`folds_locally`] accepts, read byte by
+/// byte with table lookups for ASCII and the two-byte Arabic block; `None` when some other
+/// character occurs (the caller then folds through the normalizer).
+fn fold_common(text: &str, zwnj_separates: bool) -> Option<String> {
+    let arabic = &*ARABIC_BLOCK_FOLDS;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        if lead < 0x80 {
+            let c = if lead.is_ascii_alphanumeric() {
+                char::from(lead.to_ascii_lowercase())
+            } else {
+                ' '
+            };
+            push_folded(&mut out, &mut pending_space, c);
+            at += 1;
+            continue;
+        }
+        if (0xD8..=0xDB).contains(&lead)
+            && let Some(&next) = bytes.get(at + 1)
+        {
+            // A valid `str`: the continuation byte is there. Code point 0x600 + low byte.
+            let low = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F);
+            let folded = arabic[low];
+            if folded != '\0' {
+                push_folded(&mut out, &mut pending_space, folded);
+            }
+            at += 2;
+            continue;
+        }
+        let c = text.get(at..).and_then(|rest| rest.chars().next())?;
+        if !folds_locally(c) {
+            return None;
+        }
+        let folded = if zwnj_separates && c == '\u{200c}' {
+            Some(' ')
+        } else {
+            fold_char(c)
+        };
+        if let Some(folded) = folded {
+            push_folded(&mut out, &mut pending_space, folded);
+        }
+        at += c.len_utf8();
+    }
+    Some(out)
 }
 
 /// Hash of the letters and digits of a match form, spaces ignored: spacing and ZWNJ habits collide.
@@ -655,6 +722,29 @@ mod tests {
         assert_eq!(match_form("  Hello,   World  "), "hello world");
         assert_eq!(match_form("كتابِ"), "کتاب");
         assert_eq!(match_form("ة ۀ ك ي ى ئ أ إ"), "ه ه ک ی ی ی ا ا");
+    }
+
+    #[test]
+    fn byte_fast_path_folds_like_fold_char() {
+        let reference = |text: &str| {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in text.chars().filter_map(fold_char) {
+                push_folded(&mut out, &mut pending_space, c);
+            }
+            out
+        };
+        let sample: String = ('\u{0600}'..='\u{06FF}')
+            .chain("Ab 1,\u{200c}«»\u{00A0}–".chars())
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        assert_eq!(
+            fold_common(&sample, false).as_deref(),
+            Some(reference(&sample).as_str())
+        );
+        // Characters outside the fast path go to the normalizer's fold.
+        assert_eq!(fold_common("ﻻ", false), None);
+        assert_eq!(match_form("ﻻ ﺏ"), "لا ب");
     }
 
     #[test]
