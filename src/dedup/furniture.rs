@@ -116,7 +116,8 @@ pub fn is_known(match_form: &str) -> bool {
     if words > 30 {
         return false;
     }
-    let spaceless: String = match_form.split(' ').collect();
+    let mut spaceless = String::with_capacity(match_form.len());
+    spaceless.extend(match_form.split(' '));
     if KNOWN_LINES.is_match(&spaceless) {
         return true;
     }
@@ -136,11 +137,13 @@ pub fn line_key(match_form: &str) -> Option<u64> {
     if words == 0 || words > MAX_FURNITURE_WORDS || char_count(match_form) > MAX_FURNITURE_CHARS {
         return None;
     }
-    let masked: String = match_form
-        .chars()
-        .filter(|c| *c != ' ')
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect();
+    let mut masked = String::with_capacity(match_form.len());
+    masked.extend(
+        match_form
+            .chars()
+            .filter(|c| *c != ' ')
+            .map(|c| if c.is_ascii_digit() { '#' } else { c }),
+    );
     Some(xxh3_64(masked.as_bytes()))
 }
 

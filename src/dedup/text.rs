@@ -196,15 +196,21 @@ pub fn split_form(text: &str) -> String {
     fold_for_matching(text, true)
 }
 
+/// Does `text` hold a ZWNJ? (A byte search: `str::contains` stops at every `ی`, which shares
+/// its last byte, and a searcher built per call costs more than the search.)
+pub fn has_zwnj(text: &str) -> bool {
+    static ZWNJ: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("\u{200c}"));
+    ZWNJ.find(text.as_bytes()).is_some()
+}
+
 /// The pieces of the ZWNJ compounds of `text` only (`در غیر این‌صورت` → `این صورت`), folded
 /// like [`match_form`]: what [`split_form`] adds, at the cost of the compounds alone.
 pub fn zwnj_pieces(text: &str) -> String {
-    let mut compounds = String::new();
+    let mut compounds = String::with_capacity(text.len());
     // A byte search: `str::contains` on ZWNJ stops at every `ی`, which shares its last byte.
-    static ZWNJ: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("\u{200c}"));
     for word in text.split(char::is_whitespace) {
-        if ZWNJ.find(word.as_bytes()).is_some() {
+        if has_zwnj(word) {
             compounds.push_str(word);
             compounds.push(' ');
         }
