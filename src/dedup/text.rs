@@ -274,43 +274,62 @@ fn fold_common(text: &str, zwnj_separates: bool) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
+    // Start of the run of characters that fold to themselves, copied in one go when it ends.
+    let mut run: Option<usize> = None;
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
-        if lead < 0x80 {
+        let (folded, width, unchanged) = if lead < 0x80 {
             let c = if lead.is_ascii_alphanumeric() {
                 char::from(lead.to_ascii_lowercase())
             } else {
                 ' '
             };
-            push_folded(&mut out, &mut pending_space, c);
-            at += 1;
-            continue;
-        }
-        if (0xD8..=0xDB).contains(&lead)
-            && let Some(&next) = bytes.get(at + 1)
-        {
+            (
+                Some(c),
+                1,
+                lead.is_ascii_lowercase() || lead.is_ascii_digit(),
+            )
+        } else if let Some(&next) = bytes.get(at + 1).filter(|_| (0xD8..=0xDB).contains(&lead)) {
             // A valid `str`: the continuation byte is there. Code point 0x600 + low byte.
             let low = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F);
             let folded = arabic[low];
-            if folded != '\0' {
+            (
+                Some(folded).filter(|&c| c != '\0'),
+                2,
+                u32::from(folded) == 0x0600 + low as u32,
+            )
+        } else {
+            let c = text.get(at..).and_then(|rest| rest.chars().next())?;
+            if !folds_locally(c) {
+                return None;
+            }
+            let folded = if zwnj_separates && c == '\u{200c}' {
+                Some(' ')
+            } else {
+                fold_char(c)
+            };
+            (folded, c.len_utf8(), false)
+        };
+        if unchanged {
+            if run.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run = Some(at);
+            }
+        } else {
+            if let Some(start) = run.take() {
+                out.push_str(text.get(start..at).unwrap_or_default());
+            }
+            if let Some(folded) = folded {
                 push_folded(&mut out, &mut pending_space, folded);
             }
-            at += 2;
-            continue;
         }
-        let c = text.get(at..).and_then(|rest| rest.chars().next())?;
-        if !folds_locally(c) {
-            return None;
-        }
-        let folded = if zwnj_separates && c == '\u{200c}' {
-            Some(' ')
-        } else {
-            fold_char(c)
-        };
-        if let Some(folded) = folded {
-            push_folded(&mut out, &mut pending_space, folded);
-        }
-        at += c.len_utf8();
+        at += width;
+    }
+    if let Some(start) = run {
+        out.push_str(text.get(start..).unwrap_or_default());
     }
     Some(out)
 }
