@@ -106,15 +106,16 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
     // The pieces of ZWNJ compounds join the stored word set only (not the MinHash set): a copy that
     // split `این‌صورت` and dropped `این` shows no new word.
     let mut piece_hashes = Vec::new();
-    if words >= MIN_NEAR_WORDS
-        && memchr::memmem::find(text.as_bytes(), "\u{200c}".as_bytes()).is_some()
-    {
+    if words >= MIN_NEAR_WORDS && text::has_zwnj(text) {
         let split = text::zwnj_pieces(text);
-        piece_hashes = text::tokens(&split)
-            .iter()
-            .map(minhash::token_hash)
-            .filter(|h| hashes.binary_search(h).is_err())
-            .collect();
+        let pieces = text::tokens(&split);
+        piece_hashes = Vec::with_capacity(pieces.len());
+        piece_hashes.extend(
+            pieces
+                .iter()
+                .map(minhash::token_hash)
+                .filter(|h| hashes.binary_search(h).is_err()),
+        );
     }
     let signature = if words >= MIN_NEAR_WORDS {
         content_signature(&hashes)
@@ -183,11 +184,13 @@ fn content_signature(hashes: &[u64]) -> Option<minhash::Signature> {
         particles.sort_unstable();
         particles
     });
-    let content: Vec<u64> = hashes
-        .iter()
-        .copied()
-        .filter(|h| PARTICLES.binary_search(h).is_err())
-        .collect();
+    let mut content = Vec::with_capacity(hashes.len());
+    content.extend(
+        hashes
+            .iter()
+            .copied()
+            .filter(|h| PARTICLES.binary_search(h).is_err()),
+    );
     if content.is_empty() {
         minhash::signature_of_hashes(hashes)
     } else {

@@ -112,11 +112,12 @@ pub fn is_known(match_form: &str) -> bool {
     if match_form.len() > MAX_KNOWN_BYTES {
         return false;
     }
-    let words = match_form.split(' ').count();
+    let words = memchr::memchr_iter(b' ', match_form.as_bytes()).count() + 1;
     if words > 30 {
         return false;
     }
-    let spaceless: String = match_form.split(' ').collect();
+    let mut spaceless = String::with_capacity(match_form.len());
+    spaceless.extend(match_form.split(' '));
     if KNOWN_LINES.is_match(&spaceless) {
         return true;
     }
@@ -132,17 +133,36 @@ pub fn line_key(match_form: &str) -> Option<u64> {
     if match_form.len() > 4 * MAX_FURNITURE_CHARS {
         return None;
     }
-    let words = match_form.split(' ').filter(|w| !w.is_empty()).count();
-    if words == 0 || words > MAX_FURNITURE_WORDS || match_form.chars().count() > MAX_FURNITURE_CHARS
-    {
+    let words = word_count(match_form);
+    if words == 0 || words > MAX_FURNITURE_WORDS || char_count(match_form) > MAX_FURNITURE_CHARS {
         return None;
     }
-    let masked: String = match_form
-        .chars()
-        .filter(|c| *c != ' ')
-        .map(|c| if c.is_ascii_digit() { '#' } else { c })
-        .collect();
+    let mut masked = String::with_capacity(match_form.len());
+    masked.extend(
+        match_form
+            .chars()
+            .filter(|c| *c != ' ')
+            .map(|c| if c.is_ascii_digit() { '#' } else { c }),
+    );
     Some(xxh3_64(masked.as_bytes()))
+}
+
+/// Runs of bytes other than a space.
+fn word_count(text: &str) -> usize {
+    let mut previous = b' ';
+    let mut words = 0;
+    for &byte in text.as_bytes() {
+        if byte != b' ' && previous == b' ' {
+            words += 1;
+        }
+        previous = byte;
+    }
+    words
+}
+
+/// Characters of `text`, counted from its bytes (every byte but a UTF-8 continuation starts one).
+fn char_count(text: &str) -> usize {
+    text.bytes().filter(|byte| byte & 0xC0 != 0x80).count()
 }
 
 /// Hash of an article's source, `0` when it has none: furniture is learned per source.

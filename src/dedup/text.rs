@@ -56,8 +56,8 @@ type WordClasses = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
 /// says so without hashing the word.
 struct Classes {
     words: WordClasses,
-    /// Longest suffix, in bytes.
-    longest_suffix: usize,
+    /// The suffixes, read from their ends.
+    suffixes: SuffixTrie,
     filter: Box<[u64; FILTER_WORDS]>,
 }
 
@@ -104,15 +104,15 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
         let slot = filter_slot(word.as_bytes());
         filter[slot / 64] |= 1 << (slot % 64);
     }
-    let longest_suffix = words
-        .iter()
-        .filter(|(_, class)| **class & SUFFIX != 0)
-        .map(|(word, _)| word.len())
-        .max()
-        .unwrap_or(0);
+    let suffixes = SuffixTrie::new(
+        words
+            .iter()
+            .filter(|(_, class)| **class & SUFFIX != 0)
+            .map(|(word, _)| *word),
+    );
     Classes {
         words,
-        longest_suffix,
+        suffixes,
         filter,
     }
 });
@@ -196,12 +196,20 @@ pub fn split_form(text: &str) -> String {
     fold_for_matching(text, true)
 }
 
+/// Does `text` hold a ZWNJ (E2 80 8C)? A search for its rare lead byte: `str::contains` stops at
+/// every `ی`, which shares its last byte, and a substring searcher costs more on short words.
+pub fn has_zwnj(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).any(|at| bytes.get(at + 1..at + 3) == Some(&[0x80, 0x8C][..]))
+}
+
 /// The pieces of the ZWNJ compounds of `text` only (`در غیر این‌صورت` → `این صورت`), folded
 /// like [`match_form`]: what [`split_form`] adds, at the cost of the compounds alone.
 pub fn zwnj_pieces(text: &str) -> String {
-    let mut compounds = String::new();
+    let mut compounds = String::with_capacity(text.len());
+    // A byte search: `str::contains` on ZWNJ stops at every `ی`, which shares its last byte.
     for word in text.split(char::is_whitespace) {
-        if word.contains('\u{200c}') {
+        if has_zwnj(word) {
             compounds.push_str(word);
             compounds.push(' ');
         }
@@ -213,13 +221,11 @@ fn fold_for_matching(text: &str, zwnj_separates: bool) -> String {
     // The normalizer's fold knows every letter variant and compatibility form; this module's own
     // folding knows the characters nearly all Persian news is written in, and skips the
     // normalizer's pass (and its allocations) when nothing else occurs.
-    let general;
-    let folded = if text.chars().all(folds_locally) {
-        text
-    } else {
-        general = crate::normalize::fold(text);
-        general.as_str()
-    };
+    if let Some(out) = fold_common(text, zwnj_separates) {
+        return out;
+    }
+    let general = crate::normalize::fold(text);
+    let folded = general.as_str();
     let mut out = String::with_capacity(folded.len());
     let mut pending_space = false;
     let folded_char = |c: char| {
@@ -230,17 +236,102 @@ fn fold_for_matching(text: &str, zwnj_separates: bool) -> String {
         }
     };
     for c in folded.chars().filter_map(folded_char) {
-        if c == ' ' {
-            pending_space = !out.is_empty();
-        } else {
-            if pending_space {
-                out.push(' ');
-                pending_space = false;
-            }
-            out.push(c);
-        }
+        push_folded(&mut out, &mut pending_space, c);
     }
     out
+}
+
+/// Appends one folded character, turning runs of separators into one space between words.
+#[inline]
+fn push_folded(out: &mut String, pending_space: &mut bool, c: char) {
+    if c == ' ' {
+        *pending_space = !out.is_empty();
+    } else {
+        if *pending_space {
+            out.push(' ');
+            *pending_space = false;
+        }
+        out.push(c);
+    }
+}
+
+/// What [`fold_char`] makes of each character of the Arabic block (U+0600..U+06FF), looked up by
+/// the low byte of the code point: `NONE` drops it, anything else is the folded character.
+static ARABIC_BLOCK_FOLDS: LazyLock<[char; 256]> = LazyLock::new(|| {
+    let mut table = ['\0'; 256];
+    for (low, slot) in table.iter_mut().enumerate() {
+        let c = char::from_u32(0x0600 + low as u32).unwrap_or(' ');
+        *slot = fold_char(c).unwrap_or('\0');
+    }
+    table
+});
+
+/// [`fold_for_matching`] for text made only of characters [`folds_locally`] accepts, read byte by
+/// byte with table lookups for ASCII and the two-byte Arabic block; `None` when some other
+/// character occurs (the caller then folds through the normalizer).
+fn fold_common(text: &str, zwnj_separates: bool) -> Option<String> {
+    let arabic = &*ARABIC_BLOCK_FOLDS;
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    // Start of the run of characters that fold to themselves, copied in one go when it ends.
+    let mut run: Option<usize> = None;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (folded, width, unchanged) = if lead < 0x80 {
+            let c = if lead.is_ascii_alphanumeric() {
+                char::from(lead.to_ascii_lowercase())
+            } else {
+                ' '
+            };
+            (
+                Some(c),
+                1,
+                lead.is_ascii_lowercase() || lead.is_ascii_digit(),
+            )
+        } else if let Some(&next) = bytes.get(at + 1).filter(|_| (0xD8..=0xDB).contains(&lead)) {
+            // A valid `str`: the continuation byte is there. Code point 0x600 + low byte.
+            let low = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F);
+            let folded = arabic[low];
+            (
+                Some(folded).filter(|&c| c != '\0'),
+                2,
+                u32::from(folded) == 0x0600 + low as u32,
+            )
+        } else {
+            let c = text.get(at..).and_then(|rest| rest.chars().next())?;
+            if !folds_locally(c) {
+                return None;
+            }
+            let folded = if zwnj_separates && c == '\u{200c}' {
+                Some(' ')
+            } else {
+                fold_char(c)
+            };
+            (folded, c.len_utf8(), false)
+        };
+        if unchanged {
+            if run.is_none() {
+                if pending_space {
+                    out.push(' ');
+                    pending_space = false;
+                }
+                run = Some(at);
+            }
+        } else {
+            if let Some(start) = run.take() {
+                out.push_str(text.get(start..at).unwrap_or_default());
+            }
+            if let Some(folded) = folded {
+                push_folded(&mut out, &mut pending_space, folded);
+            }
+        }
+        at += width;
+    }
+    if let Some(start) = run {
+        out.push_str(text.get(start..).unwrap_or_default());
+    }
+    Some(out)
 }
 
 /// Hash of the letters and digits of a match form, spaces ignored: spacing and ZWNJ habits collide.
@@ -322,14 +413,126 @@ pub fn stem_len(token: &str) -> usize {
 }
 
 fn strip_one_suffix(token: &str) -> Option<&str> {
-    let shortest_stem = token.len().saturating_sub(CLASSES.longest_suffix);
-    token
-        .char_indices()
-        .skip(2)
-        .map(|(at, _)| at)
-        .filter(|&at| at >= shortest_stem)
-        .find(|&at| class_of(token.get(at..).unwrap_or_default()) & SUFFIX != 0)
-        .and_then(|at| token.get(..at))
+    let third_char = token.char_indices().nth(2)?.0;
+    let at = CLASSES
+        .suffixes
+        .longest_from(token.as_bytes(), third_char)?;
+    token.get(..at)
+}
+
+/// The bound suffixes as a trie of their letters read backwards: walking a word from its end finds
+/// every suffix it ends in, and most words leave the trie after a letter or two. Letters are
+/// Arabic-block characters, keyed by the low byte of their code point; the rare suffix with any
+/// other character is checked on its own.
+struct SuffixTrie {
+    /// Children of the root by letter (0: none; node 0 is the root and no child).
+    root: Box<[u32; 256]>,
+    /// Node 0 is the root (the empty suffix).
+    nodes: Vec<TrieNode>,
+    /// Suffixes with a character outside the Arabic block.
+    others: Vec<&'static str>,
+}
+
+#[derive(Default)]
+struct TrieNode {
+    /// A whole suffix ends here.
+    complete: bool,
+    /// (letter, node) pairs.
+    children: Vec<(u8, u32)>,
+}
+
+/// The Arabic-block letter ending `word[..end]`, as the low byte of its code point.
+fn arabic_letter_before(word: &[u8], end: usize) -> Option<u8> {
+    let lead = *word.get(end.checked_sub(2)?)?;
+    let last = *word.get(end - 1)?;
+    // In a `str`, a lead byte 0xD8..=0xDB starts a two-byte character: U+0600..U+06FF.
+    ((0xD8..=0xDB).contains(&lead) && last & 0xC0 == 0x80)
+        .then_some(((lead & 0x03) << 6) | (last & 0x3F))
+}
+
+impl SuffixTrie {
+    fn new(suffixes: impl Iterator<Item = &'static str>) -> Self {
+        let mut trie = SuffixTrie {
+            root: Box::new([0; 256]),
+            nodes: vec![TrieNode::default()],
+            others: Vec::new(),
+        };
+        for suffix in suffixes {
+            if !suffix
+                .chars()
+                .all(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+                || suffix.is_empty()
+            {
+                trie.others.push(suffix);
+                continue;
+            }
+            let bytes = suffix.as_bytes();
+            let mut node = 0;
+            let mut end = bytes.len();
+            while let Some(letter) = arabic_letter_before(bytes, end) {
+                end -= 2;
+                node = match trie.child(node, letter) {
+                    Some(child) => child,
+                    None => {
+                        let child = trie.nodes.len();
+                        trie.nodes.push(TrieNode::default());
+                        if node == 0 {
+                            trie.root[usize::from(letter)] = child as u32;
+                        } else if let Some(parent) = trie.nodes.get_mut(node) {
+                            parent.children.push((letter, child as u32));
+                        }
+                        child
+                    }
+                };
+            }
+            if let Some(last) = trie.nodes.get_mut(node) {
+                last.complete = true;
+            }
+        }
+        trie
+    }
+
+    fn child(&self, node: usize, letter: u8) -> Option<usize> {
+        if node == 0 {
+            let child = self.root[usize::from(letter)];
+            return (child != 0).then_some(child as usize);
+        }
+        self.nodes
+            .get(node)?
+            .children
+            .iter()
+            .find(|(l, _)| *l == letter)
+            .map(|&(_, child)| child as usize)
+    }
+
+    /// Start of the longest suffix `word` ends in that starts at or after byte `earliest`.
+    fn longest_from(&self, word: &[u8], earliest: usize) -> Option<usize> {
+        let mut node = 0;
+        let mut longest = None;
+        let mut end = word.len();
+        while let Some(letter) = arabic_letter_before(word, end) {
+            end -= 2;
+            if end < earliest {
+                break;
+            }
+            let Some(child) = self.child(node, letter) else {
+                break;
+            };
+            node = child;
+            if self.nodes.get(node).is_some_and(|n| n.complete) {
+                longest = Some(end);
+            }
+        }
+        for other in &self.others {
+            if word.ends_with(other.as_bytes()) {
+                let at = word.len() - other.len();
+                if at >= earliest && longest.is_none_or(|best| at < best) {
+                    longest = Some(at);
+                }
+            }
+        }
+        longest
+    }
 }
 
 /// Function words: a copy that adds one (`که`, `خود`, `را`) adds no fact. Particles only: verbs
@@ -601,6 +804,11 @@ const NEGATING_OPENINGS: &[&str] = &["عدم", "غیر", "هیچ", "نمی"];
 /// negated verb counts under its stem (`نداریم`, `ندارد` and `نداریمهمه`, glued to the next word
 /// by a lost space, under `ندار`).
 pub fn negation_key(token: &str) -> Option<&str> {
+    // Every negating word and opening starts with one of these letters: most words need no
+    // closer look.
+    if !token.starts_with(['ن', 'ه', 'ب', 'ع', 'غ']) {
+        return None;
+    }
     if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
         return Some(opening);
     }
@@ -655,6 +863,74 @@ mod tests {
         assert_eq!(match_form("  Hello,   World  "), "hello world");
         assert_eq!(match_form("كتابِ"), "کتاب");
         assert_eq!(match_form("ة ۀ ك ي ى ئ أ إ"), "ه ه ک ی ی ی ا ا");
+    }
+
+    #[test]
+    fn byte_fast_path_folds_like_fold_char() {
+        let reference = |text: &str| {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in text.chars().filter_map(fold_char) {
+                push_folded(&mut out, &mut pending_space, c);
+            }
+            out
+        };
+        let sample: String = ('\u{0600}'..='\u{06FF}')
+            .chain("Ab 1,\u{200c}«»\u{00A0}–".chars())
+            .flat_map(|c| [c, 'x'])
+            .collect();
+        assert_eq!(
+            fold_common(&sample, false).as_deref(),
+            Some(reference(&sample).as_str())
+        );
+        // Characters outside the fast path go to the normalizer's fold.
+        assert_eq!(fold_common("ﻻ", false), None);
+        assert_eq!(match_form("ﻻ ﺏ"), "لا ب");
+    }
+
+    #[test]
+    fn suffix_trie_strips_like_a_lookup_at_every_joint() {
+        let reference = |token: &str| -> Option<String> {
+            token
+                .char_indices()
+                .skip(2)
+                .map(|(at, _)| at)
+                .find(|&at| is_suffix(token.get(at..).unwrap_or_default()))
+                .and_then(|at| token.get(..at))
+                .map(str::to_string)
+        };
+        let mut words: Vec<String> = [
+            "تصمیمگیریها",
+            "برنامههای",
+            "بینالمللی",
+            "کتاب",
+            "ها",
+            "های",
+            "abcها",
+            "۱۲ها",
+            "x",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for line in BOUND_MORPHEMES.lines() {
+            if let Some(("suffix", piece)) = line.split_once('\t') {
+                words.push(format!("کتاب{piece}"));
+                words.push(format!("ک{piece}"));
+            }
+        }
+        for word in &words {
+            let stripped = strip_one_suffix(word).map(str::to_string);
+            assert_eq!(stripped, reference(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn zwnj_is_found_by_its_bytes() {
+        assert!(has_zwnj("می\u{200c}شود"));
+        assert!(has_zwnj("\u{200c}"));
+        assert!(!has_zwnj("میشود – «ی»\u{200d}\u{200e}"));
+        assert!(!has_zwnj(""));
     }
 
     #[test]
