@@ -2,39 +2,21 @@
 //! the texts are never copied into the repository). One core: fingerprinting is per article and
 //! scales with threads, deciding is the sequential pass.
 
-use std::path::PathBuf;
-
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use goftar::dedup::{self, Config, Deduper};
 use goftar::model::{Document, Paragraph};
 
-const FILES: &[&str] = &[
-    "fars_news.jsonl",
-    "varzesh3.jsonl",
-    "news_2025_4agencies.jsonl",
-];
-
-/// `../shared` next to the project (also found from a worktree one level deeper, or via
-/// `GOFTAR_SHARED`).
-fn shared_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("GOFTAR_SHARED") {
-        return Some(PathBuf::from(dir));
-    }
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .skip(1)
-        .map(|dir| dir.join("shared"))
-        .find(|dir| dir.is_dir())
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 /// Real articles as documents with their paragraphs (text as published; the normalizer is not
 /// what is measured here).
 fn load_documents() -> Vec<Document> {
-    let Some(dir) = shared_dir().map(|d| d.join("data/news")) else {
+    let Some(dir) = common::shared_dir().map(|d| d.join("data/news")) else {
         return Vec::new();
     };
     let mut docs = Vec::new();
-    for file in FILES {
+    for file in common::NEWS_SAMPLE {
         let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
             eprintln!("skipping {file}: not found under {}", dir.display());
             continue;

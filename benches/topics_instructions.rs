@@ -4,48 +4,17 @@
 //! `GOFTAR_TOPICS_PASSES` times (default 3); with `GOFTAR_TOPICS_PASSES=0` it only prepares the
 //! articles, so the difference of two counts is the topic work alone. Prints the input bytes.
 
-use std::io::BufRead;
-use std::path::PathBuf;
-
 use goftar::topics::TopicModel;
-use goftar::{Article, Document, pipeline};
 
-fn news_dir() -> PathBuf {
-    std::env::var("GOFTAR_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
-        .join("news")
-}
-
-fn documents(limit: usize) -> Vec<Document> {
-    let config = goftar::normalize::Config::default();
-    let mut docs = Vec::new();
-    for name in [
-        "fars_news.jsonl",
-        "varzesh3.jsonl",
-        "news_2025_4agencies.jsonl",
-    ] {
-        let Ok(file) = std::fs::File::open(news_dir().join(name)) else {
-            continue;
-        };
-        docs.extend(
-            std::io::BufReader::new(file)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| serde_json::from_str::<Article>(&l).ok())
-                .take(limit)
-                .map(|a| pipeline::prepare(a, &config)),
-        );
-    }
-    docs
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn main() {
     let passes: usize = std::env::var("GOFTAR_TOPICS_PASSES")
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(3);
-    let docs = documents(200);
+    let docs = common::prepared_news(&common::NEWS_SAMPLE, 200);
     let bytes: usize = docs.iter().map(|d| d.input_bytes).sum();
     let mut model = TopicModel::new();
     let mut topics = 0;

@@ -1,26 +1,13 @@
 //! The seed article end to end through the pipeline: its repeated first paragraph and its
 //! `نظر شما` line go, its lead stays. Runs only where `../shared/seeds` is present.
 
-use std::path::PathBuf;
+mod common;
 
 use goftar::model::{Article, RemovalReason};
 use goftar::pipeline::{Options, Pipeline, VecSink};
 
-/// `../shared` next to the project (also found from a worktree one level deeper, or via
-/// `GOFTAR_SHARED`).
-fn shared_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("GOFTAR_SHARED") {
-        return Some(PathBuf::from(dir));
-    }
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .ancestors()
-        .skip(1)
-        .map(|dir| dir.join("shared"))
-        .find(|dir| dir.is_dir())
-}
-
 fn seed_article() -> Option<Article> {
-    let dir = shared_dir()?.join("seeds");
+    let dir = common::shared_dir()?.join("seeds");
     let entry = std::fs::read_dir(&dir)
         .ok()?
         .filter_map(Result::ok)

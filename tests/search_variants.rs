@@ -19,11 +19,7 @@ const SAMPLE_PER_FILE: usize = 200;
 /// One document per article; one statement per paragraph, so both indexes hold the sample.
 fn sample_documents() -> Vec<Document> {
     let mut docs = Vec::new();
-    for file in [
-        "fars_news.jsonl",
-        "varzesh3.jsonl",
-        "news_2025_4agencies.jsonl",
-    ] {
+    for file in common::NEWS_SAMPLE {
         let path = common::shared_news().join(file);
         let reader = std::io::BufReader::new(
             std::fs::File::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),

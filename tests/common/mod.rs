@@ -18,6 +18,14 @@ pub fn shared_dir() -> Option<PathBuf> {
         .find(|dir| dir.join("data").is_dir())
 }
 
+/// Three shared news files of different outlets and years (the ones whose articles carry editors'
+/// tags), sampled by tests and benches.
+pub const NEWS_SAMPLE: [&str; 3] = [
+    "fars_news.jsonl",
+    "varzesh3.jsonl",
+    "news_2025_4agencies.jsonl",
+];
+
 /// `shared/data/news`, for tests and benches that cannot run without it.
 pub fn shared_news() -> PathBuf {
     shared_dir()
@@ -53,4 +61,31 @@ pub fn percent_encode(text: &str, keep: &[u8]) -> String {
 /// Percent-encodes one query-string value.
 pub fn enc(value: &str) -> String {
     percent_encode(value, b"")
+}
+
+/// Up to `limit` articles from the start of each of `files` in `shared/data/news`, through the
+/// pipeline's `prepare` (normalized title and paragraphs). Missing files are skipped, so the result
+/// is empty where the shared data is absent.
+pub fn prepared_news(files: &[&str], limit: usize) -> Vec<goftar::Document> {
+    use std::io::BufRead;
+
+    let Some(dir) = shared_dir().map(|d| d.join("data/news")) else {
+        return Vec::new();
+    };
+    let config = goftar::normalize::Config::default();
+    let mut docs = Vec::new();
+    for name in files {
+        let Ok(file) = std::fs::File::open(dir.join(name)) else {
+            continue;
+        };
+        docs.extend(
+            std::io::BufReader::new(file)
+                .lines()
+                .map_while(Result::ok)
+                .filter_map(|l| serde_json::from_str::<goftar::Article>(&l).ok())
+                .take(limit)
+                .map(|a| goftar::pipeline::prepare(a, &config)),
+        );
+    }
+    docs
 }
