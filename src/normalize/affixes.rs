@@ -4,7 +4,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, lexicon};
+use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
     ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after,
     word_before,
@@ -184,13 +184,57 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
 }
 
 /// Whether the space between `left` and `right` should become a joint.
-fn should_join(left: &str, right: &str, context: &Context) -> bool {
+fn should_join(left: &str, right: &str, context: &Context) -> Join {
     if is_canonical_affix(left, right) {
-        return true;
+        return Join::Yes;
     }
     if context.writer_uses_zwnj {
-        return false;
+        return Join::No;
     }
+    // Without a sign of the writer's habit, a compound is joined only if the text's other words
+    // do not show stripped ZWNJs (where every space is a true one).
+    let unless_stripped = if context.writer_spaces_affixes {
+        Join::Yes
+    } else {
+        Join::UnlessStripped
+    };
+    if spaced_compound(left, right, context.writer_spaces_affixes) {
+        return unless_stripped;
+    }
+    if compound_join(left, right, context) {
+        return unless_stripped;
+    }
+    Join::No
+}
+
+/// A spaced pair's join decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    No,
+    Yes,
+    /// Joined unless the paragraph's glued words show that its ZWNJs were stripped.
+    UnlessStripped,
+}
+
+/// A glued word counts as stripped when its ZWNJ spelling is this much more common
+/// (2^(16/8) = 4×): `میشود`, `کتابها`, but not `آنها`, which is written both ways.
+const STRIPPED_WORD_MARGIN: i32 = 16;
+
+/// True when some word of `text` is glued where news writes a ZWNJ far more often (`میشود`):
+/// its ZWNJs were stripped, so a space between two words is a true space.
+fn shows_stripped_words(text: &str) -> bool {
+    text.split(|c: char| !is_word_char(c) || c == ZWNJ)
+        .filter(|w| w.len() >= 6)
+        .any(|w| {
+            lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
+                i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= STRIPPED_WORD_MARGIN
+            })
+        })
+}
+
+/// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
+/// only those news writers join far more often than they space.
+fn compound_join(left: &str, right: &str, context: &Context) -> bool {
     // The lexicon's answer first: it turns most pairs away fastest.
     let Some(joined) = joined_entry(left, right) else {
         return false;
@@ -225,6 +269,42 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
                 && !super::restore::looks_like_verb(right)
                 && i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= LISTED_JOIN_MARGIN)
     })
+}
+
+/// Degree suffixes, with the person endings the comparative takes (`بالغ تریم`).
+const DEGREE_TAILS: [&str; 6] = ["ترین", "تر", "تری", "تریم", "ترند", "ترید"];
+
+/// In text that does not type ZWNJs: a content word followed by a degree suffix or a bound
+/// compound tail (`شریف ترین`, `مرمت گران`), or a pair the compound table joins.
+fn spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
+    if has_zwnj(left) || has_zwnj(right) {
+        return false;
+    }
+    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
+        return false;
+    }
+    if VERB_PREFIXES.contains(&left)
+        || left.chars().nth(1).is_none()
+        || right.chars().nth(1).is_none()
+    {
+        return false;
+    }
+    let content_left = || lexicon().get(left).is_some_and(|e| !e.has(STOPWORD));
+    let suffix_like = DEGREE_TAILS.contains(&right)
+        || (!is_suffix_word(right) && super::compounds::is_bound_tail(right));
+    if suffix_like && content_left() {
+        return true;
+    }
+    // An infinitive or participle after a noun is a compound verb (`گوش دادن`, `لب بسته`),
+    // written apart.
+    super::compounds::is_spaced_compound(left, right, spaced_writer) && !is_verbal_noun(right)
+}
+
+/// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
+fn is_verbal_noun(word: &str) -> bool {
+    word.strip_suffix(['ن', 'ه'])
+        .and_then(|stem| lexicon().get(stem))
+        .is_some_and(|e| e.has(super::lexicon::PAST_STEM))
 }
 
 /// A compound hazm lists is joined in spaced text when news writes it with ZWNJ this much more
@@ -270,6 +350,8 @@ impl Step for AffixJoin {
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
+        // Read lazily: most paragraphs have no pair that needs it.
+        let mut stripped: Option<bool> = None;
         for i in memchr::memchr_iter(b' ', text.as_bytes()) {
             // Cheap look at the letters around the space before reading whole words: outside
             // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
@@ -296,7 +378,17 @@ impl Step for AffixJoin {
             let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
                 continue;
             };
-            if !is_arabic_letter(l) || !is_arabic_letter(r) || !should_join(left, right, context) {
+            if !is_arabic_letter(l) || !is_arabic_letter(r) {
+                continue;
+            }
+            let join = match should_join(left, right, context) {
+                Join::No => false,
+                Join::Yes => true,
+                Join::UnlessStripped => {
+                    !*stripped.get_or_insert_with(|| shows_stripped_words(text))
+                }
+            };
+            if !join {
                 continue;
             }
             output.copy_range(input, copied, i);
@@ -329,6 +421,18 @@ mod tests {
         assert!(!lexicon_joins("شده", "است"));
     }
 
+    fn joins(left: &str, right: &str, context: &Context) -> bool {
+        should_join(left, right, context) != Join::No
+    }
+
+    #[test]
+    fn stripped_words_are_seen() {
+        assert!(shows_stripped_words("او گفت این کار انجام میشود"));
+        assert!(shows_stripped_words("کتابها را خواند"));
+        assert!(!shows_stripped_words("او گفت این کار انجام می شود"));
+        assert!(!shows_stripped_words("آنها رفتند"));
+    }
+
     #[test]
     fn compounds_by_writing_habit() {
         let spaced = Context {
@@ -341,15 +445,21 @@ mod tests {
             ..Context::default()
         };
         // Joined far more often than spaced: in any text without ZWNJs.
-        assert!(should_join("جمع", "آوری", &unmarked));
-        assert!(should_join("جمع", "آوری", &spaced));
-        assert!(!should_join("جمع", "آوری", &typed));
-        // An established compound: only where the writer spaces affixes.
-        assert!(should_join("ذوب", "آهن", &spaced));
-        assert!(!should_join("ذوب", "آهن", &unmarked));
+        assert!(joins("جمع", "آوری", &unmarked));
+        assert!(joins("جمع", "آوری", &spaced));
+        assert!(!joins("جمع", "آوری", &typed));
+        // An established compound: where the writer spaces affixes, or where the text shows no
+        // stripped ZWNJs.
+        assert_eq!(should_join("ذوب", "آهن", &spaced), Join::Yes);
+        assert_eq!(should_join("ذوب", "آهن", &unmarked), Join::UnlessStripped);
+        assert!(!joins("ذوب", "آهن", &typed));
+        // A content word before a bound tail or a degree suffix.
+        assert_eq!(should_join("تصمیم", "گیری", &spaced), Join::Yes);
+        assert_eq!(should_join("شریف", "ترین", &spaced), Join::Yes);
+        assert!(!joins("این", "ترین", &spaced));
         // Two words that meet, and a compound verb, stay apart.
-        assert!(!should_join("سال", "گذشته", &spaced));
-        assert!(!should_join("پیش", "آمد", &spaced));
-        assert!(!should_join("نشان", "داده", &spaced));
+        assert!(!joins("سال", "گذشته", &spaced));
+        assert!(!joins("پیش", "آمد", &spaced));
+        assert!(!joins("نشان", "داده", &spaced));
     }
 }
