@@ -247,6 +247,12 @@ fn compound_join(left: &str, right: &str, context: &Context) -> bool {
         // far more often than they space (`جمع آوری`, `اصلاح طلبان`).
         return joined.has(SPACED_JOIN);
     }
+    if is_verbal_noun(right) && !joined.has(SPACED_JOIN) {
+        return false; // a compound verb (`گوش دادن`, `لب بسته`)
+    }
+    if super::compounds::news_spaces(left, right) {
+        return false;
+    }
     // News writers join it; or the lexicon spells it joined and one part is no word of its own
     // (`بین المللی`, `باستان شناسی`): two real words (`امام جمعه`, `نشان داده`) stay apart.
     let bound_part = |w: &str| lexicon().get(w).is_none_or(|e| e.frequency() < BOUND_PART);
@@ -289,16 +295,33 @@ fn spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
     {
         return false;
     }
-    let content_left = || lexicon().get(left).is_some_and(|e| !e.has(STOPWORD));
+    // A degree suffix after any word but a function word; a bound tail only where the writer
+    // is known to space affixes (in unmarked text the table's compounds suffice).
+    let content_left = || lexicon().get(left).is_none_or(|e| !e.has(STOPWORD));
     let suffix_like = DEGREE_TAILS.contains(&right)
-        || (!is_suffix_word(right) && super::compounds::is_bound_tail(right));
+        || (spaced_writer && !is_suffix_word(right) && super::compounds::is_bound_tail(right));
     if suffix_like && content_left() {
         return true;
     }
     // An infinitive or participle after a noun is a compound verb (`گوش دادن`, `لب بسته`),
     // written apart.
-    super::compounds::is_spaced_compound(left, right, spaced_writer) && !is_verbal_noun(right)
+    if super::compounds::is_spaced_compound(left, right, spaced_writer) {
+        return !is_verbal_noun(right);
+    }
+    // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
+    INFLECTIONS.iter().any(|ending| {
+        right
+            .strip_suffix(ending)
+            .filter(|stem| stem.chars().nth(1).is_some())
+            .is_some_and(|stem| {
+                super::compounds::is_spaced_compound(left, stem, spaced_writer)
+                    && !is_verbal_noun(stem)
+            })
+    })
 }
+
+/// Endings a compound takes after its second part: plural, adjective/indefinite `ی`.
+const INFLECTIONS: [&str; 5] = ["هایی", "های", "ها", "ان", "ی"];
 
 /// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
 fn is_verbal_noun(word: &str) -> bool {

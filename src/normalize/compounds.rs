@@ -15,9 +15,12 @@
 //! the news collections listed in `../shared/README.md`.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 use std::sync::OnceLock;
 
 use fst::Streamer;
+
+use super::lexicon::word_hash;
 
 /// The artifact's file name under `src/normalize/data/`.
 pub(crate) const FILE_NAME: &str = "compounds.fst";
@@ -31,15 +34,42 @@ const JOIN_SPACED: u8 = 2;
 /// The same with stronger evidence: joined even when the text shows no writing habit.
 const JOIN_UNMARKED: u8 = 4;
 
+/// News writers who type ZWNJs write the pair spaced far more often than joined: two words.
+const NEWS_SPACED: u8 = 8;
+
 /// The decoded table: key → (flags, boundary char index).
 struct Compounds {
-    entries: HashMap<Box<[u8]>, (u8, u8)>,
+    entries: HashMap<Box<[u8]>, (u8, u8), BuildWordHasher>,
+}
+
+/// Hashes keys with the lexicon's [`word_hash`]: the table is probed once or twice per space
+/// in text without ZWNJs, and a keyed streaming hasher would cost more than the short key.
+#[derive(Default, Clone, Copy)]
+struct BuildWordHasher;
+
+impl BuildHasher for BuildWordHasher {
+    type Hasher = WordHasher;
+    fn build_hasher(&self) -> WordHasher {
+        WordHasher(0)
+    }
+}
+
+/// See [`BuildWordHasher`].
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = self.0.rotate_left(5) ^ word_hash(bytes);
+    }
 }
 
 fn compounds() -> &'static Compounds {
     static TABLE: OnceLock<Compounds> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut entries = HashMap::new();
+        let mut entries = HashMap::with_hasher(BuildWordHasher);
         if let Ok(map) = fst::Map::new(COMPOUNDS_FST) {
             let mut stream = map.stream();
             while let Some((key, value)) = stream.next() {
@@ -58,25 +88,35 @@ pub(crate) fn is_bound_tail(word: &str) -> bool {
         .is_some_and(|&(flags, _)| flags & BOUND_TAIL != 0)
 }
 
-/// Whether the spaced pair `left right` is a known compound to be joined with a ZWNJ:
-/// `spaced_writer` when the text is known to type spaces for ZWNJs (weaker evidence suffices).
-pub(crate) fn is_spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
+/// The table's flags for the pair `left right` cut where it is spaced (0: nothing known).
+fn pair_flags(left: &str, right: &str) -> u8 {
     let mut key = [0u8; 128];
     let len = left.len() + right.len();
     let Some(out) = key.get_mut(..len) else {
-        return false;
+        return 0;
     };
     out[..left.len()].copy_from_slice(left.as_bytes());
     out[left.len()..].copy_from_slice(right.as_bytes());
-    let Some(&(flags, boundary)) = compounds().entries.get(&*out) else {
-        return false;
-    };
+    match compounds().entries.get(&*out) {
+        Some(&(flags, boundary)) if usize::from(boundary) == left.chars().count() => flags,
+        _ => 0,
+    }
+}
+
+/// True when news writers who type ZWNJs keep `left right` apart (`اهل بیت`, `قائم مقام`).
+pub(crate) fn news_spaces(left: &str, right: &str) -> bool {
+    pair_flags(left, right) & NEWS_SPACED != 0
+}
+
+/// Whether the spaced pair `left right` is a known compound to be joined with a ZWNJ:
+/// `spaced_writer` when the text is known to type spaces for ZWNJs (weaker evidence suffices).
+pub(crate) fn is_spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
     let wanted = if spaced_writer {
         JOIN_SPACED
     } else {
         JOIN_UNMARKED
     };
-    flags & wanted != 0 && usize::from(boundary) == left.chars().count()
+    pair_flags(left, right) & wanted != 0
 }
 
 /// Derivation of the table, run by `goftar lexicon build`.
@@ -87,22 +127,23 @@ pub(super) mod build {
     use super::super::affixes::VERB_PREFIXES;
     use super::super::lexicon::{COMPOUND_TAIL, Entry, LISTED};
     use super::super::script::ZWNJ;
-    use super::{BOUND_TAIL, JOIN_SPACED, JOIN_UNMARKED};
+    use super::{BOUND_TAIL, JOIN_SPACED, JOIN_UNMARKED, NEWS_SPACED};
 
     /// A tail must end at least this many distinct compounds…
     const MIN_TAIL_TYPES: u64 = 5;
     /// …and occur inside compounds at least as often as alone (ratio in percent).
     const MIN_TAIL_SHARE: u64 = 50;
-    /// Association (in count buckets, 8 per doubling) a known compound needs where the writer
-    /// spaces affixes, and where the text shows no habit (then a false join costs more: the
-    /// space may be a true one in text whose ZWNJs were stripped).
-    const SPACED_ASSOCIATION: f64 = -150.0;
-    const UNMARKED_ASSOCIATION: f64 = -150.0;
+    /// Association (in count buckets, 8 per doubling) that makes a known compound: how much
+    /// more often it occurs as one word than its parts' frequencies predict, up to a constant.
+    const MIN_ASSOCIATION: f64 = -160.0;
+    /// The margin over [`MIN_ASSOCIATION`] a compound needs in text that shows no writing habit:
+    /// there a false join costs more, since the line may be clean text without any ZWNJ.
+    const UNMARKED_MARGIN: f64 = 20.0;
     /// A compound hazm does not list must be seen this often as one word (bucket 42 ≈ 38
     /// times): rarer joined spellings are mostly typos of names (`جوادی‌آملی`).
     const MIN_UNLISTED: f64 = 42.0;
     /// Bonus for a compound hazm lists and for a second part that ends many compounds.
-    const LISTED_BONUS: f64 = 10.0;
+    const LISTED_BONUS: f64 = 20.0;
     const TAIL_BONUS: f64 = 10.0;
 
     /// How news writers who type ZWNJs write a pair: spaced, and joined with a ZWNJ.
@@ -212,6 +253,8 @@ pub(super) mod build {
             };
             let news = pairs.get(skeleton).copied().unwrap_or_default();
             if news.spaces() {
+                *table.entry(skeleton.to_string()).or_default() |=
+                    u64::from(NEWS_SPACED) | (boundary as u64) << 8;
                 continue;
             }
             let seen = bucket_sum(entry.zwnj_bucket(), entry.glued_bucket());
@@ -225,13 +268,13 @@ pub(super) mod build {
             if r.has(COMPOUND_TAIL) {
                 association += TAIL_BONUS;
             }
+            // Where the writer spaces affixes, news writers joining the pair is enough; where
+            // the text shows no habit, a stronger association must hold by itself.
             let mut flags = 0u8;
-            if news.joins() || association >= SPACED_ASSOCIATION {
+            if association >= MIN_ASSOCIATION || news.joins() {
                 flags |= JOIN_SPACED;
             }
-            if (news.joins() && association >= SPACED_ASSOCIATION)
-                || association >= UNMARKED_ASSOCIATION
-            {
+            if association >= MIN_ASSOCIATION + UNMARKED_MARGIN {
                 flags |= JOIN_UNMARKED;
             }
             if flags != 0 {
