@@ -320,8 +320,8 @@ fn spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
     })
 }
 
-/// Endings a compound takes after its second part: plural, adjective/indefinite `ی`.
-const INFLECTIONS: [&str; 5] = ["هایی", "های", "ها", "ان", "ی"];
+/// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
+const INFLECTIONS: [&str; 7] = ["هایی", "های", "ها", "ترین", "تر", "ان", "ی"];
 
 /// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
 fn is_verbal_noun(word: &str) -> bool {
@@ -351,8 +351,15 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
         let after_prefix = previous.ends_with("می")
             && (VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
             && is_canonical_affix(previous, word);
+        // Other suffixes typed apart (`خانه ای`, `بزرگ ترین`, `زندگی شان`): first letters
+        // of the suffix words before the lists are read.
+        let spaced_suffix = matches!(word.chars().next(), Some('ا' | 'ی' | 'ت' | 'ش' | 'م'))
+            && !previous.is_empty()
+            && is_suffix_word(word)
+            && is_canonical_affix(previous, word);
         if after_prefix
             || (word.starts_with('ه') && PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+            || spaced_suffix
         {
             return true;
         }
