@@ -286,11 +286,10 @@ fn spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
     {
         return false;
     }
-    // A degree suffix after any word but a function word; a bound tail only where the writer
-    // is known to space affixes (in unmarked text the table's compounds suffice).
+    // A degree suffix or a bound tail after any word but a function word.
     let content_left = || lexicon().get(left).is_none_or(|e| !e.has(STOPWORD));
     let suffix_like = DEGREE_TAILS.contains(&right)
-        || (spaced_writer && !is_suffix_word(right) && super::compounds::is_bound_tail(right));
+        || (!is_suffix_word(right) && super::compounds::is_bound_tail(right, spaced_writer));
     if suffix_like && content_left() {
         return true;
     }

@@ -34,6 +34,10 @@ const JOIN_SPACED: u8 = 2;
 /// The same with stronger evidence: joined even when the text shows no writing habit.
 const JOIN_UNMARKED: u8 = 4;
 
+/// The word is a bound tail even by a stricter share ([`build`]'s `STRONG_TAIL_SHARE`): joined
+/// also where the text shows no writing habit.
+const STRONG_TAIL: u8 = 16;
+
 /// News writers who type ZWNJs write the pair spaced far more often than joined: two words.
 const NEWS_SPACED: u8 = 8;
 
@@ -80,12 +84,18 @@ fn compounds() -> &'static Compounds {
     })
 }
 
-/// True when `word` is a bound compound tail (`سازی`, `گیری`, `کننده`).
-pub(crate) fn is_bound_tail(word: &str) -> bool {
+/// True when `word` is a bound compound tail (`سازی`, `گیری`, `کننده`); outside
+/// `spaced_writer` text only the strongly bound ones (not `نامه`, also a word of its own).
+pub(crate) fn is_bound_tail(word: &str, spaced_writer: bool) -> bool {
+    let wanted = if spaced_writer {
+        BOUND_TAIL
+    } else {
+        STRONG_TAIL
+    };
     compounds()
         .entries
         .get(word.as_bytes())
-        .is_some_and(|&(flags, _)| flags & BOUND_TAIL != 0)
+        .is_some_and(|&(flags, _)| flags & wanted != 0)
 }
 
 /// The table's flags for the pair `left right` cut where it is spaced (0: nothing known).
@@ -127,12 +137,14 @@ pub(super) mod build {
     use super::super::affixes::VERB_PREFIXES;
     use super::super::lexicon::{COMPOUND_TAIL, Entry, LISTED};
     use super::super::script::ZWNJ;
-    use super::{BOUND_TAIL, JOIN_SPACED, JOIN_UNMARKED, NEWS_SPACED};
+    use super::{BOUND_TAIL, JOIN_SPACED, JOIN_UNMARKED, NEWS_SPACED, STRONG_TAIL};
 
     /// A tail must end at least this many distinct compounds…
     const MIN_TAIL_TYPES: u64 = 5;
     /// …and occur inside compounds at least as often as alone (ratio in percent).
     const MIN_TAIL_SHARE: u64 = 50;
+    /// The share of a strongly bound tail.
+    const STRONG_TAIL_SHARE: u64 = 60;
     /// Association (in count buckets, 8 per doubling) that makes a known compound: how much
     /// more often it occurs as one word than its parts' frequencies predict, up to a constant.
     const MIN_ASSOCIATION: f64 = -160.0;
@@ -203,8 +215,13 @@ pub(super) mod build {
         }
         for (tail, (count, types)) in inside {
             let alone = fawiki.get(tail).copied().unwrap_or(0);
-            if types >= MIN_TAIL_TYPES && count * 100 >= MIN_TAIL_SHARE * (alone + count + 1) {
-                *table.entry(tail.to_string()).or_default() |= u64::from(BOUND_TAIL);
+            let share_at_least = |percent: u64| count * 100 >= percent * (alone + count + 1);
+            if types >= MIN_TAIL_TYPES && share_at_least(MIN_TAIL_SHARE) {
+                let mut flags = BOUND_TAIL;
+                if share_at_least(STRONG_TAIL_SHARE) {
+                    flags |= STRONG_TAIL;
+                }
+                *table.entry(tail.to_string()).or_default() |= u64::from(flags);
             }
         }
 
@@ -335,7 +352,10 @@ pub(super) mod build {
             .into_iter()
             .collect();
             let table = derive(&fawiki, &[], &lexicon);
-            assert_eq!(table.get("سازی"), Some(&u64::from(BOUND_TAIL)));
+            assert_eq!(
+                table.get("سازی"),
+                Some(&u64::from(BOUND_TAIL | STRONG_TAIL))
+            );
             assert_eq!(table.get("سال"), None);
             let joined = u64::from(JOIN_SPACED | JOIN_UNMARKED) | 6 << 8;
             assert_eq!(table.get("برنامهریزی"), Some(&joined));
@@ -364,9 +384,10 @@ mod tests {
 
     #[test]
     fn embedded_table_answers() {
-        assert!(is_bound_tail("گیری"));
-        assert!(is_bound_tail("سازی"));
-        assert!(!is_bound_tail("سال"));
+        assert!(is_bound_tail("گیری", false));
+        assert!(is_bound_tail("سازی", false));
+        assert!(is_bound_tail("نامه", true) && !is_bound_tail("نامه", false));
+        assert!(!is_bound_tail("سال", true));
         assert!(is_spaced_compound("برنامه", "ریزی", true));
         assert!(is_spaced_compound("سه", "شنبه", true));
         assert!(!is_spaced_compound("امام", "خمینی", true));
