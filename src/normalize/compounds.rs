@@ -135,7 +135,7 @@ pub(super) mod build {
     use std::path::Path;
 
     use super::super::affixes::VERB_PREFIXES;
-    use super::super::lexicon::{COMPOUND_TAIL, Entry, LISTED};
+    use super::super::lexicon::{COMPOUND_TAIL, Entry, LISTED, STOPWORD};
     use super::super::script::ZWNJ;
     use super::{BOUND_TAIL, JOIN_SPACED, JOIN_UNMARKED, NEWS_SPACED, STRONG_TAIL};
 
@@ -272,6 +272,11 @@ pub(super) mod build {
             if news.spaces() {
                 *table.entry(skeleton.to_string()).or_default() |=
                     u64::from(NEWS_SPACED) | (boundary as u64) << 8;
+                continue;
+            }
+            // Two function words make a compound only where news writers join them: hazm
+            // lists some (`نه‌تا`) that are mostly two words in running text.
+            if l.has(STOPWORD) && r.has(STOPWORD) && !news.joins() {
                 continue;
             }
             let seen = bucket_sum(entry.zwnj_bucket(), entry.glued_bucket());
