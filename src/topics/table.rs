@@ -98,7 +98,7 @@ pub struct Background {
     docs: u32,
 }
 
-static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
+pub(super) static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
 
 impl Background {
     /// The table compiled into the binary (loaded once per process). An unreadable table degrades
