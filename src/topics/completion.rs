@@ -2,15 +2,11 @@
 //! editor tags the full name. A one-word name (a word the POS dictionary does not know) that the
 //! news mostly writes inside one two-word name (`آرتورو ویدال`, `بایرن مونیخ`) is completed to it.
 //!
-//! Derived at load time from the embedded background table's two-word keys (untagged news
+//! Derived while the embedded background table loads, from its two-word keys (untagged news
 //! document frequencies), so there is no extra artifact.
 
-use std::sync::OnceLock;
-
-use fst::Streamer;
-
 use super::hashing::FxHashMap;
-use super::table::{Background, Entry, Lexicon, flags};
+use super::table::{Entry, Lexicon, flags};
 
 /// Documents a two-word name must appear in before it completes anything.
 const MIN_NAME_DF: u32 = 5;
@@ -44,53 +40,48 @@ fn share(df: u32, word: Entry) -> f64 {
     f64::from(df) / f64::from(word.df.max(df))
 }
 
-impl Completions {
-    /// The completions derived from the embedded background table (built once per process).
-    pub fn embedded() -> &'static Completions {
-        static TABLE: OnceLock<Completions> = OnceLock::new();
-        TABLE.get_or_init(|| Completions::from_fst(super::table::EMBEDDED, Background::embedded()))
+/// `(key, df)` of an fst entry that may be a two-word name: two words, in enough documents.
+pub fn candidate_pair(key: &[u8], value: u64) -> Option<(String, u32)> {
+    let space = memchr::memchr(b' ', key)?;
+    if memchr::memchr(b' ', &key[space + 1..]).is_some() {
+        return None;
     }
+    let df = Entry::unpack(value).df;
+    if df < MIN_NAME_DF {
+        return None;
+    }
+    std::str::from_utf8(key).ok().map(|k| (k.to_string(), df))
+}
 
-    /// Completions from the two-word keys of the fst `bytes`, judged with `lexicon` (the same table).
-    pub fn from_fst<L: Lexicon + ?Sized>(bytes: &[u8], lexicon: &L) -> Completions {
-        let Ok(map) = fst::Map::new(bytes) else {
-            return Completions::default();
-        };
+impl Completions {
+    /// Completions from the `(two-word key, df)` pairs of [`candidate_pair`], judged with
+    /// `lexicon` (the table they come from).
+    pub fn from_pairs<L: Lexicon + ?Sized>(pairs: &[(String, u32)], lexicon: &L) -> Completions {
         // (share, df, full key) of the best completion of each word so far.
-        let mut best: FxHashMap<String, (f64, u32, String)> = FxHashMap::default();
-        let mut stream = map.stream();
-        while let Some((key, value)) = stream.next() {
-            let Ok(key) = std::str::from_utf8(key) else {
-                continue;
-            };
+        let mut best: FxHashMap<&str, (f64, u32, &str)> = FxHashMap::default();
+        for (key, df) in pairs {
             let Some((first, second)) = key.split_once(' ') else {
                 continue;
             };
-            let df = Entry::unpack(value).df;
-            if df < MIN_NAME_DF || second.contains(' ') {
-                continue;
-            }
             let (a, b) = (lexicon.entry(first), lexicon.entry(second));
             if !can_name(a) || !can_name(b) {
                 continue;
             }
             for (word, entry, added) in [(first, a, b), (second, b, a)] {
-                let share = share(df, entry);
-                if share < MIN_SHARE || !can_complete(added, df) {
+                let share = share(*df, entry);
+                if share < MIN_SHARE || !can_complete(added, *df) {
                     continue;
                 }
-                let slot = best
-                    .entry(word.to_string())
-                    .or_insert((0.0, 0, String::new()));
-                if (share, df) > (slot.0, slot.1) {
-                    *slot = (share, df, key.to_string());
+                let slot = best.entry(word).or_insert((0.0, 0, ""));
+                if (share, *df) > (slot.0, slot.1) {
+                    *slot = (share, *df, key.as_str());
                 }
             }
         }
         Completions {
             full: best
                 .into_iter()
-                .map(|(w, (_, _, full))| (w, full))
+                .map(|(w, (_, _, full))| (w.to_string(), full.to_string()))
                 .collect(),
         }
     }
@@ -117,7 +108,7 @@ impl Completions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::topics::table::DOCS_KEY;
+    use crate::topics::table::{Background, DOCS_KEY};
 
     /// An fst of `(key, df, flags)` rows, as the background table stores them.
     fn table(rows: &[(&str, u32, u8)]) -> Vec<u8> {
@@ -139,7 +130,7 @@ mod tests {
     const NAME: u8 = flags::KNOWN | flags::NOUN;
     const WORD: u8 = flags::KNOWN | flags::NOUN | flags::DICTIONARY;
 
-    fn completions() -> Completions {
+    fn table_with_names() -> Background {
         let bytes = table(&[
             ("لیونل", 10, NAME),
             ("مسی", 20, WORD),
@@ -155,13 +146,13 @@ mod tests {
             ("زیبا", 50, flags::KNOWN | flags::ADJECTIVE),
             ("زیبا مسی", 15, 0),
         ]);
-        let lexicon = Background::from_bytes(&bytes);
-        Completions::from_fst(&bytes, &lexicon)
+        Background::from_bytes(&bytes)
     }
 
     #[test]
     fn a_surname_completes_to_the_name_news_mostly_writes() {
-        let c = completions();
+        let table = table_with_names();
+        let c = table.completions();
         assert_eq!(c.of("مسی"), Some("لیونل مسی"));
         assert_eq!(
             c.complete("مسی", "مسی"),
@@ -171,7 +162,8 @@ mod tests {
 
     #[test]
     fn a_dictionary_word_is_added_only_when_nearly_always_in_the_name() {
-        let c = completions();
+        let table = table_with_names();
+        let c = table.completions();
         assert_eq!(c.of("بایرن"), Some("بایرن مونیخ"), "مونیخ: 22 of 25");
         assert_eq!(c.of("کرمان"), None, "مس: 9 of 15");
         assert_eq!(c.of("باشگاه"), None);
@@ -179,10 +171,11 @@ mod tests {
 
     #[test]
     fn rare_pairs_adjectives_and_garbage_complete_nothing() {
-        let c = completions();
+        let table = table_with_names();
+        let c = table.completions();
         assert_eq!(c.of("زیبا"), None);
         assert_eq!(c.of("قم"), None);
-        let empty = Completions::from_fst(b"not an fst", &Background::from_bytes(b""));
-        assert_eq!(empty.of("مسی"), None);
+        let empty = Background::from_bytes(b"not an fst");
+        assert_eq!(empty.completions().of("مسی"), None);
     }
 }

@@ -185,7 +185,7 @@ impl TopicModel {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
         let ranked = self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head);
-        shown_topics(&ranked, &segments, ARTICLE_TOPICS)
+        shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS)
     }
 
     /// Every candidate of the article, ranked, with its score and features (for inspection and
@@ -272,14 +272,19 @@ impl TopicModel {
         }
         let segments = ["", statement.text.as_str()];
         let ranked = self.rank_statement(&own, doc);
-        shown_topics(&ranked, &segments, STATEMENT_TOPICS)
+        shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS)
     }
 }
 
 /// The first `wanted` ranked phrases as shown: their written form, a one-word name completed to
 /// the full name news writes it in (see [`completion`]), no phrase twice.
-fn shown_topics(ranked: &[score::Scored], segments: &[&str], wanted: usize) -> Vec<String> {
-    let completions = completion::Completions::embedded();
+fn shown_topics(
+    ranked: &[score::Scored],
+    segments: &[&str],
+    background: &Background,
+    wanted: usize,
+) -> Vec<String> {
+    let completions = background.completions();
     let mut shown: Vec<String> = Vec::with_capacity(wanted);
     let mut keys: Vec<String> = Vec::with_capacity(wanted);
     for scored in ranked {

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use fst::Streamer;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::completion::{self, Completions};
 use super::hashing::{FxHashMap, HashKeyedMap};
 
 /// Word-class flags stored in the table.
@@ -96,9 +97,11 @@ const WORD_CACHE_LIMIT: usize = 1 << 16;
 pub struct Background {
     entries: HashKeyedMap<u64>,
     docs: u32,
+    /// Full names of one-word names, derived from the two-word keys while loading.
+    completions: Completions,
 }
 
-pub(super) static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
+static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
 
 impl Background {
     /// The table compiled into the binary (loaded once per process). An unreadable table degrades
@@ -116,16 +119,33 @@ impl Background {
                 return Background {
                     entries: HashKeyedMap::default(),
                     docs: 0,
+                    completions: Completions::default(),
                 };
             }
         };
         let docs = map.get(DOCS_KEY).map_or(0, |v| v as u32);
         let mut entries = HashKeyedMap::with_capacity_and_hasher(map.len(), Default::default());
+        // Two-word keys that may be names are kept aside while the one stream runs.
+        let mut pairs: Vec<(String, u32)> = Vec::new();
         let mut stream = map.stream();
         while let Some((key, value)) = stream.next() {
             entries.insert(xxh3_64(key), value);
+            if let Some(pair) = completion::candidate_pair(key, value) {
+                pairs.push(pair);
+            }
         }
-        Background { entries, docs }
+        let mut table = Background {
+            entries,
+            docs,
+            completions: Completions::default(),
+        };
+        table.completions = Completions::from_pairs(&pairs, &table);
+        table
+    }
+
+    /// Full names of one-word names (see [`Completions`]).
+    pub fn completions(&self) -> &Completions {
+        &self.completions
     }
 
     /// Number of documents the frequencies were counted over.
