@@ -2,10 +2,16 @@
 //! editor tags the full name. A one-word name (a word the POS dictionary does not know) that the
 //! news mostly writes inside one two-word name (`آرتورو ویدال`, `بایرن مونیخ`) is completed to it.
 //!
+//! The same two-word keys tell which words name places, teams and organizations: a word news
+//! writes after `استان`, `شهرستان`, `تیم`, `باشگاه`... (`استان کرمان`, `تیم پیکان`) names one,
+//! and editors tag such names more than common nouns ([`ClassShares`]).
+//!
 //! Derived while the embedded background table loads, from its two-word keys (untagged news
 //! document frequencies), so there is no extra artifact.
 
-use super::hashing::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::hashing::{FxHashMap, HashKeyedMap};
 use super::table::{Entry, Lexicon, flags};
 
 /// Documents a two-word name must appear in before it completes anything.
@@ -38,6 +44,60 @@ fn can_complete(added: Entry, df: u32) -> bool {
 /// Share of a word's documents that hold a phrase found in `df` documents.
 fn share(df: u32, word: Entry) -> f64 {
     f64::from(df) / f64::from(word.df.max(df))
+}
+
+/// Nouns that classify the name written after them: places, teams, organizations.
+const CLASS_HEADS: [&str; 16] = [
+    "استان",
+    "شهرستان",
+    "شهر",
+    "کشور",
+    "روستای",
+    "روستا",
+    "بخش",
+    "بندر",
+    "جزیره",
+    "تیم",
+    "باشگاه",
+    "سازمان",
+    "وزارت",
+    "شرکت",
+    "حزب",
+    "دانشگاه",
+];
+
+/// For each word written after a [`CLASS_HEADS`] noun, the share of its news documents that
+/// write it so (keyed by the word's xxh3 hash, as the background table).
+#[derive(Debug, Default)]
+pub struct ClassShares {
+    share: HashKeyedMap<f32>,
+}
+
+impl ClassShares {
+    /// From the two-word pairs of [`candidate_pair`], with word frequencies from `lexicon`.
+    pub fn from_pairs<L: Lexicon + ?Sized>(pairs: &[(String, u32)], lexicon: &L) -> ClassShares {
+        let mut classed: FxHashMap<&str, u32> = FxHashMap::default();
+        for (key, df) in pairs {
+            if let Some((head, word)) = key.split_once(' ')
+                && CLASS_HEADS.contains(&head)
+            {
+                *classed.entry(word).or_insert(0) += df;
+            }
+        }
+        let share = classed
+            .into_iter()
+            .map(|(word, df)| {
+                let share = f64::from(df) / f64::from(lexicon.entry(word).df.max(df));
+                (xxh3_64(word.as_bytes()), share as f32)
+            })
+            .collect();
+        ClassShares { share }
+    }
+
+    /// The share for a one-word key with xxh3 hash `hash` (0 when news never classes it).
+    pub fn of_hashed(&self, hash: u64) -> f64 {
+        self.share.get(&hash).copied().map_or(0.0, f64::from)
+    }
 }
 
 /// `(key, df)` of an fst entry that may be a two-word name: two words, in enough documents.
@@ -108,7 +168,7 @@ impl Completions {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::topics::table::{Background, DOCS_KEY};
+    use crate::topics::table::{Background, DOCS_KEY, Lexicon};
 
     /// An fst of `(key, df, flags)` rows, as the background table stores them.
     fn table(rows: &[(&str, u32, u8)]) -> Vec<u8> {
@@ -167,6 +227,22 @@ mod tests {
         assert_eq!(c.of("بایرن"), Some("بایرن مونیخ"), "مونیخ: 22 of 25");
         assert_eq!(c.of("کرمان"), None, "مس: 9 of 15");
         assert_eq!(c.of("باشگاه"), None);
+    }
+
+    #[test]
+    fn words_written_after_place_and_team_nouns_are_classed() {
+        let bytes = table(&[
+            ("کرمان", 20, WORD),
+            ("استان کرمان", 8, 0),
+            ("شهر کرمان", 6, 0),
+            ("طرح", 100, WORD),
+            ("تیم طرح", 5, 0),
+        ]);
+        let table = Background::from_bytes(&bytes);
+        let share = |w: &str| table.name_evidence(w, xxh3_64(w.as_bytes())).0;
+        assert!((share("کرمان") - 0.7).abs() < 1e-6);
+        assert!((share("طرح") - 0.05).abs() < 1e-6);
+        assert_eq!(share("قم"), 0.0);
     }
 
     #[test]

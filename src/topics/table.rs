@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use fst::Streamer;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::completion::{self, Completions};
+use super::completion::{self, ClassShares, Completions};
 use super::hashing::{FxHashMap, HashKeyedMap};
 
 /// Word-class flags stored in the table.
@@ -85,6 +85,13 @@ pub trait Lexicon {
     fn word_entry(&self, word: &str) -> Entry {
         self.entry(word)
     }
+
+    /// `(class share, has a full name)` of a one-word key with xxh3 hash `hash`: how often
+    /// news writes it after a place, team or organization noun, and whether it is the short
+    /// form of a two-word name (see [`Completions`]). Nothing by default.
+    fn name_evidence(&self, _key: &str, _hash: u64) -> (f64, bool) {
+        (0.0, false)
+    }
 }
 
 /// Words cached per thread before the cache starts over (bounds its memory).
@@ -99,6 +106,8 @@ pub struct Background {
     docs: u32,
     /// Full names of one-word names, derived from the two-word keys while loading.
     completions: Completions,
+    /// How often words follow a place, team or organization noun, from the same keys.
+    class_shares: ClassShares,
 }
 
 static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
@@ -120,6 +129,7 @@ impl Background {
                     entries: HashKeyedMap::default(),
                     docs: 0,
                     completions: Completions::default(),
+                    class_shares: ClassShares::default(),
                 };
             }
         };
@@ -138,8 +148,10 @@ impl Background {
             entries,
             docs,
             completions: Completions::default(),
+            class_shares: ClassShares::default(),
         };
         table.completions = Completions::from_pairs(&pairs, &table);
+        table.class_shares = ClassShares::from_pairs(&pairs, &table);
         table
     }
 
@@ -169,6 +181,13 @@ impl Background {
 impl Lexicon for Background {
     fn entry(&self, key: &str) -> Entry {
         self.entry_hashed(xxh3_64(key.as_bytes()))
+    }
+
+    fn name_evidence(&self, key: &str, hash: u64) -> (f64, bool) {
+        (
+            self.class_shares.of_hashed(hash),
+            self.completions.of(key).is_some(),
+        )
     }
 
     /// Cached per thread: a small map of the words seen lately stays in the CPU cache, where a
