@@ -400,4 +400,27 @@ mod tests {
                 .unwrap_or(false)
         );
     }
+
+    #[test]
+    fn a_surname_is_shown_as_the_full_name_once() {
+        let doc = Document {
+            id: "m".into(),
+            title: Some("مسی در بارسلونا ماند".into()),
+            paragraphs: vec![Paragraph {
+                index: 0,
+                text:
+                    "مسی گفت در بارسلونا می‌ماند. لیونل مسی قراردادش را تمدید کرد و مسی خوشحال است."
+                        .into(),
+            }],
+            ..Document::default()
+        };
+        let topics = TopicModel::new().article_topics(&doc);
+        assert!(topics.iter().any(|t| t == "لیونل مسی"), "{topics:?}");
+        assert!(!topics.iter().any(|t| t == "مسی"), "{topics:?}");
+        assert_eq!(
+            topics.iter().filter(|t| t.as_str() == "لیونل مسی").count(),
+            1,
+            "{topics:?}"
+        );
+    }
 }
