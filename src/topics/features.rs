@@ -35,7 +35,7 @@ struct Known {
 const MIN_FRAGMENT_EVIDENCE: f64 = 3.0;
 
 /// Number of features (the first is the constant 1).
-pub const COUNT: usize = 32;
+pub const COUNT: usize = 34;
 
 /// Feature names, in order (for explanations and the tuning scripts).
 pub const NAMES: [&str; COUNT] = [
@@ -69,6 +69,8 @@ pub const NAMES: [&str; COUNT] = [
     "title_head",
     "name_like",
     "part_repeated",
+    "class_share",
+    "full_name",
     "keyphrase_tagged",
     "keyphrase_share",
 ];
@@ -120,7 +122,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let keyphrases = Keyphrases::embedded();
     // One hash per phrase serves the background table, the run counts and the keyphrase table.
-    let mut rows: Vec<(&str, &Candidate, [f64; 2])> = Vec::with_capacity(candidates.len());
+    let mut rows: Vec<(&str, &Candidate, [f64; 4])> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
     for (key, c) in candidates {
         if is_stray(c) {
@@ -138,7 +140,14 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
                 single_count,
             },
         );
-        rows.push((key.as_str(), c, keyphrases.features_hashed(hash)));
+        let (class_share, full_name) = if c.words == 1 {
+            lexicon.name_evidence(key, hash)
+        } else {
+            (0.0, false)
+        };
+        let [tagged, share] = keyphrases.features_hashed(hash);
+        let prior = [class_share, f64::from(u8::from(full_name)), tagged, share];
+        rows.push((key.as_str(), c, prior));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase.
@@ -205,8 +214,10 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         known.map_or_else(|| self.lexicon.word_entry(key), |k| k.entry)
     }
 
-    /// `keyphrase`: the phrase's [`Keyphrases`] features (how often editors tagged it).
-    fn features(&self, key: &str, c: &Candidate, keyphrase: [f64; 2]) -> Features {
+    /// `prior`: what is known of the phrase before this text: its class share and full-name
+    /// flag (see [`Lexicon::name_evidence`]), then its [`Keyphrases`] features (how often editors
+    /// tagged it).
+    fn features(&self, key: &str, c: &Candidate, prior: [f64; 4]) -> Features {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
         let own_known = self.known.get(key).copied();
@@ -255,7 +266,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let own = self.entry_of(key, own_known);
         let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
-        let [keyphrase_tagged, keyphrase_share] = keyphrase;
+        let [class_share, full_name, keyphrase_tagged, keyphrase_share] = prior;
         [
             1.0,
             (1.0 + f64::from(c.count)).ln(),
@@ -291,6 +302,8 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             } else {
                 0.0
             },
+            class_share,
+            full_name,
             keyphrase_tagged,
             keyphrase_share,
         ]

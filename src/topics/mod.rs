@@ -4,11 +4,13 @@
 //! ([`candidates`]); they are ranked by frequency, position, title presence and rarity
 //! ([`score`]), where rarity comes from an embedded background table of news document frequencies
 //! ([`table`], built by [`build_background`]) plus the run's own counts ([`running`]), and on how
-//! often news editors tagged the phrase in a training split of tagged news ([`keyphrases`]).
+//! often news editors tagged the phrase in a training split of tagged news ([`keyphrases`]). A
+//! one-word name is shown in the full form news mostly writes it in ([`completion`]).
 
 mod boilerplate;
 mod build;
 mod candidates;
+mod completion;
 mod features;
 mod fold;
 mod hashing;
@@ -182,12 +184,8 @@ impl TopicModel {
     pub fn article_topics(&self, doc: &Document) -> Vec<String> {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
-        self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head)
-            .into_iter()
-            .take(ARTICLE_TOPICS)
-            .filter_map(|s| s.surface.map(|r| r.text(&segments)))
-            .filter(|t| !t.is_empty())
-            .collect()
+        let ranked = self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head);
+        shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS)
     }
 
     /// Every candidate of the article, ranked, with its score and features (for inspection and
@@ -273,13 +271,42 @@ impl TopicModel {
             }
         }
         let segments = ["", statement.text.as_str()];
-        self.rank_statement(&own, doc)
-            .into_iter()
-            .take(STATEMENT_TOPICS)
-            .filter_map(|s| s.surface.map(|r| r.text(&segments)))
-            .filter(|t| !t.is_empty())
-            .collect()
+        let ranked = self.rank_statement(&own, doc);
+        shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS)
     }
+}
+
+/// The first `wanted` ranked phrases as shown: their written form, a one-word name completed to
+/// the full name news writes it in (see [`completion`]), no phrase twice.
+fn shown_topics(
+    ranked: &[score::Scored],
+    segments: &[&str],
+    background: &Background,
+    wanted: usize,
+) -> Vec<String> {
+    let completions = background.completions();
+    let mut shown: Vec<String> = Vec::with_capacity(wanted);
+    let mut keys: Vec<String> = Vec::with_capacity(wanted);
+    for scored in ranked {
+        if shown.len() == wanted {
+            break;
+        }
+        let Some(text) = scored.surface.map(|r| r.text(segments)) else {
+            continue;
+        };
+        if text.is_empty() {
+            continue;
+        }
+        let (text, key) = match completions.complete(&scored.key, &text) {
+            Some((full_text, full_key)) => (full_text, full_key.to_string()),
+            None => (text, scored.key.clone()),
+        };
+        if !keys.contains(&key) {
+            keys.push(key);
+            shown.push(text);
+        }
+    }
+    shown
 }
 
 /// The document's texts by segment number: 0 the title (empty when none), then the paragraphs.
@@ -371,6 +398,29 @@ mod tests {
                 .lock()
                 .map(|p| p.is_empty())
                 .unwrap_or(false)
+        );
+    }
+
+    #[test]
+    fn a_surname_is_shown_as_the_full_name_once() {
+        let doc = Document {
+            id: "m".into(),
+            title: Some("مسی در بارسلونا ماند".into()),
+            paragraphs: vec![Paragraph {
+                index: 0,
+                text:
+                    "مسی گفت در بارسلونا می‌ماند. لیونل مسی قراردادش را تمدید کرد و مسی خوشحال است."
+                        .into(),
+            }],
+            ..Document::default()
+        };
+        let topics = TopicModel::new().article_topics(&doc);
+        assert!(topics.iter().any(|t| t == "لیونل مسی"), "{topics:?}");
+        assert!(!topics.iter().any(|t| t == "مسی"), "{topics:?}");
+        assert_eq!(
+            topics.iter().filter(|t| t.as_str() == "لیونل مسی").count(),
+            1,
+            "{topics:?}"
         );
     }
 }

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use fst::Streamer;
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::completion::{self, ClassShares, Completions};
 use super::hashing::{FxHashMap, HashKeyedMap};
 
 /// Word-class flags stored in the table.
@@ -84,6 +85,13 @@ pub trait Lexicon {
     fn word_entry(&self, word: &str) -> Entry {
         self.entry(word)
     }
+
+    /// `(class share, has a full name)` of a one-word key with xxh3 hash `hash`: how often
+    /// news writes it after a place, team or organization noun, and whether it is the short
+    /// form of a two-word name (see [`Completions`]). Nothing by default.
+    fn name_evidence(&self, _key: &str, _hash: u64) -> (f64, bool) {
+        (0.0, false)
+    }
 }
 
 /// Words cached per thread before the cache starts over (bounds its memory).
@@ -96,6 +104,10 @@ const WORD_CACHE_LIMIT: usize = 1 << 16;
 pub struct Background {
     entries: HashKeyedMap<u64>,
     docs: u32,
+    /// Full names of one-word names, derived from the two-word keys while loading.
+    completions: Completions,
+    /// How often words follow a place, team or organization noun, from the same keys.
+    class_shares: ClassShares,
 }
 
 static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
@@ -116,16 +128,36 @@ impl Background {
                 return Background {
                     entries: HashKeyedMap::default(),
                     docs: 0,
+                    completions: Completions::default(),
+                    class_shares: ClassShares::default(),
                 };
             }
         };
         let docs = map.get(DOCS_KEY).map_or(0, |v| v as u32);
         let mut entries = HashKeyedMap::with_capacity_and_hasher(map.len(), Default::default());
+        // Two-word keys that may be names are kept aside while the one stream runs.
+        let mut pairs: Vec<(String, u32)> = Vec::new();
         let mut stream = map.stream();
         while let Some((key, value)) = stream.next() {
             entries.insert(xxh3_64(key), value);
+            if let Some(pair) = completion::candidate_pair(key, value) {
+                pairs.push(pair);
+            }
         }
-        Background { entries, docs }
+        let mut table = Background {
+            entries,
+            docs,
+            completions: Completions::default(),
+            class_shares: ClassShares::default(),
+        };
+        table.completions = Completions::from_pairs(&pairs, &table);
+        table.class_shares = ClassShares::from_pairs(&pairs, &table);
+        table
+    }
+
+    /// Full names of one-word names (see [`Completions`]).
+    pub fn completions(&self) -> &Completions {
+        &self.completions
     }
 
     /// Number of documents the frequencies were counted over.
@@ -149,6 +181,13 @@ impl Background {
 impl Lexicon for Background {
     fn entry(&self, key: &str) -> Entry {
         self.entry_hashed(xxh3_64(key.as_bytes()))
+    }
+
+    fn name_evidence(&self, key: &str, hash: u64) -> (f64, bool) {
+        (
+            self.class_shares.of_hashed(hash),
+            self.completions.of(key).is_some(),
+        )
     }
 
     /// Cached per thread: a small map of the words seen lately stays in the CPU cache, where a
