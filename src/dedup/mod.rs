@@ -18,6 +18,7 @@ mod fingerprint;
 mod furniture;
 mod lsh;
 mod minhash;
+mod scan;
 mod text;
 mod token_set;
 

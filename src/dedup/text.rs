@@ -9,8 +9,6 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use xxhash_rust::xxh3::xxh3_64;
-
 /// Hashes the short strings of the word lists with xxh3 instead of SipHash (they are looked up
 /// once per word of the corpus).
 #[derive(Default)]
@@ -46,9 +44,9 @@ fn word_set(words: &[&'static str]) -> WordSet {
 const BOUND_MORPHEMES: &str = include_str!("data/bound_morphemes.txt");
 
 /// What a word is to the tokenizer, as bit flags (one lookup per word answers every question).
-const PREFIX: u8 = 1;
-const SUFFIX: u8 = 2;
-const NUMBER: u8 = 4;
+pub(super) const PREFIX: u8 = 1;
+pub(super) const SUFFIX: u8 = 2;
+pub(super) const NUMBER: u8 = 4;
 
 type WordClasses = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
 
@@ -131,7 +129,8 @@ pub fn is_suffix(piece: &str) -> bool {
 /// Prefixes a copy may lose as a word of their own (`می دهند` → `دهند`, `بی تفاوتی` → `تفاوتی`).
 pub const DETACHABLE_PREFIXES: [&str; 3] = ["می", "نمی", "بی"];
 
-fn class_of(word: &str) -> u8 {
+/// The [`PREFIX`], [`SUFFIX`] and [`NUMBER`] bits of a word.
+pub(super) fn class_of(word: &str) -> u8 {
     let classes = &*CLASSES;
     let slot = filter_slot(word.as_bytes());
     if classes.filter[slot / 64] & (1 << (slot % 64)) == 0 {
@@ -141,7 +140,7 @@ fn class_of(word: &str) -> u8 {
 }
 
 /// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
-fn fold_char(c: char) -> Option<char> {
+pub(super) fn fold_char(c: char) -> Option<char> {
     // Fast paths for the characters nearly all text is made of.
     if c.is_ascii() {
         return Some(if c.is_ascii_alphanumeric() {
@@ -174,7 +173,7 @@ fn fold_char(c: char) -> Option<char> {
 }
 
 /// Characters [`fold_char`] folds completely on its own.
-fn folds_locally(c: char) -> bool {
+pub(super) fn folds_locally(c: char) -> bool {
     c.is_ascii()
         || matches!(c,
             '\u{0600}'..='\u{06FF}' // Arabic block: letters, digits, marks, Arabic punctuation
@@ -266,6 +265,35 @@ static ARABIC_BLOCK_FOLDS: LazyLock<[char; 256]> = LazyLock::new(|| {
     table
 });
 
+/// What the match fold does to one character of the Arabic block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BlockFold {
+    /// Kept as it is.
+    Same,
+    /// Dropped (ZWNJ-like marks, diacritics, tatweel).
+    Drop,
+    /// Ends a word (punctuation).
+    Separator,
+    /// Replaced by another character (a letter variant, a digit).
+    Into(char),
+}
+
+/// [`BlockFold`] of each character U+0600..U+06FF, by the low byte of its code point.
+pub(super) fn arabic_block_folds() -> &'static [BlockFold; 256] {
+    static TABLE: LazyLock<[BlockFold; 256]> = LazyLock::new(|| {
+        std::array::from_fn(|low| {
+            let c = char::from_u32(0x0600 + low as u32).unwrap_or(' ');
+            match fold_char(c) {
+                None => BlockFold::Drop,
+                Some(' ') => BlockFold::Separator,
+                Some(folded) if folded == c => BlockFold::Same,
+                Some(folded) => BlockFold::Into(folded),
+            }
+        })
+    });
+    &TABLE
+}
+
 /// [`fold_for_matching`] for text made only of characters [`folds_locally`] accepts, read byte by
 /// byte with table lookups for ASCII and the two-byte Arabic block; `None` when some other
 /// character occurs (the caller then folds through the normalizer).
@@ -335,9 +363,10 @@ fn fold_common(text: &str, zwnj_separates: bool) -> Option<String> {
 }
 
 /// Hash of the letters and digits of a match form, spaces ignored: spacing and ZWNJ habits collide.
+#[cfg(test)]
 pub fn spaceless_hash(match_form: &str) -> u64 {
     let bytes: Vec<u8> = match_form.bytes().filter(|&b| b != b' ').collect();
-    xxh3_64(&bytes)
+    xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
 /// Word tokens, held in one buffer (a paragraph's tokens cost two allocations, not one each).
@@ -354,6 +383,7 @@ impl Tokens {
             .map(|&(start, end)| self.buf.get(start..end).unwrap_or_default())
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.spans.len()
     }
@@ -689,6 +719,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// dropped) and number words, except a number word that opens a compound the next word closes
 /// (`سه شنبه`, `سه جانبه`): written glued (`سه‌شنبه`) it is no number either, and a copy may
 /// write it either way.
+#[cfg(test)]
 pub fn numbers(match_form: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut words = match_form.split_ascii_whitespace().peekable();
@@ -718,7 +749,7 @@ const MIN_COMPOUND_FREQUENCY: u8 = 40;
 
 /// Do `first` and `second` make one common word (listed, or usually written with a ZWNJ), the
 /// second being no number itself (`دو هزار` states a number)?
-fn is_compound(first: &str, second: &str) -> bool {
+pub(super) fn is_compound(first: &str, second: &str) -> bool {
     use crate::normalize::lexicon::{LISTED, lexicon};
     if class_of(second) & NUMBER != 0 {
         return false;
