@@ -90,8 +90,8 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
 #[derive(Default)]
 struct Scratch {
     folded: FoldedWords,
-    /// Prefixes waiting for the word they are glued to, then the glued token.
-    glued: String,
+    pieces: FoldedWords,
+    tokens: TokenHashes,
     hashes: Vec<u64>,
     /// The numbers stated, each followed by a space.
     sequence: Vec<u8>,
@@ -103,12 +103,13 @@ impl Scratch {
     fn print(&mut self, index: usize, text: &str) -> ParagraphPrint {
         let Scratch {
             folded,
-            glued,
+            pieces,
+            tokens,
             hashes,
             sequence,
         } = self;
         folded.fold(text);
-        glued.clear();
+        tokens.clear();
         hashes.clear();
         sequence.clear();
         let mut numbers = 0u64;
@@ -122,7 +123,6 @@ impl Scratch {
         let mut negations = 0u32;
         let mut negation_mask = 0u32;
         let mut words = 0u32;
-        let mut prefix_pending = false;
         // A number word is no number when it opens a compound with the next word (`سه شنبه`).
         let mut number_word: Option<&str> = None;
         for word in folded.words() {
@@ -149,33 +149,16 @@ impl Scratch {
                 negations += 1;
                 negation_mask |= 1 << (xxh3_64(key.as_bytes()) & 31);
             }
-            // Tokens as [`text::tokens`] makes them: prefixes glued to the next word, a suffix
-            // standing alone dropped, bound suffixes cut off.
-            if class & text::PREFIX != 0 {
-                glued.push_str(word);
-                prefix_pending = true;
-                continue;
-            }
-            let token = if prefix_pending {
-                glued.push_str(word);
-                glued.as_str()
-            } else if class & text::SUFFIX != 0 {
-                continue;
-            } else {
-                word
-            };
-            hashes.push(minhash::token_hash(text::stem(token)));
-            words += 1;
-            if prefix_pending {
-                glued.clear();
-                prefix_pending = false;
+            if let Some(hash) = tokens.push(word, class) {
+                hashes.push(hash);
+                words += 1;
             }
         }
         if let Some(pending) = number_word {
             add_number(pending.as_bytes());
         }
-        if prefix_pending {
-            hashes.push(minhash::token_hash(glued));
+        if let Some(hash) = tokens.finish() {
+            hashes.push(hash);
             words += 1;
         }
         hashes.sort_unstable();
@@ -185,15 +168,16 @@ impl Scratch {
         // The pieces of ZWNJ compounds join the stored word set only (not the MinHash set): a copy
         // that split `این‌صورت` and dropped `این` shows no new word.
         let mut piece_hashes = Vec::new();
-        if near && text::has_zwnj(text) {
-            let split = text::zwnj_pieces(text);
-            let pieces = text::tokens(&split);
-            piece_hashes.extend(
-                pieces
-                    .iter()
-                    .map(minhash::token_hash)
-                    .filter(|h| hashes.binary_search(h).is_err()),
-            );
+        if near && folded.has_compounds(text) {
+            folded.fold_pieces_into(text, pieces);
+            tokens.clear();
+            for word in pieces.words() {
+                if let Some(hash) = tokens.push(word, text::class_of(word)) {
+                    piece_hashes.push(hash);
+                }
+            }
+            piece_hashes.extend(tokens.finish());
+            piece_hashes.retain(|h| hashes.binary_search(h).is_err());
         }
         ParagraphPrint {
             index,
@@ -215,6 +199,42 @@ impl Scratch {
             line_key: furniture::line_key_of(folded),
             known_furniture: furniture::is_known_folded(folded),
         }
+    }
+}
+
+/// Token hashes as [`text::tokens`] cuts the tokens, fed a word at a time: prefixes glued to the
+/// next word, a bound suffix standing alone dropped, bound suffixes cut off.
+#[derive(Default)]
+struct TokenHashes {
+    /// Prefixes waiting for the word they belong to.
+    glued: String,
+}
+
+impl TokenHashes {
+    fn clear(&mut self) {
+        self.glued.clear();
+    }
+
+    /// The hash of the token `word` (of [`text::class_of`] `class`) completes, if any.
+    fn push(&mut self, word: &str, class: u8) -> Option<u64> {
+        if class & text::PREFIX != 0 {
+            self.glued.push_str(word);
+            return None;
+        }
+        if !self.glued.is_empty() {
+            self.glued.push_str(word);
+            let hash = minhash::token_hash(text::stem(&self.glued));
+            self.glued.clear();
+            return Some(hash);
+        }
+        (class & text::SUFFIX == 0).then(|| minhash::token_hash(text::stem(word)))
+    }
+
+    /// The hash of prefixes left waiting at the end (unstemmed), if any.
+    fn finish(&mut self) -> Option<u64> {
+        let hash = (!self.glued.is_empty()).then(|| minhash::token_hash(&self.glued));
+        self.glued.clear();
+        hash
     }
 }
 

@@ -1,6 +1,8 @@
 //! One pass over a paragraph's bytes that folds it for matching ([`text::match_form`]) straight
 //! into the shape fingerprints consume: the folded letters of every word back to back (the
 //! spaceless key) and where each word ends. Every later step walks words, never bytes again.
+//! The same pass notes the whitespace-separated words that hold a ZWNJ, whose pieces
+//! ([`text::zwnj_pieces`]) are then folded from those words alone.
 
 use super::text;
 
@@ -9,7 +11,13 @@ use super::text;
 pub struct FoldedWords {
     letters: String,
     ends: Vec<usize>,
+    /// Byte ranges of the text's whitespace-separated words that hold a ZWNJ.
+    compounds: Vec<(usize, usize)>,
+    /// The text went through the general fold: `compounds` was not collected.
+    general: bool,
 }
+
+const ZWNJ: char = '\u{200c}';
 
 impl FoldedWords {
     /// Folds `text` into a new value (tests; [`FoldedWords::fold`] reuses the buffers).
@@ -22,17 +30,51 @@ impl FoldedWords {
 
     /// Replaces the content with `text` folded as [`text::match_form`] folds it.
     pub fn fold(&mut self, text: &str) {
+        self.clear();
+        self.letters.reserve(text.len());
+        if !self.fold_common(text, false) {
+            self.clear();
+            self.general = true;
+            self.push_form(&text::match_form(text));
+        }
+    }
+
+    /// Does the text last folded hold a ZWNJ?
+    pub fn has_compounds(&self, text: &str) -> bool {
+        if self.general {
+            text::has_zwnj(text)
+        } else {
+            !self.compounds.is_empty()
+        }
+    }
+
+    /// Replaces the content of `pieces` with [`text::zwnj_pieces`] of `text`, the text last
+    /// folded into `self`.
+    pub fn fold_pieces_into(&self, text: &str, pieces: &mut FoldedWords) {
+        pieces.clear();
+        let folded = !self.general
+            && self.compounds.iter().all(|&(start, end)| {
+                text.get(start..end)
+                    .is_some_and(|word| pieces.fold_common(word, true))
+            });
+        if !folded {
+            pieces.clear();
+            pieces.push_form(&text::zwnj_pieces(text));
+        }
+    }
+
+    fn clear(&mut self) {
         self.letters.clear();
         self.ends.clear();
-        self.letters.reserve(text.len());
-        if !self.fold_common(text) {
-            self.letters.clear();
-            self.ends.clear();
-            let form = text::match_form(text);
-            for word in form.split_ascii_whitespace() {
-                self.letters.push_str(word);
-                self.ends.push(self.letters.len());
-            }
+        self.compounds.clear();
+        self.general = false;
+    }
+
+    /// Appends the words of a match form.
+    fn push_form(&mut self, form: &str) {
+        for word in form.split_ascii_whitespace() {
+            self.letters.push_str(word);
+            self.ends.push(self.letters.len());
         }
     }
 
@@ -82,12 +124,16 @@ impl FoldedWords {
 
     /// The fold for text made only of characters the dedup fold knows on its own (nearly all
     /// Persian news): ASCII and the two-byte Arabic block by table, runs of characters that fold to
-    /// themselves copied in one go. False (content undefined) when another character occurs.
-    fn fold_common(&mut self, text: &str) -> bool {
+    /// themselves copied in one go; appended to what is there. A ZWNJ separates words when
+    /// `zwnj_separates`. False (content undefined) when another character occurs.
+    fn fold_common(&mut self, text: &str, zwnj_separates: bool) -> bool {
         let table = text::arabic_block_folds();
         let bytes = text.as_bytes();
         // Start of the run of characters that fold to themselves, copied when it ends.
         let mut run: Option<usize> = None;
+        // The whitespace-separated word being read: where it starts, and whether it has a ZWNJ.
+        let mut word_start = 0;
+        let mut word_has_zwnj = false;
         let mut at = 0;
         while let Some(&lead) = bytes.get(at) {
             if lead < 0x80 {
@@ -99,6 +145,14 @@ impl FoldedWords {
                         self.letters.push(char::from(lead.to_ascii_lowercase()));
                     } else {
                         self.end_word();
+                        // `char::is_whitespace` of ASCII (with the vertical tab).
+                        if matches!(lead, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                            if word_has_zwnj {
+                                self.compounds.push((word_start, at));
+                                word_has_zwnj = false;
+                            }
+                            word_start = at + 1;
+                        }
                     }
                 }
                 at += 1;
@@ -128,7 +182,17 @@ impl FoldedWords {
             if !text::folds_locally(c) {
                 return false;
             }
+            if c == ZWNJ {
+                word_has_zwnj = true;
+            } else if c.is_whitespace() {
+                if word_has_zwnj {
+                    self.compounds.push((word_start, at));
+                    word_has_zwnj = false;
+                }
+                word_start = at + c.len_utf8();
+            }
             match text::fold_char(c) {
+                _ if zwnj_separates && c == ZWNJ => self.end_word(),
                 Some(' ') => self.end_word(),
                 Some(folded) => self.letters.push(folded),
                 None => {}
@@ -137,6 +201,9 @@ impl FoldedWords {
         }
         self.flush(text, &mut run, bytes.len());
         self.end_word();
+        if word_has_zwnj {
+            self.compounds.push((word_start, bytes.len()));
+        }
         true
     }
 
@@ -170,6 +237,10 @@ mod tests {
         assert_eq!(folded.form_len(), form.len());
         assert_eq!(folded.letters(), form.replace(' ', ""));
         assert_eq!(folded.len(), form.split_ascii_whitespace().count());
+        assert_eq!(folded.has_compounds(text), text::has_zwnj(text));
+        let mut pieces = FoldedWords::default();
+        folded.fold_pieces_into(text, &mut pieces);
+        assert_eq!(pieces.form(), text::zwnj_pieces(text), "{text:?}");
     }
 
     #[test]
@@ -185,6 +256,9 @@ mod tests {
             "ﻻ ﺏ",
             "abcDEF12,x\u{200c}y\u{00A0}z",
             "ـــ",
+            "در غیر این‌صورت، دانش‌آموزان\u{2003}(می‌توانند)\t«بین‌المللی»\u{200c}",
+            "\u{200c}\u{00A0}می\u{200c}\u{00A0}شود \u{200c}",
+            "ﻻ‌ب می‌شود",
         ] {
             check(text);
         }

@@ -435,13 +435,24 @@ pub fn stem(token: &str) -> &str {
 /// Length in bytes of `token` without its bound suffixes (stripped one after another, longest
 /// first: `تصمیمگیریها` → `تصمیمگیری` → `تصمیم`), keeping at least two letters.
 pub fn stem_len(token: &str) -> usize {
-    let mut stem = token;
-    while let Some(shorter) = strip_one_suffix(stem) {
-        stem = shorter;
+    // Where the third character starts: every stem keeps the first two.
+    let Some((earliest, _)) = token.char_indices().nth(2) else {
+        return token.len();
+    };
+    let bytes = token.as_bytes();
+    let mut end = token.len();
+    while let Some(at) = bytes
+        .get(..end)
+        .and_then(|stem| CLASSES.suffixes.longest_from(stem, earliest))
+        .filter(|&at| at < end)
+    {
+        end = at;
     }
-    stem.len()
+    end
 }
 
+/// One step of [`stem_len`] (the tests' reference).
+#[cfg(test)]
 fn strip_one_suffix(token: &str) -> Option<&str> {
     let third_char = token.char_indices().nth(2)?.0;
     let at = CLASSES
@@ -835,9 +846,12 @@ const NEGATING_OPENINGS: &[&str] = &["عدم", "غیر", "هیچ", "نمی"];
 /// negated verb counts under its stem (`نداریم`, `ندارد` and `نداریمهمه`, glued to the next word
 /// by a lost space, under `ندار`).
 pub fn negation_key(token: &str) -> Option<&str> {
-    // Every negating word and opening starts with one of these letters: most words need no
-    // closer look.
-    if !token.starts_with(['ن', 'ه', 'ب', 'ع', 'غ']) {
+    // Every negating word and opening starts with one of these letters (ن ه ب ع غ, compared as
+    // UTF-8): most words need no closer look.
+    if !matches!(
+        token.as_bytes(),
+        [0xD9, 0x86 | 0x87, ..] | [0xD8, 0xA8 | 0xB9 | 0xBA, ..]
+    ) {
         return None;
     }
     if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
@@ -846,14 +860,7 @@ pub fn negation_key(token: &str) -> Option<&str> {
     if !is_negation(token) {
         return None;
     }
-    let verb_stem = token.strip_prefix('ن').and_then(|rest| {
-        NEGATABLE_STEMS
-            .iter()
-            .chain(&["یست"])
-            .filter(|stem| rest.starts_with(**stem))
-            .map(|stem| stem.len())
-            .max()
-    });
+    let verb_stem = token.strip_prefix('ن').and_then(longest_negatable_stem);
     match verb_stem {
         Some(len) => token.get(..'ن'.len_utf8() + len),
         None => Some(token),
@@ -881,7 +888,39 @@ pub fn is_negation(token: &str) -> bool {
     if rest.starts_with("می") || rest.starts_with("یست") {
         return true;
     }
-    NEGATABLE_STEMS.iter().any(|stem| rest.starts_with(stem))
+    longest_negatable_stem(rest).is_some()
+}
+
+/// Length in bytes of the longest of [`NEGATABLE_STEMS`] and `یست` that `rest` starts with. The
+/// stems are filed by their first letter (all in the Arabic block), so a word is compared with
+/// the few that share it.
+fn longest_negatable_stem(rest: &str) -> Option<usize> {
+    static BY_FIRST_LETTER: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for stem in NEGATABLE_STEMS.iter().chain(&["یست"]) {
+            if let Some(letters) = table.get_mut(arabic_low_byte(stem.as_bytes())) {
+                letters.push(*stem);
+            }
+        }
+        table
+    });
+    BY_FIRST_LETTER
+        .get(arabic_low_byte(rest.as_bytes()))?
+        .iter()
+        .filter(|stem| rest.starts_with(**stem))
+        .map(|stem| stem.len())
+        .max()
+}
+
+/// The low byte of the code point of a leading Arabic-block letter (U+0600..U+06FF), or 256
+/// (no table slot) for anything else.
+fn arabic_low_byte(bytes: &[u8]) -> usize {
+    match bytes {
+        [lead @ 0xD8..=0xDB, next, ..] => {
+            (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F)
+        }
+        _ => 256,
+    }
 }
 
 #[cfg(test)]
@@ -953,6 +992,11 @@ mod tests {
         for word in &words {
             let stripped = strip_one_suffix(word).map(str::to_string);
             assert_eq!(stripped, reference(word), "{word}");
+            let mut stem = word.as_str();
+            while let Some(shorter) = strip_one_suffix(stem) {
+                stem = shorter;
+            }
+            assert_eq!(stem_len(word), stem.len(), "{word}");
         }
     }
 
@@ -1035,6 +1079,70 @@ mod tests {
         assert!(numbers(&match_form("روز سه شنبه گذشته")).is_empty());
         assert!(numbers(&match_form("روز سه‌شنبه گذشته")).is_empty());
         assert_eq!(numbers(&match_form("سه نفر آمدند")), ["سه"]);
+    }
+
+    #[test]
+    fn negation_keys_match_a_scan_of_every_stem() {
+        let reference = |token: &str| -> Option<String> {
+            if !token.starts_with(['ن', 'ه', 'ب', 'ع', 'غ']) {
+                return None;
+            }
+            if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
+                return Some(opening.to_string());
+            }
+            let negates = match token.strip_prefix('ن') {
+                None => NEGATION_WORDS.contains(&token),
+                Some(rest) => {
+                    NEGATION_WORDS.contains(&token)
+                        || rest.starts_with("می")
+                        || rest.starts_with("یست")
+                        || NEGATABLE_STEMS.iter().any(|stem| rest.starts_with(stem))
+                }
+            };
+            if !negates {
+                return None;
+            }
+            let stem = token.strip_prefix('ن').and_then(|rest| {
+                NEGATABLE_STEMS
+                    .iter()
+                    .chain(&["یست"])
+                    .filter(|stem| rest.starts_with(**stem))
+                    .map(|stem| stem.len())
+                    .max()
+            });
+            Some(match stem {
+                Some(len) => token[..'ن'.len_utf8() + len].to_string(),
+                None => token.to_string(),
+            })
+        };
+        let mut words: Vec<String> = NEGATION_WORDS.iter().map(|w| w.to_string()).collect();
+        for stem in NEGATABLE_STEMS {
+            for word in [format!("ن{stem}"), format!("ن{stem}یم"), stem.to_string()] {
+                words.push(word);
+            }
+        }
+        for word in [
+            "نظر",
+            "نیز",
+            "به",
+            "بدون",
+            "هرگز",
+            "ن",
+            "",
+            "abc",
+            "نمیشود",
+            "نیستند",
+            "نآمد",
+        ] {
+            words.push(word.to_string());
+        }
+        for word in &words {
+            assert_eq!(
+                negation_key(word).map(str::to_string),
+                reference(word),
+                "{word}"
+            );
+        }
     }
 
     #[test]
