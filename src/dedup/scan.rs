@@ -129,53 +129,42 @@ impl FoldedWords {
     fn fold_common(&mut self, text: &str, zwnj_separates: bool) -> bool {
         let table = text::arabic_block_folds();
         let bytes = text.as_bytes();
-        // Start of the run of characters that fold to themselves, copied when it ends.
-        let mut run: Option<usize> = None;
         // The whitespace-separated word being read: where it starts, and whether it has a ZWNJ.
         let mut word_start = 0;
         let mut word_has_zwnj = false;
         let mut at = 0;
-        while let Some(&lead) = bytes.get(at) {
+        loop {
+            // Most characters fold to themselves: copy them a run at a time.
+            let end = unchanged_run_end(bytes, at, table);
+            if end > at {
+                self.letters.push_str(text.get(at..end).unwrap_or_default());
+                at = end;
+            }
+            let Some(&lead) = bytes.get(at) else {
+                break;
+            };
             if lead < 0x80 {
-                if lead.is_ascii_lowercase() || lead.is_ascii_digit() {
-                    run.get_or_insert(at);
+                if lead.is_ascii_uppercase() {
+                    self.letters.push(char::from(lead.to_ascii_lowercase()));
                 } else {
-                    self.flush(text, &mut run, at);
-                    if lead.is_ascii_uppercase() {
-                        self.letters.push(char::from(lead.to_ascii_lowercase()));
-                    } else {
-                        self.end_word();
-                        // `char::is_whitespace` of ASCII (with the vertical tab).
-                        if matches!(lead, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-                            if word_has_zwnj {
-                                self.compounds.push((word_start, at));
-                                word_has_zwnj = false;
-                            }
-                            word_start = at + 1;
+                    self.end_word();
+                    // `char::is_whitespace` of ASCII (with the vertical tab).
+                    if matches!(lead, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                        if word_has_zwnj {
+                            self.compounds.push((word_start, at));
+                            word_has_zwnj = false;
                         }
+                        word_start = at + 1;
                     }
                 }
                 at += 1;
                 continue;
             }
-            if (0xD8..=0xDB).contains(&lead)
-                && let Some(&next) = bytes.get(at + 1)
-            {
-                // A valid `str`: code point 0x600 + the low byte.
-                let low = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F);
-                match table[low] {
-                    text::BlockFold::Same => {
-                        run.get_or_insert(at);
-                    }
-                    fold => {
-                        self.flush(text, &mut run, at);
-                        self.push_fold(fold);
-                    }
-                }
+            if let Some(low) = arabic_block_low(bytes, at) {
+                self.push_fold(table[low]);
                 at += 2;
                 continue;
             }
-            self.flush(text, &mut run, at);
             let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                 return false;
             };
@@ -199,21 +188,11 @@ impl FoldedWords {
             }
             at += c.len_utf8();
         }
-        self.flush(text, &mut run, bytes.len());
         self.end_word();
         if word_has_zwnj {
             self.compounds.push((word_start, bytes.len()));
         }
         true
-    }
-
-    /// Copies the pending run of unchanged characters up to `at`.
-    #[inline]
-    fn flush(&mut self, text: &str, run: &mut Option<usize>, at: usize) {
-        if let Some(start) = run.take() {
-            self.letters
-                .push_str(text.get(start..at).unwrap_or_default());
-        }
     }
 
     #[inline]
@@ -222,6 +201,39 @@ impl FoldedWords {
             text::BlockFold::Same | text::BlockFold::Drop => {}
             text::BlockFold::Separator => self.end_word(),
             text::BlockFold::Into(c) => self.letters.push(c),
+        }
+    }
+}
+
+/// The low byte of the code point of the Arabic-block character (U+0600..U+06FF) at `at`, if
+/// one starts there.
+#[inline]
+fn arabic_block_low(bytes: &[u8], at: usize) -> Option<usize> {
+    match bytes.get(at..) {
+        // In a `str`, a lead byte 0xD8..=0xDB is followed by its continuation byte.
+        Some([lead @ 0xD8..=0xDB, next, ..]) => {
+            Some((usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F))
+        }
+        _ => None,
+    }
+}
+
+/// Where the run of characters from `at` that fold to themselves (ASCII lower-case letters and
+/// digits, most Arabic-block letters) ends.
+#[inline]
+fn unchanged_run_end(bytes: &[u8], mut at: usize, table: &[text::BlockFold; 256]) -> usize {
+    loop {
+        match bytes.get(at) {
+            Some(&byte) if byte < 0x80 => {
+                if !(byte.is_ascii_lowercase() || byte.is_ascii_digit()) {
+                    return at;
+                }
+                at += 1;
+            }
+            _ => match arabic_block_low(bytes, at) {
+                Some(low) if table[low] == text::BlockFold::Same => at += 2,
+                _ => return at,
+            },
         }
     }
 }

@@ -50,35 +50,35 @@ pub(super) const NUMBER: u8 = 4;
 
 type WordClasses = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
 
-/// The word classes, with a bit filter in front: nearly every word has no class, and the filter
-/// says so without hashing the word.
+/// The word classes in a table addressed by a hash of the word's length and first and last bytes:
+/// nearly every word finds its slot empty, and a classed word is compared with the one or two
+/// words filed under its slot, never hashed in full.
 struct Classes {
-    words: WordClasses,
+    /// For each slot, 1 + the index in `entries` of the first word filed there (0: none).
+    slots: Box<[u16; CLASS_SLOTS]>,
+    /// (word, class bits, 1 + index of the next word in the same slot or 0).
+    entries: Vec<(&'static str, u8, u16)>,
     /// The suffixes, read from their ends.
     suffixes: SuffixTrie,
-    filter: Box<[u64; FILTER_WORDS]>,
 }
 
-const FILTER_WORDS: usize = 1024;
+const CLASS_SLOT_BITS: u32 = 13;
+const CLASS_SLOTS: usize = 1 << CLASS_SLOT_BITS;
 
-/// Filter slot of a piece: its length and its first and last bytes.
-fn filter_slot(piece: &[u8]) -> usize {
-    let (Some(&first), Some(&last)) = (piece.first(), piece.last()) else {
-        return 0;
+/// Slot of a word: its length, up to four leading and two trailing bytes, mixed.
+fn class_slot(piece: &[u8]) -> usize {
+    let mut head = [0u8; 4];
+    for (slot, byte) in head.iter_mut().zip(piece) {
+        *slot = *byte;
+    }
+    let tail = match piece {
+        [.., before, last] => u16::from_le_bytes([*before, *last]),
+        _ => 0,
     };
-    let second_last = piece
-        .len()
-        .checked_sub(2)
-        .and_then(|i| piece.get(i))
-        .copied()
-        .unwrap_or(0);
-    let second = piece.get(1).copied().unwrap_or(0);
-    let key = (piece.len() as u32).wrapping_mul(0x9E37_79B9)
-        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
-        ^ u32::from(second).wrapping_mul(0x1656_67B1)
-        ^ u32::from(last).wrapping_mul(0xC2B2_AE35)
-        ^ u32::from(second_last).wrapping_mul(0x27D4_EB2F);
-    ((key ^ (key >> 15)) as usize) % (FILTER_WORDS * 64)
+    let key = u64::from(u32::from_le_bytes(head))
+        | (u64::from(tail) << 32)
+        | ((piece.len() as u64 & 0xFFFF) << 48);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CLASS_SLOT_BITS)) as usize
 }
 
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
@@ -97,10 +97,13 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     for word in NUMBER_WORDS {
         *words.entry(word).or_default() |= NUMBER;
     }
-    let mut filter = Box::new([0u64; FILTER_WORDS]);
-    for word in words.keys() {
-        let slot = filter_slot(word.as_bytes());
-        filter[slot / 64] |= 1 << (slot % 64);
+    let mut slots = Box::new([0u16; CLASS_SLOTS]);
+    let mut entries = Vec::with_capacity(words.len());
+    for (word, class) in &words {
+        if let Some(first) = slots.get_mut(class_slot(word.as_bytes())) {
+            entries.push((*word, *class, *first));
+            *first = entries.len() as u16;
+        }
     }
     let suffixes = SuffixTrie::new(
         words
@@ -109,9 +112,9 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
             .map(|(word, _)| *word),
     );
     Classes {
-        words,
+        slots,
+        entries,
         suffixes,
-        filter,
     }
 });
 
@@ -132,11 +135,19 @@ pub const DETACHABLE_PREFIXES: [&str; 3] = ["می", "نمی", "بی"];
 /// The [`PREFIX`], [`SUFFIX`] and [`NUMBER`] bits of a word.
 pub(super) fn class_of(word: &str) -> u8 {
     let classes = &*CLASSES;
-    let slot = filter_slot(word.as_bytes());
-    if classes.filter[slot / 64] & (1 << (slot % 64)) == 0 {
-        return 0;
+    let mut next = classes
+        .slots
+        .get(class_slot(word.as_bytes()))
+        .copied()
+        .unwrap_or(0);
+    while let Some(&(listed, class, after)) = classes.entries.get(usize::from(next).wrapping_sub(1))
+    {
+        if listed == word {
+            return class;
+        }
+        next = after;
     }
-    classes.words.get(word).copied().unwrap_or(0)
+    0
 }
 
 /// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
@@ -1079,6 +1090,23 @@ mod tests {
         assert!(numbers(&match_form("روز سه شنبه گذشته")).is_empty());
         assert!(numbers(&match_form("روز سه‌شنبه گذشته")).is_empty());
         assert_eq!(numbers(&match_form("سه نفر آمدند")), ["سه"]);
+    }
+
+    #[test]
+    fn every_listed_word_finds_its_class_and_others_none() {
+        for line in BOUND_MORPHEMES.lines() {
+            match line.split_once('\t') {
+                Some(("prefix", piece)) => assert!(is_prefix(piece), "{piece}"),
+                Some(("suffix", piece)) => assert!(is_suffix(piece), "{piece}"),
+                _ => {}
+            }
+        }
+        for word in NUMBER_WORDS {
+            assert_ne!(class_of(word) & NUMBER, 0, "{word}");
+        }
+        for word in ["", "x", "کتاب", "شهر", "میشود", "هاا", "دوست"] {
+            assert_eq!(class_of(word), 0, "{word}");
+        }
     }
 
     #[test]
