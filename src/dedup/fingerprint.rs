@@ -268,7 +268,7 @@ pub struct Novelty {
 
 /// The MinHash signature of a paragraph's words without its particles: `و`, `در`, `به` are in every
 /// paragraph, and minima they supply would file unrelated paragraphs under the same LSH buckets.
-/// (A paragraph of particles only keeps them.)
+/// (A paragraph of particles only keeps them.) `hashes` are sorted.
 fn content_signature(hashes: &[u64]) -> Option<minhash::Signature> {
     static PARTICLES: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
         let mut particles: Vec<u64> = text::FUNCTION_WORDS
@@ -278,18 +278,13 @@ fn content_signature(hashes: &[u64]) -> Option<minhash::Signature> {
         particles.sort_unstable();
         particles
     });
-    let mut content = Vec::with_capacity(hashes.len());
-    content.extend(
-        hashes
-            .iter()
-            .copied()
-            .filter(|h| PARTICLES.binary_search(h).is_err()),
-    );
-    if content.is_empty() {
-        minhash::signature_of_hashes(hashes)
-    } else {
-        minhash::signature_of_hashes(&content)
-    }
+    // Both lists are sorted: one merge leaves the particles out.
+    let mut particles = PARTICLES.iter().peekable();
+    let content = hashes.iter().copied().filter(move |&hash| {
+        while particles.next_if(|&&p| p < hash).is_some() {}
+        particles.peek() != Some(&&hash)
+    });
+    minhash::signature_of(content).or_else(|| minhash::signature_of_hashes(hashes))
 }
 
 /// A positive verb of a paragraph and what it would be if negated.

@@ -231,7 +231,7 @@ fn unchanged_run_end(bytes: &[u8], mut at: usize, table: &[text::BlockFold; 256]
                 at += 1;
             }
             _ => match arabic_block_low(bytes, at) {
-                Some(low) if table[low] == text::BlockFold::Same => at += 2,
+                Some(low) if matches!(table[low], text::BlockFold::Same) => at += 2,
                 _ => return at,
             },
         }

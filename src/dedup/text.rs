@@ -67,17 +67,18 @@ const CLASS_SLOTS: usize = 1 << CLASS_SLOT_BITS;
 
 /// Slot of a word: its length, up to four leading and two trailing bytes, mixed.
 fn class_slot(piece: &[u8]) -> usize {
-    let mut head = [0u8; 4];
-    for (slot, byte) in head.iter_mut().zip(piece) {
-        *slot = *byte;
-    }
+    let head = match piece {
+        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
+        short => short
+            .iter()
+            .rev()
+            .fold(0, |head, &byte| (head << 8) | u32::from(byte)),
+    };
     let tail = match piece {
         [.., before, last] => u16::from_le_bytes([*before, *last]),
         _ => 0,
     };
-    let key = u64::from(u32::from_le_bytes(head))
-        | (u64::from(tail) << 32)
-        | ((piece.len() as u64 & 0xFFFF) << 48);
+    let key = u64::from(head) | (u64::from(tail) << 32) | ((piece.len() as u64 & 0xFFFF) << 48);
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CLASS_SLOT_BITS)) as usize
 }
 
