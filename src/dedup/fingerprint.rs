@@ -10,6 +10,7 @@ use super::minhash::{self, Signature};
 use super::scan::FoldedWords;
 use super::text;
 use super::token_set::KnownTokens;
+use super::word_facts::{WordFacts, WordMemo};
 use crate::model::Document;
 
 /// Paragraphs with fewer tokens are compared by exact match only.
@@ -91,6 +92,7 @@ pub fn paragraph_print(index: usize, text: &str) -> ParagraphPrint {
 struct Scratch {
     folded: FoldedWords,
     pieces: FoldedWords,
+    memo: WordMemo,
     tokens: TokenHashes,
     hashes: Vec<u64>,
     /// The numbers stated, each followed by a space.
@@ -104,6 +106,7 @@ impl Scratch {
         let Scratch {
             folded,
             pieces,
+            memo,
             tokens,
             hashes,
             sequence,
@@ -126,7 +129,7 @@ impl Scratch {
         // A number word is no number when it opens a compound with the next word (`سه شنبه`).
         let mut number_word: Option<&str> = None;
         for word in folded.words() {
-            let class = text::class_of(word);
+            let facts = memo.facts(word);
             if let Some(pending) = number_word.take()
                 && !text::is_compound(pending, word)
             {
@@ -140,16 +143,16 @@ impl Scratch {
                     let first = run.iter().position(|&b| b != b'0');
                     add_number(first.and_then(|at| run.get(at..)).unwrap_or(b"0"));
                 }
-            } else if class & text::NUMBER != 0 {
+            } else if facts.class & text::NUMBER != 0 {
                 number_word = Some(word);
             }
             // Words, not tokens: stemming may cut a negated verb short (`ندارد`); `نمی` alone and
             // `نمی‌شود` both count once.
-            if let Some(key) = text::negation_key(word) {
+            if let Some(bit) = facts.negation_bit {
                 negations += 1;
-                negation_mask |= 1 << (xxh3_64(key.as_bytes()) & 31);
+                negation_mask |= 1 << bit;
             }
-            if let Some(hash) = tokens.push(word, class) {
+            if let Some(hash) = tokens.push(word, &facts) {
                 hashes.push(hash);
                 words += 1;
             }
@@ -172,7 +175,7 @@ impl Scratch {
             folded.fold_pieces_into(text, pieces);
             tokens.clear();
             for word in pieces.words() {
-                if let Some(hash) = tokens.push(word, text::class_of(word)) {
+                if let Some(hash) = tokens.push(word, &memo.facts(word)) {
                     piece_hashes.push(hash);
                 }
             }
@@ -215,9 +218,9 @@ impl TokenHashes {
         self.glued.clear();
     }
 
-    /// The hash of the token `word` (of [`text::class_of`] `class`) completes, if any.
-    fn push(&mut self, word: &str, class: u8) -> Option<u64> {
-        if class & text::PREFIX != 0 {
+    /// The hash of the token `word` (with `facts`) completes, if any.
+    fn push(&mut self, word: &str, facts: &WordFacts) -> Option<u64> {
+        if facts.class & text::PREFIX != 0 {
             self.glued.push_str(word);
             return None;
         }
@@ -227,7 +230,7 @@ impl TokenHashes {
             self.glued.clear();
             return Some(hash);
         }
-        (class & text::SUFFIX == 0).then(|| minhash::token_hash(text::stem(word)))
+        (facts.class & text::SUFFIX == 0).then_some(facts.stem_hash)
     }
 
     /// The hash of prefixes left waiting at the end (unstemmed), if any.

@@ -21,6 +21,7 @@ mod minhash;
 mod scan;
 mod text;
 mod token_set;
+mod word_facts;
 
 pub use decision::Deduper;
 pub use fingerprint::{Fingerprints, ParagraphPrint, fingerprint};
