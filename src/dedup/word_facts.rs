@@ -28,15 +28,50 @@ impl WordFacts {
     }
 }
 
-/// Longest word (in bytes) the memo holds; longer words are rare and computed each time.
-const LONGEST: usize = 22;
+/// Longest word (in bytes) the memo holds: its [`WordKey`] is the whole word. Longer words (nine
+/// Persian letters and more) repeat less and are computed each time.
+const LONGEST: usize = 16;
 const SLOT_BITS: u32 = 12;
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
-    len: u8,
-    letters: [u8; LONGEST],
+    /// The word itself, as its length and first and last eight bytes.
+    key: WordKey,
     facts: WordFacts,
+}
+
+/// A word's length and its first and last eight bytes (little-endian, zero-padded): for words of
+/// up to 16 bytes, the word itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct WordKey {
+    len: usize,
+    head: u64,
+    tail: u64,
+}
+
+impl WordKey {
+    fn of(bytes: &[u8]) -> Self {
+        let little_endian = |part: &[u8]| {
+            part.iter()
+                .rev()
+                .fold(0u64, |value, &byte| (value << 8) | u64::from(byte))
+        };
+        WordKey {
+            len: bytes.len(),
+            head: bytes
+                .first_chunk::<8>()
+                .map_or_else(|| little_endian(bytes), |chunk| u64::from_le_bytes(*chunk)),
+            tail: bytes
+                .last_chunk::<8>()
+                .map_or(0, |chunk| u64::from_le_bytes(*chunk)),
+        }
+    }
+
+    /// Slot of the word in the memo.
+    fn slot(&self) -> usize {
+        let mixed = self.head ^ self.tail.rotate_left(29) ^ (self.len as u64);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
+    }
 }
 
 /// A direct-mapped memo of [`WordFacts`]: a word replaces whatever shared its slot.
@@ -60,38 +95,17 @@ impl WordMemo {
         if bytes.is_empty() || bytes.len() > LONGEST {
             return WordFacts::of(word);
         }
-        let Some(entry) = self.entries.get_mut(slot(bytes)) else {
+        let key = WordKey::of(bytes);
+        let Some(entry) = self.entries.get_mut(key.slot()) else {
             return WordFacts::of(word);
         };
-        if usize::from(entry.len) == bytes.len() && entry.letters.get(..bytes.len()) == Some(bytes)
-        {
+        if entry.key == key {
             return entry.facts;
         }
         let facts = WordFacts::of(word);
-        if let Some(letters) = entry.letters.get_mut(..bytes.len()) {
-            letters.copy_from_slice(bytes);
-            entry.len = bytes.len() as u8;
-            entry.facts = facts;
-        }
+        *entry = Entry { key, facts };
         facts
     }
-}
-
-/// Slot of a word: its first and last eight bytes and its length, mixed.
-fn slot(bytes: &[u8]) -> usize {
-    let little_endian = |part: &[u8]| {
-        part.iter()
-            .rev()
-            .fold(0u64, |value, &byte| (value << 8) | u64::from(byte))
-    };
-    let head = bytes
-        .first_chunk::<8>()
-        .map_or_else(|| little_endian(bytes), |chunk| u64::from_le_bytes(*chunk));
-    let tail = bytes
-        .last_chunk::<8>()
-        .map_or(0, |chunk| u64::from_le_bytes(*chunk));
-    let key = head ^ tail.rotate_left(29) ^ (bytes.len() as u64);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - SLOT_BITS)) as usize
 }
 
 #[cfg(test)]
@@ -120,7 +134,12 @@ mod tests {
             }
         }
         // Words sharing a slot replace each other without mixing up their facts.
-        let many: Vec<String> = (0..20_000).map(|i| format!("w{i}")).collect();
+        let many: Vec<String> = (0..20_000)
+            .map(|i| format!("w{i}"))
+            .chain((0..3_000).map(|i| format!("word-{i:04}-of-sixteen")))
+            .chain((0..3_000).map(|i| format!("w-{i:04}-sixteen")))
+            .chain((0..3_000).map(|i| format!("لغتها{i:04}")))
+            .collect();
         for word in many.iter().chain(many.iter().rev()) {
             assert_eq!(memo.facts(word), WordFacts::of(word));
         }
