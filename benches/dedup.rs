@@ -1,50 +1,18 @@
-//! De-duplication throughput on real news paragraphs (`../shared/data/news`, read at bench time;
-//! the texts are never copied into the repository). One core: fingerprinting is per article and
+//! De-duplication throughput on real news paragraphs (`../shared/data/news`, read and normalized
+//! at bench time; the texts are never copied into the repository). One core: fingerprinting is per article and
 //! scales with threads, deciding is the sequential pass.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use goftar::dedup::{self, Config, Deduper};
-use goftar::model::{Document, Paragraph};
+use goftar::model::Document;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-/// Real articles as documents with their paragraphs (text as published; the normalizer is not
-/// what is measured here).
+/// Real articles as the pipeline hands them to this stage: normalized paragraphs (the normalizer
+/// is not what is measured here; throughput is per byte of input body).
 fn load_documents() -> Vec<Document> {
-    let Some(dir) = common::shared_dir().map(|d| d.join("data/news")) else {
-        return Vec::new();
-    };
-    let mut docs = Vec::new();
-    for file in common::NEWS_SAMPLE {
-        let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
-            eprintln!("skipping {file}: not found under {}", dir.display());
-            continue;
-        };
-        for line in text.lines() {
-            let Ok(value) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            let body = value["body"].as_str().unwrap_or_default();
-            let paragraphs = body
-                .split('\n')
-                .enumerate()
-                .filter(|(_, p)| !p.trim().is_empty())
-                .map(|(index, p)| Paragraph {
-                    index,
-                    text: p.trim().to_string(),
-                })
-                .collect();
-            docs.push(Document {
-                id: value["id"].as_str().unwrap_or_default().to_string(),
-                source: value["source"].as_str().map(str::to_string),
-                input_bytes: body.len(),
-                paragraphs,
-                ..Document::default()
-            });
-        }
-    }
-    docs
+    common::prepared_news(&common::NEWS_SAMPLE, usize::MAX)
 }
 
 fn bench(c: &mut Criterion) {

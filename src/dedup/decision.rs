@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::Config;
 use super::fingerprint::{
-    self, Fingerprints, MIN_NEAR_WORDS, Novelty, NumberFacts, ParagraphPrint,
+    self, Fingerprints, MIN_NEAR_WORDS, Novelty, NumberFacts, ParagraphPrint, ParagraphWords,
 };
 use super::furniture::{Furniture, FurnitureJudge};
 use super::lsh::{LshIndex, PrehashedMap};
@@ -143,7 +143,7 @@ impl Deduper {
 
         let mut matches: Vec<Option<Match>> = Vec::with_capacity(doc.paragraphs.len());
         let mut line_keys = HashSet::new();
-        for print in &prints.paragraphs {
+        for (print, paragraph) in prints.paragraphs.iter().zip(&doc.paragraphs) {
             let is_furniture = print.known_furniture
                 || print
                     .line_key
@@ -158,7 +158,7 @@ impl Deduper {
                     similarity: None,
                 })
             } else {
-                let found = self.find_copy(print, article);
+                let found = self.find_copy(print, &paragraph.text, article);
                 match &found {
                     None => self.remember(print, print_location(print, article)),
                     // A copy of this copy is found even where it has drifted further from the
@@ -177,8 +177,8 @@ impl Deduper {
         self.apply(doc, article, matches);
     }
 
-    /// The earlier paragraph `print` copies, if any.
-    fn find_copy(&self, print: &ParagraphPrint, article: u32) -> Option<Match> {
+    /// The earlier paragraph `print` (the fingerprint of `text`) copies, if any.
+    fn find_copy(&self, print: &ParagraphPrint, text: &str, article: u32) -> Option<Match> {
         if let Some(&location) = self.exact.get(&print.exact) {
             let min_words = if location.article == article {
                 MIN_EXACT_WORDS_IN_ARTICLE
@@ -197,6 +197,8 @@ impl Deduper {
         let numbers = print.number_facts();
         let later_keys = TokenSet::keys_of(&print.token_hashes);
         let mut best: Option<(f64, &NearEntry)> = None;
+        // The words in order, for the pairs that get that far (few).
+        let mut words: Option<ParagraphWords> = None;
         for ordinal in self.lsh.candidates(signature) {
             let Some(entry) = self.near.get(ordinal as usize) else {
                 continue;
@@ -218,7 +220,8 @@ impl Deduper {
             if shared * 2 < earlier.len().max(later_keys.len()) {
                 continue;
             }
-            let novelty = print.novelty(&earlier);
+            let words = words.get_or_insert_with(|| ParagraphWords::of(text));
+            let novelty = words.novelty(&earlier);
             // A copy that lost a negation must not look like a negated verb turned positive.
             let negation_dropped = print.negations != entry.negations;
             if novelty.new_words > 0
@@ -226,7 +229,7 @@ impl Deduper {
                     && novelty.light_words + novelty.function_words > MAX_ADDED_WORDS)
                 || (negation_dropped
                     && (novelty.explained_by_prefix > 0
-                        || print.turns_a_negation_positive(&earlier)))
+                        || words.turns_a_negation_positive(print, &earlier)))
             {
                 continue;
             }

@@ -14,6 +14,7 @@ use regex::RegexSet;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use super::lsh::PrehashedMap;
+use super::scan::FoldedWords;
 use super::text;
 use crate::model::Document;
 
@@ -104,6 +105,7 @@ const LINK_ROW_WORDS: &[&str] = &[
 ];
 
 /// True when a line (as its match form) is furniture by a known pattern, or has no letters at all.
+#[cfg(test)]
 pub fn is_known(match_form: &str) -> bool {
     if match_form.is_empty() {
         return true;
@@ -124,6 +126,39 @@ pub fn is_known(match_form: &str) -> bool {
     // A row of share links, at least two of them (a lone `چاپ` or `ارسال` may be a word).
     (2..=MAX_FURNITURE_WORDS).contains(&words)
         && match_form.split(' ').all(|w| LINK_ROW_WORDS.contains(&w))
+}
+
+/// [`is_known`] of the match form `folded` holds.
+pub fn is_known_folded(folded: &FoldedWords) -> bool {
+    let words = folded.len();
+    if words == 0 {
+        return true;
+    }
+    if folded.form_len() > MAX_KNOWN_BYTES || words > 30 {
+        return false;
+    }
+    if KNOWN_LINES.is_match(folded.letters()) {
+        return true;
+    }
+    (2..=MAX_FURNITURE_WORDS).contains(&words)
+        && folded.words().all(|w| LINK_ROW_WORDS.contains(&w))
+}
+
+/// [`line_key`] of the match form `folded` holds.
+pub fn line_key_of(folded: &FoldedWords) -> Option<u64> {
+    let words = folded.len();
+    if words == 0 || words > MAX_FURNITURE_WORDS || folded.form_len() > 4 * MAX_FURNITURE_CHARS {
+        return None;
+    }
+    let letters = folded.letters();
+    if char_count(letters) + words - 1 > MAX_FURNITURE_CHARS {
+        return None;
+    }
+    let masked: Vec<u8> = letters
+        .bytes()
+        .map(|b| if b.is_ascii_digit() { b'#' } else { b })
+        .collect();
+    Some(xxh3_64(&masked))
 }
 
 /// The key a short line is counted under, or `None` for lines too long to be furniture. Digits

@@ -59,14 +59,21 @@ where
 
 /// The signature of a set of [`token_hash`]es. `None` when empty.
 pub fn signature_of_hashes(hashes: &[u64]) -> Option<Signature> {
+    signature_of(hashes.iter().copied())
+}
+
+/// The signature of the [`token_hash`]es `hashes` yields. `None` when it yields none.
+pub fn signature_of(hashes: impl Iterator<Item = u64>) -> Option<Signature> {
     let mut minima = [u32::MAX; HASHES];
-    for &base in hashes {
+    let mut empty = true;
+    for base in hashes {
+        empty = false;
         let folded = (base ^ (base >> 32)) as u32;
         for (minimum, seed) in minima.iter_mut().zip(SEEDS) {
             *minimum = (*minimum).min(mix32(folded ^ seed));
         }
     }
-    (!hashes.is_empty()).then(|| minima.map(|m| (m >> 16) as u16))
+    (!empty).then(|| minima.map(|m| (m >> 16) as u16))
 }
 
 #[cfg(test)]

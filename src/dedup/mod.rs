@@ -18,8 +18,10 @@ mod fingerprint;
 mod furniture;
 mod lsh;
 mod minhash;
+mod scan;
 mod text;
 mod token_set;
+mod word_facts;
 
 pub use decision::Deduper;
 pub use fingerprint::{Fingerprints, ParagraphPrint, fingerprint};

@@ -9,8 +9,6 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use xxhash_rust::xxh3::xxh3_64;
-
 /// Hashes the short strings of the word lists with xxh3 instead of SipHash (they are looked up
 /// once per word of the corpus).
 #[derive(Default)]
@@ -46,41 +44,42 @@ fn word_set(words: &[&'static str]) -> WordSet {
 const BOUND_MORPHEMES: &str = include_str!("data/bound_morphemes.txt");
 
 /// What a word is to the tokenizer, as bit flags (one lookup per word answers every question).
-const PREFIX: u8 = 1;
-const SUFFIX: u8 = 2;
-const NUMBER: u8 = 4;
+pub(super) const PREFIX: u8 = 1;
+pub(super) const SUFFIX: u8 = 2;
+pub(super) const NUMBER: u8 = 4;
 
 type WordClasses = HashMap<&'static str, u8, BuildHasherDefault<WordHasher>>;
 
-/// The word classes, with a bit filter in front: nearly every word has no class, and the filter
-/// says so without hashing the word.
+/// The word classes in a table addressed by a hash of the word's length and first and last bytes:
+/// nearly every word finds its slot empty, and a classed word is compared with the one or two
+/// words filed under its slot, never hashed in full.
 struct Classes {
-    words: WordClasses,
+    /// For each slot, 1 + the index in `entries` of the first word filed there (0: none).
+    slots: Box<[u16; CLASS_SLOTS]>,
+    /// (word, class bits, 1 + index of the next word in the same slot or 0).
+    entries: Vec<(&'static str, u8, u16)>,
     /// The suffixes, read from their ends.
     suffixes: SuffixTrie,
-    filter: Box<[u64; FILTER_WORDS]>,
 }
 
-const FILTER_WORDS: usize = 1024;
+const CLASS_SLOT_BITS: u32 = 13;
+const CLASS_SLOTS: usize = 1 << CLASS_SLOT_BITS;
 
-/// Filter slot of a piece: its length and its first and last bytes.
-fn filter_slot(piece: &[u8]) -> usize {
-    let (Some(&first), Some(&last)) = (piece.first(), piece.last()) else {
-        return 0;
+/// Slot of a word: its length, up to four leading and two trailing bytes, mixed.
+fn class_slot(piece: &[u8]) -> usize {
+    let head = match piece {
+        [a, b, c, d, ..] => u32::from_le_bytes([*a, *b, *c, *d]),
+        short => short
+            .iter()
+            .rev()
+            .fold(0, |head, &byte| (head << 8) | u32::from(byte)),
     };
-    let second_last = piece
-        .len()
-        .checked_sub(2)
-        .and_then(|i| piece.get(i))
-        .copied()
-        .unwrap_or(0);
-    let second = piece.get(1).copied().unwrap_or(0);
-    let key = (piece.len() as u32).wrapping_mul(0x9E37_79B9)
-        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
-        ^ u32::from(second).wrapping_mul(0x1656_67B1)
-        ^ u32::from(last).wrapping_mul(0xC2B2_AE35)
-        ^ u32::from(second_last).wrapping_mul(0x27D4_EB2F);
-    ((key ^ (key >> 15)) as usize) % (FILTER_WORDS * 64)
+    let tail = match piece {
+        [.., before, last] => u16::from_le_bytes([*before, *last]),
+        _ => 0,
+    };
+    let key = u64::from(head) | (u64::from(tail) << 32) | ((piece.len() as u64 & 0xFFFF) << 48);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - CLASS_SLOT_BITS)) as usize
 }
 
 static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
@@ -99,10 +98,13 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
     for word in NUMBER_WORDS {
         *words.entry(word).or_default() |= NUMBER;
     }
-    let mut filter = Box::new([0u64; FILTER_WORDS]);
-    for word in words.keys() {
-        let slot = filter_slot(word.as_bytes());
-        filter[slot / 64] |= 1 << (slot % 64);
+    let mut slots = Box::new([0u16; CLASS_SLOTS]);
+    let mut entries = Vec::with_capacity(words.len());
+    for (word, class) in &words {
+        if let Some(first) = slots.get_mut(class_slot(word.as_bytes())) {
+            entries.push((*word, *class, *first));
+            *first = entries.len() as u16;
+        }
     }
     let suffixes = SuffixTrie::new(
         words
@@ -111,9 +113,9 @@ static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
             .map(|(word, _)| *word),
     );
     Classes {
-        words,
+        slots,
+        entries,
         suffixes,
-        filter,
     }
 });
 
@@ -131,17 +133,26 @@ pub fn is_suffix(piece: &str) -> bool {
 /// Prefixes a copy may lose as a word of their own (`می دهند` → `دهند`, `بی تفاوتی` → `تفاوتی`).
 pub const DETACHABLE_PREFIXES: [&str; 3] = ["می", "نمی", "بی"];
 
-fn class_of(word: &str) -> u8 {
+/// The [`PREFIX`], [`SUFFIX`] and [`NUMBER`] bits of a word.
+pub(super) fn class_of(word: &str) -> u8 {
     let classes = &*CLASSES;
-    let slot = filter_slot(word.as_bytes());
-    if classes.filter[slot / 64] & (1 << (slot % 64)) == 0 {
-        return 0;
+    let mut next = classes
+        .slots
+        .get(class_slot(word.as_bytes()))
+        .copied()
+        .unwrap_or(0);
+    while let Some(&(listed, class, after)) = classes.entries.get(usize::from(next).wrapping_sub(1))
+    {
+        if listed == word {
+            return class;
+        }
+        next = after;
     }
-    classes.words.get(word).copied().unwrap_or(0)
+    0
 }
 
 /// Folds one character for matching: `None` drops it, `Some(' ')` makes it a word separator.
-fn fold_char(c: char) -> Option<char> {
+pub(super) fn fold_char(c: char) -> Option<char> {
     // Fast paths for the characters nearly all text is made of.
     if c.is_ascii() {
         return Some(if c.is_ascii_alphanumeric() {
@@ -174,7 +185,7 @@ fn fold_char(c: char) -> Option<char> {
 }
 
 /// Characters [`fold_char`] folds completely on its own.
-fn folds_locally(c: char) -> bool {
+pub(super) fn folds_locally(c: char) -> bool {
     c.is_ascii()
         || matches!(c,
             '\u{0600}'..='\u{06FF}' // Arabic block: letters, digits, marks, Arabic punctuation
@@ -266,6 +277,35 @@ static ARABIC_BLOCK_FOLDS: LazyLock<[char; 256]> = LazyLock::new(|| {
     table
 });
 
+/// What the match fold does to one character of the Arabic block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BlockFold {
+    /// Kept as it is.
+    Same,
+    /// Dropped (ZWNJ-like marks, diacritics, tatweel).
+    Drop,
+    /// Ends a word (punctuation).
+    Separator,
+    /// Replaced by another character (a letter variant, a digit).
+    Into(char),
+}
+
+/// [`BlockFold`] of each character U+0600..U+06FF, by the low byte of its code point.
+pub(super) fn arabic_block_folds() -> &'static [BlockFold; 256] {
+    static TABLE: LazyLock<[BlockFold; 256]> = LazyLock::new(|| {
+        std::array::from_fn(|low| {
+            let c = char::from_u32(0x0600 + low as u32).unwrap_or(' ');
+            match fold_char(c) {
+                None => BlockFold::Drop,
+                Some(' ') => BlockFold::Separator,
+                Some(folded) if folded == c => BlockFold::Same,
+                Some(folded) => BlockFold::Into(folded),
+            }
+        })
+    });
+    &TABLE
+}
+
 /// [`fold_for_matching`] for text made only of characters [`folds_locally`] accepts, read byte by
 /// byte with table lookups for ASCII and the two-byte Arabic block; `None` when some other
 /// character occurs (the caller then folds through the normalizer).
@@ -335,9 +375,10 @@ fn fold_common(text: &str, zwnj_separates: bool) -> Option<String> {
 }
 
 /// Hash of the letters and digits of a match form, spaces ignored: spacing and ZWNJ habits collide.
+#[cfg(test)]
 pub fn spaceless_hash(match_form: &str) -> u64 {
     let bytes: Vec<u8> = match_form.bytes().filter(|&b| b != b' ').collect();
-    xxh3_64(&bytes)
+    xxhash_rust::xxh3::xxh3_64(&bytes)
 }
 
 /// Word tokens, held in one buffer (a paragraph's tokens cost two allocations, not one each).
@@ -354,6 +395,7 @@ impl Tokens {
             .map(|&(start, end)| self.buf.get(start..end).unwrap_or_default())
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.spans.len()
     }
@@ -405,13 +447,24 @@ pub fn stem(token: &str) -> &str {
 /// Length in bytes of `token` without its bound suffixes (stripped one after another, longest
 /// first: `تصمیمگیریها` → `تصمیمگیری` → `تصمیم`), keeping at least two letters.
 pub fn stem_len(token: &str) -> usize {
-    let mut stem = token;
-    while let Some(shorter) = strip_one_suffix(stem) {
-        stem = shorter;
+    // Where the third character starts: every stem keeps the first two.
+    let Some((earliest, _)) = token.char_indices().nth(2) else {
+        return token.len();
+    };
+    let bytes = token.as_bytes();
+    let mut end = token.len();
+    while let Some(at) = bytes
+        .get(..end)
+        .and_then(|stem| CLASSES.suffixes.longest_from(stem, earliest))
+        .filter(|&at| at < end)
+    {
+        end = at;
     }
-    stem.len()
+    end
 }
 
+/// One step of [`stem_len`] (the tests' reference).
+#[cfg(test)]
 fn strip_one_suffix(token: &str) -> Option<&str> {
     let third_char = token.char_indices().nth(2)?.0;
     let at = CLASSES
@@ -689,6 +742,7 @@ const NUMBER_WORDS: &[&str] = &[
 /// dropped) and number words, except a number word that opens a compound the next word closes
 /// (`سه شنبه`, `سه جانبه`): written glued (`سه‌شنبه`) it is no number either, and a copy may
 /// write it either way.
+#[cfg(test)]
 pub fn numbers(match_form: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut words = match_form.split_ascii_whitespace().peekable();
@@ -718,7 +772,7 @@ const MIN_COMPOUND_FREQUENCY: u8 = 40;
 
 /// Do `first` and `second` make one common word (listed, or usually written with a ZWNJ), the
 /// second being no number itself (`دو هزار` states a number)?
-fn is_compound(first: &str, second: &str) -> bool {
+pub(super) fn is_compound(first: &str, second: &str) -> bool {
     use crate::normalize::lexicon::{LISTED, lexicon};
     if class_of(second) & NUMBER != 0 {
         return false;
@@ -804,9 +858,12 @@ const NEGATING_OPENINGS: &[&str] = &["عدم", "غیر", "هیچ", "نمی"];
 /// negated verb counts under its stem (`نداریم`, `ندارد` and `نداریمهمه`, glued to the next word
 /// by a lost space, under `ندار`).
 pub fn negation_key(token: &str) -> Option<&str> {
-    // Every negating word and opening starts with one of these letters: most words need no
-    // closer look.
-    if !token.starts_with(['ن', 'ه', 'ب', 'ع', 'غ']) {
+    // Every negating word and opening starts with one of these letters (ن ه ب ع غ, compared as
+    // UTF-8): most words need no closer look.
+    if !matches!(
+        token.as_bytes(),
+        [0xD9, 0x86 | 0x87, ..] | [0xD8, 0xA8 | 0xB9 | 0xBA, ..]
+    ) {
         return None;
     }
     if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
@@ -815,14 +872,7 @@ pub fn negation_key(token: &str) -> Option<&str> {
     if !is_negation(token) {
         return None;
     }
-    let verb_stem = token.strip_prefix('ن').and_then(|rest| {
-        NEGATABLE_STEMS
-            .iter()
-            .chain(&["یست"])
-            .filter(|stem| rest.starts_with(**stem))
-            .map(|stem| stem.len())
-            .max()
-    });
+    let verb_stem = token.strip_prefix('ن').and_then(longest_negatable_stem);
     match verb_stem {
         Some(len) => token.get(..'ن'.len_utf8() + len),
         None => Some(token),
@@ -850,7 +900,39 @@ pub fn is_negation(token: &str) -> bool {
     if rest.starts_with("می") || rest.starts_with("یست") {
         return true;
     }
-    NEGATABLE_STEMS.iter().any(|stem| rest.starts_with(stem))
+    longest_negatable_stem(rest).is_some()
+}
+
+/// Length in bytes of the longest of [`NEGATABLE_STEMS`] and `یست` that `rest` starts with. The
+/// stems are filed by their first letter (all in the Arabic block), so a word is compared with
+/// the few that share it.
+fn longest_negatable_stem(rest: &str) -> Option<usize> {
+    static BY_FIRST_LETTER: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut table = vec![Vec::new(); 256];
+        for stem in NEGATABLE_STEMS.iter().chain(&["یست"]) {
+            if let Some(letters) = table.get_mut(arabic_low_byte(stem.as_bytes())) {
+                letters.push(*stem);
+            }
+        }
+        table
+    });
+    BY_FIRST_LETTER
+        .get(arabic_low_byte(rest.as_bytes()))?
+        .iter()
+        .filter(|stem| rest.starts_with(**stem))
+        .map(|stem| stem.len())
+        .max()
+}
+
+/// The low byte of the code point of a leading Arabic-block letter (U+0600..U+06FF), or 256
+/// (no table slot) for anything else.
+fn arabic_low_byte(bytes: &[u8]) -> usize {
+    match bytes {
+        [lead @ 0xD8..=0xDB, next, ..] => {
+            (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F)
+        }
+        _ => 256,
+    }
 }
 
 #[cfg(test)]
@@ -922,6 +1004,11 @@ mod tests {
         for word in &words {
             let stripped = strip_one_suffix(word).map(str::to_string);
             assert_eq!(stripped, reference(word), "{word}");
+            let mut stem = word.as_str();
+            while let Some(shorter) = strip_one_suffix(stem) {
+                stem = shorter;
+            }
+            assert_eq!(stem_len(word), stem.len(), "{word}");
         }
     }
 
@@ -1004,6 +1091,87 @@ mod tests {
         assert!(numbers(&match_form("روز سه شنبه گذشته")).is_empty());
         assert!(numbers(&match_form("روز سه‌شنبه گذشته")).is_empty());
         assert_eq!(numbers(&match_form("سه نفر آمدند")), ["سه"]);
+    }
+
+    #[test]
+    fn every_listed_word_finds_its_class_and_others_none() {
+        for line in BOUND_MORPHEMES.lines() {
+            match line.split_once('\t') {
+                Some(("prefix", piece)) => assert!(is_prefix(piece), "{piece}"),
+                Some(("suffix", piece)) => assert!(is_suffix(piece), "{piece}"),
+                _ => {}
+            }
+        }
+        for word in NUMBER_WORDS {
+            assert_ne!(class_of(word) & NUMBER, 0, "{word}");
+        }
+        for word in ["", "x", "کتاب", "شهر", "میشود", "هاا", "دوست"] {
+            assert_eq!(class_of(word), 0, "{word}");
+        }
+    }
+
+    #[test]
+    fn negation_keys_match_a_scan_of_every_stem() {
+        let reference = |token: &str| -> Option<String> {
+            if !token.starts_with(['ن', 'ه', 'ب', 'ع', 'غ']) {
+                return None;
+            }
+            if let Some(opening) = NEGATING_OPENINGS.iter().find(|o| token.starts_with(**o)) {
+                return Some(opening.to_string());
+            }
+            let negates = match token.strip_prefix('ن') {
+                None => NEGATION_WORDS.contains(&token),
+                Some(rest) => {
+                    NEGATION_WORDS.contains(&token)
+                        || rest.starts_with("می")
+                        || rest.starts_with("یست")
+                        || NEGATABLE_STEMS.iter().any(|stem| rest.starts_with(stem))
+                }
+            };
+            if !negates {
+                return None;
+            }
+            let stem = token.strip_prefix('ن').and_then(|rest| {
+                NEGATABLE_STEMS
+                    .iter()
+                    .chain(&["یست"])
+                    .filter(|stem| rest.starts_with(**stem))
+                    .map(|stem| stem.len())
+                    .max()
+            });
+            Some(match stem {
+                Some(len) => token[..'ن'.len_utf8() + len].to_string(),
+                None => token.to_string(),
+            })
+        };
+        let mut words: Vec<String> = NEGATION_WORDS.iter().map(|w| w.to_string()).collect();
+        for stem in NEGATABLE_STEMS {
+            for word in [format!("ن{stem}"), format!("ن{stem}یم"), stem.to_string()] {
+                words.push(word);
+            }
+        }
+        for word in [
+            "نظر",
+            "نیز",
+            "به",
+            "بدون",
+            "هرگز",
+            "ن",
+            "",
+            "abc",
+            "نمیشود",
+            "نیستند",
+            "نآمد",
+        ] {
+            words.push(word.to_string());
+        }
+        for word in &words {
+            assert_eq!(
+                negation_key(word).map(str::to_string),
+                reference(word),
+                "{word}"
+            );
+        }
     }
 
     #[test]

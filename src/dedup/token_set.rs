@@ -35,7 +35,10 @@ pub struct TokenArena {
 /// Sorted, de-duplicated keys of `hashes` (at most `u16::MAX` of them).
 fn sorted_keys(hashes: &[u64]) -> Vec<u16> {
     let mut keys: Vec<u16> = hashes.iter().map(|&h| key(h)).collect();
-    keys.sort_unstable();
+    // A paragraph's token hashes come sorted, and so do their keys.
+    if !keys.is_sorted() {
+        keys.sort_unstable();
+    }
     keys.dedup();
     keys.truncate(usize::from(u16::MAX));
     keys
