@@ -86,8 +86,10 @@ impl Step for CharRules {
         true
     }
 
-    fn needed(&self, text: &str, config: &Config) -> bool {
-        candidates(text, config).any(|(_, c)| changes(c, config))
+    /// Always: [`Step::apply`] makes the same scan and copies nothing until a char changes, so
+    /// a separate look first would only scan the text twice.
+    fn needed(&self, _text: &str, _config: &Config) -> bool {
+        true
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
