@@ -4,7 +4,7 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, lexicon};
+use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
     ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after,
     word_before,
@@ -183,14 +183,49 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
     is_canonical_affix(left, right) || lexicon_joins(left, right)
 }
 
-/// Whether the space between `left` and `right` should become a joint.
-fn should_join(left: &str, right: &str, context: &Context) -> bool {
+/// Whether the space between `left` and `right` should become a joint. `stripped` tells (and
+/// may compute once per paragraph) whether the text's glued words show stripped ZWNJs.
+fn should_join(
+    left: &str,
+    right: &str,
+    context: &Context,
+    stripped: &mut impl FnMut() -> bool,
+) -> bool {
     if is_canonical_affix(left, right) {
         return true;
     }
     if context.writer_uses_zwnj {
         return false;
     }
+    // Without a sign of the writer's habit, compounds are joined only if the text's other words
+    // do not show stripped ZWNJs (then every space is a true one). Asked first: in stripped
+    // text it spares the compound lookups at every space.
+    if !context.writer_spaces_affixes && stripped() {
+        return false;
+    }
+    spaced_compound(left, right, context.writer_spaces_affixes)
+        || compound_join(left, right, context)
+}
+
+/// A glued word counts as stripped when its ZWNJ spelling is this much more common
+/// (2^(16/8) = 4×): `میشود`, `کتابها`, but not `آنها`, which is written both ways.
+const STRIPPED_WORD_MARGIN: i32 = 16;
+
+/// True when some word of `text` is glued where news writes a ZWNJ far more often (`میشود`):
+/// its ZWNJs were stripped, so a space between two words is a true space.
+fn shows_stripped_words(text: &str) -> bool {
+    text.split(|c: char| !is_word_char(c) || c == ZWNJ)
+        .filter(|w| w.len() >= 6)
+        .any(|w| {
+            lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
+                i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= STRIPPED_WORD_MARGIN
+            })
+        })
+}
+
+/// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
+/// only those news writers join far more often than they space.
+fn compound_join(left: &str, right: &str, context: &Context) -> bool {
     // The lexicon's answer first: it turns most pairs away fastest.
     let Some(joined) = joined_entry(left, right) else {
         return false;
@@ -202,6 +237,12 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
         // No sign of how the writer marks joints: only the compounds that news writers join
         // far more often than they space (`جمع آوری`, `اصلاح طلبان`).
         return joined.has(SPACED_JOIN);
+    }
+    if is_verbal_noun(right) && !joined.has(SPACED_JOIN) {
+        return false; // a compound verb (`گوش دادن`, `لب بسته`)
+    }
+    if super::compounds::news_spaces(left, right) {
+        return false;
     }
     // News writers join it; or the lexicon spells it joined and one part is no word of its own
     // (`بین المللی`, `باستان شناسی`): two real words (`امام جمعه`, `نشان داده`) stay apart.
@@ -227,6 +268,58 @@ fn should_join(left: &str, right: &str, context: &Context) -> bool {
     })
 }
 
+/// Degree suffixes, with the person endings the comparative takes (`بالغ تریم`).
+const DEGREE_TAILS: [&str; 6] = ["ترین", "تر", "تری", "تریم", "ترند", "ترید"];
+
+/// In text that does not type ZWNJs: a content word followed by a degree suffix or a bound
+/// compound tail (`شریف ترین`, `مرمت گران`), or a pair the compound table joins.
+fn spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
+    if has_zwnj(left) || has_zwnj(right) {
+        return false;
+    }
+    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
+        return false;
+    }
+    if VERB_PREFIXES.contains(&left)
+        || left.chars().nth(1).is_none()
+        || right.chars().nth(1).is_none()
+    {
+        return false;
+    }
+    // A degree suffix or a bound tail after any word but a function word.
+    let content_left = || lexicon().get(left).is_none_or(|e| !e.has(STOPWORD));
+    let suffix_like = DEGREE_TAILS.contains(&right)
+        || (!is_suffix_word(right) && super::compounds::is_bound_tail(right, spaced_writer));
+    if suffix_like && content_left() {
+        return true;
+    }
+    // An infinitive or participle after a noun is a compound verb (`گوش دادن`, `لب بسته`),
+    // written apart.
+    if super::compounds::is_spaced_compound(left, right, spaced_writer) {
+        return !is_verbal_noun(right);
+    }
+    // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
+    INFLECTIONS.iter().any(|ending| {
+        right
+            .strip_suffix(ending)
+            .filter(|stem| stem.chars().nth(1).is_some())
+            .is_some_and(|stem| {
+                super::compounds::is_spaced_compound(left, stem, spaced_writer)
+                    && !is_verbal_noun(stem)
+            })
+    })
+}
+
+/// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
+const INFLECTIONS: [&str; 7] = ["هایی", "های", "ها", "ترین", "تر", "ان", "ی"];
+
+/// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
+fn is_verbal_noun(word: &str) -> bool {
+    word.strip_suffix(['ن', 'ه'])
+        .and_then(|stem| lexicon().get(stem))
+        .is_some_and(|e| e.has(super::lexicon::PAST_STEM))
+}
+
 /// A compound hazm lists is joined in spaced text when news writes it with ZWNJ this much more
 /// often than glued (2^(24/8) = 8×) and at least [`LISTED_JOIN_SEEN`] times: an established
 /// compound, not two words that happen to meet (`سال گذشته`) nor a compound verb (`پیش آمد`).
@@ -248,8 +341,15 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
         let after_prefix = previous.ends_with("می")
             && (VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
             && is_canonical_affix(previous, word);
+        // Other suffixes typed apart (`خانه ای`, `بزرگ ترین`, `زندگی شان`): first letters
+        // of the suffix words before the lists are read.
+        let spaced_suffix = matches!(word.chars().next(), Some('ا' | 'ی' | 'ت' | 'ش' | 'م'))
+            && !previous.is_empty()
+            && is_suffix_word(word)
+            && is_canonical_affix(previous, word);
         if after_prefix
             || (word.starts_with('ه') && PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+            || spaced_suffix
         {
             return true;
         }
@@ -270,6 +370,8 @@ impl Step for AffixJoin {
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
+        // Read lazily: most paragraphs have no pair that needs it.
+        let mut stripped: Option<bool> = None;
         for i in memchr::memchr_iter(b' ', text.as_bytes()) {
             // Cheap look at the letters around the space before reading whole words: outside
             // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
@@ -296,7 +398,11 @@ impl Step for AffixJoin {
             let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
                 continue;
             };
-            if !is_arabic_letter(l) || !is_arabic_letter(r) || !should_join(left, right, context) {
+            if !is_arabic_letter(l) || !is_arabic_letter(r) {
+                continue;
+            }
+            let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
+            if !should_join(left, right, context, &mut stripped_text) {
                 continue;
             }
             output.copy_range(input, copied, i);
@@ -329,6 +435,22 @@ mod tests {
         assert!(!lexicon_joins("شده", "است"));
     }
 
+    fn joins(left: &str, right: &str, context: &Context) -> bool {
+        should_join(left, right, context, &mut || false)
+    }
+
+    fn joins_in_stripped_text(left: &str, right: &str, context: &Context) -> bool {
+        should_join(left, right, context, &mut || true)
+    }
+
+    #[test]
+    fn stripped_words_are_seen() {
+        assert!(shows_stripped_words("او گفت این کار انجام میشود"));
+        assert!(shows_stripped_words("کتابها را خواند"));
+        assert!(!shows_stripped_words("او گفت این کار انجام می شود"));
+        assert!(!shows_stripped_words("آنها رفتند"));
+    }
+
     #[test]
     fn compounds_by_writing_habit() {
         let spaced = Context {
@@ -341,15 +463,24 @@ mod tests {
             ..Context::default()
         };
         // Joined far more often than spaced: in any text without ZWNJs.
-        assert!(should_join("جمع", "آوری", &unmarked));
-        assert!(should_join("جمع", "آوری", &spaced));
-        assert!(!should_join("جمع", "آوری", &typed));
-        // An established compound: only where the writer spaces affixes.
-        assert!(should_join("ذوب", "آهن", &spaced));
-        assert!(!should_join("ذوب", "آهن", &unmarked));
+        assert!(joins("جمع", "آوری", &unmarked));
+        assert!(joins("جمع", "آوری", &spaced));
+        assert!(!joins("جمع", "آوری", &typed));
+        // An established compound: where the writer spaces affixes, or where the text shows no
+        // stripped ZWNJs.
+        assert!(joins("ذوب", "آهن", &spaced));
+        assert!(joins_in_stripped_text("ذوب", "آهن", &spaced));
+        assert!(joins("ذوب", "آهن", &unmarked));
+        assert!(!joins_in_stripped_text("ذوب", "آهن", &unmarked));
+        assert!(joins_in_stripped_text("کتاب", "ها", &unmarked));
+        assert!(!joins("ذوب", "آهن", &typed));
+        // A content word before a bound tail or a degree suffix.
+        assert!(joins("تصمیم", "گیری", &spaced));
+        assert!(joins("شریف", "ترین", &spaced));
+        assert!(!joins("این", "ترین", &spaced));
         // Two words that meet, and a compound verb, stay apart.
-        assert!(!should_join("سال", "گذشته", &spaced));
-        assert!(!should_join("پیش", "آمد", &spaced));
-        assert!(!should_join("نشان", "داده", &spaced));
+        assert!(!joins("سال", "گذشته", &spaced));
+        assert!(!joins("پیش", "آمد", &spaced));
+        assert!(!joins("نشان", "داده", &spaced));
     }
 }

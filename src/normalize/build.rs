@@ -102,6 +102,14 @@ fn read_fawiki(path: &Path, counts: &mut Counts) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The Wikipedia vocabulary alone (clean spellings and counts): compound tails are measured on
+/// running text, not on hazm's list, which names compounds without saying how often they occur.
+fn read_fawiki_forms(path: &Path) -> anyhow::Result<HashMap<String, u64>> {
+    let mut counts = Counts::default();
+    read_fawiki(path, &mut counts)?;
+    Ok(counts.forms)
+}
+
 fn read_hazm(dir: &Path, counts: &mut Counts) -> anyhow::Result<()> {
     let words = dir.join("words.dat");
     let text = std::fs::read_to_string(&words)
@@ -135,7 +143,7 @@ fn read_hazm(dir: &Path, counts: &mut Counts) -> anyhow::Result<()> {
 
 /// Splits normalized news text into words (letters and ZWNJ); other chars separate words and
 /// are reported as `None` so that only true neighbours form a spaced pair.
-fn news_tokens(text: &str) -> impl Iterator<Item = Option<&str>> {
+pub(super) fn news_tokens(text: &str) -> impl Iterator<Item = Option<&str>> {
     let mut rest = text;
     std::iter::from_fn(move || {
         let c = rest.chars().next()?;
@@ -156,8 +164,9 @@ fn news_tokens(text: &str) -> impl Iterator<Item = Option<&str>> {
     })
 }
 
-/// Reads every news article's title and body, normalized by the char step and spacing only.
-fn read_news(dir: &Path) -> anyhow::Result<Vec<String>> {
+/// Reads every news article's title and body, normalized by the char step and spacing only,
+/// each paragraph with whether its field (title or body) types ZWNJs anywhere.
+fn read_news(dir: &Path) -> anyhow::Result<Vec<(String, bool)>> {
     let mut texts = Vec::new();
     let config = Config {
         punctuation_spacing: false,
@@ -184,9 +193,12 @@ fn read_news(dir: &Path) -> anyhow::Result<Vec<String>> {
             };
             for field in ["title", "body"] {
                 if let Some(text) = article.get(field).and_then(|v| v.as_str()) {
-                    for paragraph in text.split('\n') {
-                        texts.push(super::normalize(paragraph, &config).text);
-                    }
+                    let paragraphs: Vec<String> = text
+                        .split('\n')
+                        .map(|paragraph| super::normalize(paragraph, &config).text)
+                        .collect();
+                    let types_zwnj = paragraphs.iter().any(|p| p.contains(ZWNJ));
+                    texts.extend(paragraphs.into_iter().map(|p| (p, types_zwnj)));
                 }
             }
         }
@@ -206,7 +218,7 @@ pub fn build_lexicon(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
     } else {
         Vec::new()
     };
-    for text in &news_texts {
+    for (text, _) in &news_texts {
         for word in news_tokens(text).flatten().filter(|w| !w.is_empty()) {
             if let Some(w) = clean_word(word) {
                 *counts.news_forms.entry(w).or_default() += 1;
@@ -219,7 +231,7 @@ pub fn build_lexicon(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
 
     // Spaced pairs in news whose joined form is a ZWNJ spelling: how often writers space it.
     let mut spaced: HashMap<String, u64> = HashMap::new();
-    for text in &news_texts {
+    for (text, _) in &news_texts {
         let tokens: Vec<Option<&str>> = news_tokens(text).collect();
         for window in tokens.windows(3) {
             if let [Some(a), Some(""), Some(b)] = window
@@ -320,6 +332,11 @@ pub fn build_lexicon(shared_data: &Path, out_dir: &Path) -> anyhow::Result<()> {
     }
     builder.finish()?;
     tracing::info!(entries = entries.len(), path = %path.display(), "normalizer lexicon written");
+
+    let fawiki = read_fawiki_forms(&shared_data.join("lexicons/fawiki/vocab.txt"))?;
+    let entry_of: HashMap<&str, Entry> = entries.iter().map(|(k, e)| (k.as_str(), *e)).collect();
+    let compounds = super::compounds::build::derive(&fawiki, &news_texts, &entry_of);
+    super::compounds::build::write(&compounds, &out_dir.join(super::compounds::FILE_NAME))?;
     Ok(())
 }
 

@@ -33,6 +33,7 @@ mod affixes;
 mod buffer;
 mod build;
 mod chars;
+mod compounds;
 mod config;
 mod controls;
 mod digits;

@@ -62,3 +62,24 @@ fn offsets_point_into_input() {
     }
     assert_eq!(n.source_offset(n.text.len()), input.len());
 }
+
+#[test]
+fn spaced_compounds_joined_unless_zwnjs_were_stripped() {
+    // Spaced affixes: the writer types spaces for ZWNJs, so compounds are joined too.
+    assert_eq!(
+        norm("برنامه ریزی ها انجام می شود"),
+        "برنامه\u{200C}ریزی\u{200C}ها انجام می\u{200C}شود"
+    );
+    // No habit shown: an established compound is joined.
+    assert_eq!(norm("روز سه شنبه"), "روز سه\u{200C}شنبه");
+    // Stripped ZWNJs elsewhere (`میشود`): the space is a true one and stays.
+    assert_eq!(
+        norm("روز سه شنبه تعطیل میشود"),
+        "روز سه شنبه تعطیل می\u{200C}شود"
+    );
+    // Text that types ZWNJs keeps its spaces.
+    assert_eq!(
+        norm("روز سه شنبه تعطیل می\u{200C}شود"),
+        "روز سه شنبه تعطیل می\u{200C}شود"
+    );
+}
