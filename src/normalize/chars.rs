@@ -67,6 +67,16 @@ fn candidates<'a>(text: &'a str, config: &Config) -> impl Iterator<Item = (usize
     })
 }
 
+/// The Persian letter for an Arabic yeh or kaf, as [`letters::map`] gives it.
+#[inline]
+fn persian_letter(c: char, config: &Config) -> Option<&'static str> {
+    match c {
+        'ي' | 'ى' if config.persian_letters => Some("ی"),
+        'ك' if config.persian_letters => Some("ک"),
+        _ => None,
+    }
+}
+
 fn changes(c: char, config: &Config) -> bool {
     (config.presentation_forms && presentation::is_presentation_form(c))
         || map_char(c, config) != Mapped::Same
@@ -86,20 +96,26 @@ impl Step for CharRules {
         true
     }
 
-    fn needed(&self, text: &str, config: &Config) -> bool {
-        candidates(text, config).any(|(_, c)| changes(c, config))
+    /// Always: [`Step::apply`] makes the same scan and copies nothing until a char changes, so
+    /// a separate look first would only scan the text twice.
+    fn needed(&self, _text: &str, _config: &Config) -> bool {
+        true
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let mut copied = 0;
         for (i, c) in candidates(&input.text, config) {
-            if !changes(c, config) {
+            let persian = persian_letter(c, config);
+            if persian.is_none() && !changes(c, config) {
                 continue;
             }
             output.copy_range(input, copied, i);
             copied = i + c.len_utf8();
             let from = input.origin(i, context.input_len);
-            if config.presentation_forms && presentation::is_presentation_form(c) {
+            if let Some(persian) = persian {
+                // The common change (Arabic yeh and kaf), written without the general rules.
+                output.push_str_from(persian, from);
+            } else if config.presentation_forms && presentation::is_presentation_form(c) {
                 presentation::decompose(c, |d| emit(d, from, output, config));
             } else {
                 emit(c, from, output, config);
@@ -138,6 +154,23 @@ mod tests {
                 let bytes = c.encode_utf8(&mut utf8).as_bytes();
                 if changes(c, config) {
                     assert!(filter(config).matches_at(bytes, 0), "{:04X}", c as u32);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn persian_letter_shortcut_agrees_with_the_rules() {
+        for config in [Config::default(), Config::letters_only()] {
+            for c in ['ي', 'ى', 'ك', 'ی', 'ک', 'ب'] {
+                if let Some(persian) = persian_letter(c, &config) {
+                    assert!(changes(c, &config));
+                    let mut utf8 = [0u8; 4];
+                    let mapped = match map_char(c, &config) {
+                        Mapped::Char(d) => d.encode_utf8(&mut utf8),
+                        other => panic!("{c}: {other:?}"),
+                    };
+                    assert_eq!(persian, mapped);
                 }
             }
         }

@@ -18,7 +18,9 @@
 //!
 //! Speed: the steps find what they may change with byte scans (`scan.rs` pair filters, `memchr`)
 //! and skip everything else; the lexicon keeps its keys inline in 32-byte slots behind Bloom
-//! filters, and restoration remembers its analyses in a direct-mapped per-thread cache.
+//! filters, laid out by the build script (`lexicon_table.rs`) and probed in place, so starting
+//! costs nothing; restoration remembers its analyses in a direct-mapped per-thread cache.
+//! Count instructions with `benches/normalize_instructions.rs` (fixed work, output checksum).
 //!
 //! Rebuild the lexicon with `goftar lexicon build --shared ../shared/data`. Measure with
 //! `cargo bench --bench normalize`, `benches/compare/normalize.sh` (against hazm), and
@@ -38,6 +40,8 @@ mod digits;
 mod fold;
 mod letters;
 pub mod lexicon;
+#[allow(dead_code)] // the building half serves the build script (`build.rs`)
+mod lexicon_table;
 mod mapped;
 mod marks;
 mod presentation;
@@ -111,6 +115,7 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         if step.enabled(config) && step.needed(&current.text, config) {
             next.clear();
             next.text.reserve(current.text.len() + 16);
+            next.src.reserve(current.text.len() + 16);
             if step.apply(&current, &mut next, &context, config) {
                 std::mem::swap(&mut current, &mut next);
             }

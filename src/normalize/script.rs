@@ -106,30 +106,31 @@ pub(crate) fn utf8_len(lead: u8) -> usize {
 }
 
 /// True when an Arabic letter ([`is_arabic_letter`]) starts at byte `i`: every one is a
-/// two-byte sequence, so this decodes without the general UTF-8 machinery.
+/// two-byte sequence, so this is one lookup of the byte pair, without decoding.
 #[inline]
 fn letter_at(bytes: &[u8], i: usize) -> bool {
     match (bytes.get(i), bytes.get(i + 1)) {
-        (Some(&lead @ 0xD8..=0xDB), Some(&second)) => {
-            LETTER_BITS[usize::from(lead - 0xD8)] >> (second & 0x3F) & 1 != 0
-        }
+        (Some(&lead), Some(&second)) => LETTER_PAIRS[usize::from(lead) | usize::from(second) << 8],
         _ => false,
     }
 }
 
-/// Bit `c & 0x3F` of word `(c - 0x600) >> 6`: U+0600 + c is an Arabic letter.
-const LETTER_BITS: [u64; 4] = {
-    let mut bits = [0u64; 4];
+/// `LETTER_PAIRS[lead | second << 8]`: the two bytes are an Arabic letter (the index a
+/// little-endian 16-bit load of the pair gives).
+static LETTER_PAIRS: [bool; 1 << 16] = {
+    let mut pairs = [false; 1 << 16];
     let mut code = 0x600u32;
     while code < 0x700 {
         if let Some(c) = char::from_u32(code)
             && is_arabic_letter(c)
         {
-            bits[((code - 0x600) >> 6) as usize] |= 1 << (code & 0x3F);
+            let lead = 0xC0 | (code >> 6) as usize;
+            let second = 0x80 | (code & 0x3F) as usize;
+            pairs[lead | second << 8] = true;
         }
         code += 1;
     }
-    bits
+    pairs
 };
 
 /// A run of letters and ZWNJs that starts with a letter, as bytes `start..end` of its text.
@@ -156,7 +157,9 @@ pub fn next_word(text: &str, from: usize) -> Option<WordSpan> {
             loop {
                 if letter_at(bytes, end) {
                     end += 2;
-                } else if bytes.get(end..end + zwnj.len()) == Some(zwnj) {
+                } else if bytes.get(end) == Some(&zwnj[0])
+                    && bytes.get(end..end + zwnj.len()) == Some(zwnj)
+                {
                     has_zwnj = true;
                     end += zwnj.len();
                 } else {

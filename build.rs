@@ -1,0 +1,47 @@
+//! Build script: turns the normalizer's lexicon (`src/normalize/data/lexicon.fst`, written by
+//! `goftar lexicon build`) into the flat lookup tables that `src/normalize/lexicon.rs` embeds,
+//! so that no program decodes the lexicon when it starts.
+
+use std::path::PathBuf;
+
+#[path = "src/normalize/lexicon_table.rs"]
+#[allow(dead_code)] // the lookup half of the module serves the library, not this script
+mod lexicon_table;
+
+const LEXICON: &str = "src/normalize/data/lexicon.fst";
+
+fn main() {
+    println!("cargo::rerun-if-changed={LEXICON}");
+    println!("cargo::rerun-if-changed=src/normalize/lexicon_table.rs");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let entries = match read_lexicon() {
+        Ok(entries) => entries,
+        Err(e) => {
+            // The library still builds; restoration then does nothing (`Lexicon::is_empty`).
+            println!("cargo::warning=cannot read {LEXICON}: {e}; the lexicon will be empty");
+            Vec::new()
+        }
+    };
+    for (name, bytes) in lexicon_table::Tables::build(&entries).into_files() {
+        let path = out_dir.join(name);
+        if let Err(e) = std::fs::write(&path, bytes) {
+            panic!("cannot write {}: {e}", path.display());
+        }
+    }
+}
+
+/// A skeleton's bytes and its stored value.
+type Pair = (Vec<u8>, u64);
+
+/// Every `(skeleton, value)` pair of the fst, in key order.
+fn read_lexicon() -> Result<Vec<Pair>, Box<dyn std::error::Error>> {
+    use fst::Streamer;
+    let bytes = std::fs::read(LEXICON)?;
+    let map = fst::Map::new(bytes)?;
+    let mut entries = Vec::with_capacity(map.len());
+    let mut stream = map.stream();
+    while let Some((key, value)) = stream.next() {
+        entries.push((key.to_vec(), value));
+    }
+    Ok(entries)
+}

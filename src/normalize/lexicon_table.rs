@@ -1,0 +1,375 @@
+//! The lexicon's lookup tables as flat bytes. The crate's build script (`build.rs`, which
+//! includes this file) turns `data/lexicon.fst` into them once; the binary embeds them and
+//! [`super::lexicon`] probes them in place, so no program pays for decoding the lexicon at
+//! start-up (walking the fst into a hash table cost about 0.1 s per process).
+//!
+//! Self-contained on purpose: the build script compiles this file on its own.
+
+/// A multiply-rotate hash over 8-byte chunks (the rustc "Fx" scheme, finished with a mix so the
+/// low bits index well): word keys are short, so a streaming hasher would cost more than the data.
+#[inline]
+pub fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = [0u8; 8];
+        word[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
+/// A glued word is fixed in text that types ZWNJs only when its ZWNJ spelling is this much more
+/// common (2^(48/8) = 64×): the writer's glued spelling is otherwise taken as meant.
+pub const TYPED_FIX_MARGIN: i32 = 48;
+
+/// The fields of a stored value that decide which tables list it (the layout of
+/// [`super::lexicon::Entry`]): ZWNJ mask, ZWNJ bucket, glued bucket.
+fn fields(value: u64) -> (u32, i32, i32) {
+    (
+        value as u32,
+        i32::from((value >> 32) as u8),
+        i32::from((value >> 40) as u8),
+    )
+}
+
+/// Whether a stored value belongs in the typed-fix table ([`TYPED_FIX_MARGIN`]).
+pub fn is_typed_fix(value: u64) -> bool {
+    let (mask, zwnj, glued) = fields(value);
+    mask != 0 && zwnj - glued >= TYPED_FIX_MARGIN
+}
+
+/// Whether a stored value's preferred spelling has a ZWNJ and is more common than the glued one.
+pub fn is_zwnj_preferred(value: u64) -> bool {
+    let (mask, zwnj, glued) = fields(value);
+    mask != 0 && zwnj > glued
+}
+
+/// Keys up to this many bytes (11 Persian letters: nearly all words) live in their slot.
+pub const INLINE: usize = 22;
+/// Bytes per slot: two to a cache line, so a lookup usually costs a single memory access (the
+/// table is far larger than the caches).
+pub const SLOT: usize = 32;
+/// Where a slot keeps the key's length, its hash tag and its value.
+const LEN_AT: usize = INLINE;
+const TAG_AT: usize = INLINE + 1;
+const VALUE_AT: usize = INLINE + 2;
+const _: () = assert!(VALUE_AT + 8 <= SLOT);
+
+/// `0` marks an empty slot; otherwise the top bits of the key's hash (never 0), so most
+/// mismatches are told apart without comparing keys.
+#[inline]
+fn tag_of(hash: u64) -> u8 {
+    (hash >> 56) as u8 | 1
+}
+
+/// An open-addressing table (linear probing) of slots: the key zero-padded (for a longer key, its
+/// start in the arena, 4 bytes little-endian), its length, its tag, and the value (little-endian).
+#[derive(Clone, Copy)]
+pub struct Table<'a> {
+    slots: &'a [u8],
+    arena: &'a [u8],
+}
+
+impl<'a> Table<'a> {
+    /// A table over the bytes a [`TableBuilder`] wrote (a slot count that is a power of two).
+    pub const fn new(slots: &'a [u8], arena: &'a [u8]) -> Self {
+        Self { slots, arena }
+    }
+
+    /// The value stored for `key`, whose [`word_hash`] is `hash`.
+    #[inline]
+    pub fn get(&self, key: &[u8], hash: u64) -> Option<u64> {
+        let count = self.slots.len() / SLOT;
+        if count == 0 {
+            return None;
+        }
+        let tag = tag_of(hash);
+        let padded = padded(key);
+        let mask = count - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = self.slots.get(i * SLOT..(i + 1) * SLOT)?;
+            if slot[TAG_AT] == 0 {
+                return None;
+            }
+            if slot[TAG_AT] == tag && usize::from(slot[LEN_AT]) == key.len() {
+                let same = match padded {
+                    Some(padded) => slot[..INLINE] == padded,
+                    None => {
+                        let start = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]);
+                        let start = start as usize;
+                        self.arena.get(start..start + key.len()) == Some(key)
+                    }
+                };
+                if same {
+                    let mut value = [0u8; 8];
+                    value.copy_from_slice(&slot[VALUE_AT..VALUE_AT + 8]);
+                    return Some(u64::from_le_bytes(value));
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The key padded as a slot stores it (`None`: too long to be inline).
+#[inline]
+fn padded(key: &[u8]) -> Option<[u8; INLINE]> {
+    let mut padded = [0u8; INLINE];
+    padded.get_mut(..key.len())?.copy_from_slice(key);
+    Some(padded)
+}
+
+/// Writes a [`Table`]'s bytes.
+pub struct TableBuilder {
+    slots: Vec<u8>,
+    arena: Vec<u8>,
+    len: usize,
+}
+
+impl TableBuilder {
+    /// Room for `entries` keys at most two thirds full: a miss probes about five slots, within
+    /// two or three cache lines.
+    pub fn with_capacity(entries: usize) -> Self {
+        let capacity = (entries * 3 / 2 + 1).next_power_of_two().max(16);
+        Self {
+            slots: vec![0; capacity * SLOT],
+            arena: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// Inserts a key not yet present (the fst yields each key once). Keys past 255 bytes, or
+    /// past the planned load, are left out.
+    pub fn insert_new(&mut self, key: &[u8], value: u64) {
+        let Ok(len) = u8::try_from(key.len()) else {
+            return;
+        };
+        let count = self.slots.len() / SLOT;
+        if (self.len + 1) * 3 > count * 2 {
+            return;
+        }
+        let stored = match padded(key) {
+            Some(padded) => padded,
+            None => {
+                let Ok(start) = u32::try_from(self.arena.len()) else {
+                    return;
+                };
+                self.arena.extend_from_slice(key);
+                let mut stored = [0u8; INLINE];
+                stored[..4].copy_from_slice(&start.to_le_bytes());
+                stored
+            }
+        };
+        let mask = count - 1;
+        let hash = word_hash(key);
+        let mut i = hash as usize & mask;
+        while self.slots[i * SLOT + TAG_AT] != 0 {
+            i = (i + 1) & mask;
+        }
+        let slot = &mut self.slots[i * SLOT..(i + 1) * SLOT];
+        slot[..INLINE].copy_from_slice(&stored);
+        slot[LEN_AT] = len;
+        slot[TAG_AT] = tag_of(hash);
+        slot[VALUE_AT..VALUE_AT + 8].copy_from_slice(&value.to_le_bytes());
+        self.len += 1;
+    }
+
+    /// Keys stored.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The slots and the arena.
+    pub fn into_bytes(self) -> (Vec<u8>, Vec<u8>) {
+        (self.slots, self.arena)
+    }
+}
+
+/// A Bloom filter over [`word_hash`] values: two bits per key (from the two halves of the hash)
+/// in a bit array whose size is a power of two.
+#[derive(Clone, Copy)]
+pub struct Bloom<'a> {
+    bits: &'a [u8],
+}
+
+/// The two bit positions of `hash` in a filter of `bits` bits (a power of two).
+#[inline]
+fn bloom_positions(hash: u64, bits: usize) -> [usize; 2] {
+    let mask = bits.wrapping_sub(1);
+    [hash as usize & mask, (hash >> 32) as usize & mask]
+}
+
+impl<'a> Bloom<'a> {
+    /// A filter over the bytes a [`BloomBuilder`] wrote.
+    pub const fn new(bits: &'a [u8]) -> Self {
+        Self { bits }
+    }
+
+    /// False when no key with this hash was inserted (an empty filter cannot tell).
+    #[inline]
+    pub fn may_contain(&self, hash: u64) -> bool {
+        if self.bits.is_empty() {
+            return true;
+        }
+        bloom_positions(hash, self.bits.len() * 8)
+            .iter()
+            .all(|&bit| {
+                self.bits
+                    .get(bit / 8)
+                    .is_some_and(|b| b >> (bit % 8) & 1 != 0)
+            })
+    }
+}
+
+/// Writes a [`Bloom`]'s bytes.
+pub struct BloomBuilder {
+    bits: Vec<u8>,
+}
+
+impl BloomBuilder {
+    /// Room for `keys` keys at about 16 bits each (about 1.5% false positives).
+    pub fn with_capacity(keys: usize) -> Self {
+        Self {
+            bits: vec![0; (keys / 4 + 1).next_power_of_two() * 8],
+        }
+    }
+
+    /// Adds a key by its hash.
+    pub fn insert(&mut self, hash: u64) {
+        for bit in bloom_positions(hash, self.bits.len() * 8) {
+            self.bits[bit / 8] |= 1 << (bit % 8);
+        }
+    }
+
+    /// The bit array.
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bits
+    }
+}
+
+/// The tables [`super::lexicon`] embeds, by file name in the build's output folder.
+pub struct Tables {
+    /// Every skeleton.
+    pub all: TableBuilder,
+    /// The skeletons [`is_typed_fix`] accepts.
+    pub typed_fixes: TableBuilder,
+    /// Their hashes.
+    pub typed_filter: BloomBuilder,
+    /// The hashes of the skeletons [`is_zwnj_preferred`] accepts.
+    pub zwnj_filter: BloomBuilder,
+}
+
+impl Tables {
+    /// The tables for the `(key, value)` pairs of the lexicon, in any order, each key once.
+    pub fn build(entries: &[(Vec<u8>, u64)]) -> Self {
+        let mut all = TableBuilder::with_capacity(entries.len());
+        let fixes: Vec<&(Vec<u8>, u64)> =
+            entries.iter().filter(|(_, v)| is_typed_fix(*v)).collect();
+        let zwnj = entries.iter().filter(|(_, v)| is_zwnj_preferred(*v));
+        let mut typed_fixes = TableBuilder::with_capacity(fixes.len());
+        let mut typed_filter = BloomBuilder::with_capacity(fixes.len());
+        let mut zwnj_filter = BloomBuilder::with_capacity(zwnj.clone().count());
+        for (key, value) in entries {
+            all.insert_new(key, *value);
+        }
+        for (key, value) in fixes {
+            typed_fixes.insert_new(key, *value);
+            typed_filter.insert(word_hash(key));
+        }
+        for (key, _) in zwnj {
+            zwnj_filter.insert(word_hash(key));
+        }
+        Self {
+            all,
+            typed_fixes,
+            typed_filter,
+            zwnj_filter,
+        }
+    }
+
+    /// The files to write: name and bytes.
+    pub fn into_files(self) -> Vec<(&'static str, Vec<u8>)> {
+        let entries = self.all.len() as u64;
+        let (all_slots, all_arena) = self.all.into_bytes();
+        let (fix_slots, fix_arena) = self.typed_fixes.into_bytes();
+        vec![
+            ("lexicon_all.slots", all_slots),
+            ("lexicon_all.arena", all_arena),
+            ("lexicon_all.len", entries.to_le_bytes().to_vec()),
+            ("lexicon_fixes.slots", fix_slots),
+            ("lexicon_fixes.arena", fix_arena),
+            ("lexicon_fixes.bloom", self.typed_filter.into_bytes()),
+            ("lexicon_zwnj.bloom", self.zwnj_filter.into_bytes()),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_finds_short_and_long_keys() {
+        let long = "بین‌المللی‌سازی‌های‌پیشرفته".as_bytes();
+        let mut builder = TableBuilder::with_capacity(3);
+        builder.insert_new("کتاب".as_bytes(), 1);
+        builder.insert_new(long, 2);
+        builder.insert_new(b"", 3);
+        assert_eq!(builder.len(), 3);
+        let (slots, arena) = builder.into_bytes();
+        let table = Table::new(&slots, &arena);
+        let get = |key: &[u8]| table.get(key, word_hash(key));
+        assert_eq!(get("کتاب".as_bytes()), Some(1));
+        assert_eq!(get(long), Some(2));
+        assert_eq!(get(b""), Some(3));
+        assert_eq!(get("کتب".as_bytes()), None);
+        assert_eq!(get(&long[..long.len() - 2]), None);
+        assert_eq!(Table::new(&[], &[]).get(b"a", word_hash(b"a")), None);
+    }
+
+    #[test]
+    fn bloom_has_no_false_negatives() {
+        let mut builder = BloomBuilder::with_capacity(1000);
+        for k in 0..1000u64 {
+            builder.insert(word_hash(&k.to_le_bytes()));
+        }
+        let bits = builder.into_bytes();
+        let bloom = Bloom::new(&bits);
+        assert!((0..1000u64).all(|k| bloom.may_contain(word_hash(&k.to_le_bytes()))));
+        let false_hits = (1000..11_000u64)
+            .filter(|k| bloom.may_contain(word_hash(&k.to_le_bytes())))
+            .count();
+        assert!(false_hits < 500, "{false_hits}");
+    }
+
+    #[test]
+    fn tables_split_the_entries() {
+        let fix = 1 | (100u64 << 32); // ZWNJ spelling only: a sure fix
+        let glued = 1 | (10u64 << 32) | (90u64 << 40); // glued far more common
+        let entries = vec![(b"ab".to_vec(), fix), (b"cd".to_vec(), glued)];
+        let files = Tables::build(&entries).into_files();
+        let file = |name: &str| {
+            files
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, b)| b.clone())
+        };
+        let (Some(slots), Some(arena)) = (file("lexicon_fixes.slots"), file("lexicon_fixes.arena"))
+        else {
+            panic!("fix table missing");
+        };
+        let fixes = Table::new(&slots, &arena);
+        assert_eq!(fixes.get(b"ab", word_hash(b"ab")), Some(fix));
+        assert_eq!(fixes.get(b"cd", word_hash(b"cd")), None);
+        assert_eq!(file("lexicon_all.len"), Some(2u64.to_le_bytes().to_vec()));
+    }
+}
