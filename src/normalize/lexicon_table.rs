@@ -1,4 +1,4 @@
-//! The lexicon's lookup tables as flat bytes. The crate's build script (`build.rs`, which
+//! The lexicon's lookup tables as flat bytes. The crate's build script (`lexicon_table_build.rs`, which
 //! includes this file) turns `data/lexicon.fst` into them once; the binary embeds them and
 //! [`super::lexicon`] probes them in place, so no program pays for decoding the lexicon at
 //! start-up (walking the fst into a hash table cost about 0.1 s per process).

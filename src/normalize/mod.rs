@@ -40,7 +40,7 @@ mod digits;
 mod fold;
 mod letters;
 pub mod lexicon;
-#[allow(dead_code)] // the building half serves the build script (`build.rs`)
+#[allow(dead_code)] // the building half serves the build script (`lexicon_table_build.rs`)
 mod lexicon_table;
 mod mapped;
 mod marks;

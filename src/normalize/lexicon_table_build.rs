@@ -1,10 +1,12 @@
-//! Build script: turns the normalizer's lexicon (`src/normalize/data/lexicon.fst`, written by
-//! `goftar lexicon build`) into the flat lookup tables that `src/normalize/lexicon.rs` embeds,
-//! so that no program decodes the lexicon when it starts.
+//! The crate's build script (`package.build` in Cargo.toml): turns the normalizer's lexicon
+//! (`src/normalize/data/lexicon.fst`, written by `goftar lexicon build`) into the flat lookup tables
+//! that `src/normalize/lexicon.rs` embeds, so that no program decodes the lexicon when it starts.
+//! It lives beside the table code it shares rather than at the crate root, which holds only
+//! `Cargo.toml`, `src/`, `corpora/`, `benches/`, `tests/` and `README.md`.
 
 use std::path::PathBuf;
 
-#[path = "src/normalize/lexicon_table.rs"]
+#[path = "lexicon_table.rs"]
 #[allow(dead_code)] // the lookup half of the module serves the library, not this script
 mod lexicon_table;
 
