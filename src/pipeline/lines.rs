@@ -17,33 +17,37 @@ use crate::corpus::RecordError;
 use crate::dedup::{self, Fingerprints, ParagraphPrint};
 use crate::model::{Article, Document, Paragraph};
 use crate::normalize;
+use crate::speakers::SourceMap;
 
 /// Keys of paragraph lines and of titles live apart: a title entry carries no fingerprint.
 const PARAGRAPH_SEED: u64 = 0x7061_7261;
 const TITLE_SEED: u64 = 0x7469_746c;
 
 /// A line after normalization: its trimmed text (empty when nothing is left) and, for paragraphs,
-/// its de-duplication fingerprint (with input index 0; each occurrence sets its own).
+/// its de-duplication fingerprint (with input index 0; each occurrence sets its own) and where its
+/// characters came from (to quote statements without normalizing the line again).
 #[derive(Debug, Clone)]
 pub(crate) struct PreparedLine {
     text: Box<str>,
     print: Option<ParagraphPrint>,
+    source: SourceMap,
     /// Prepared with everything its kind needs: a title, or a paragraph with its fingerprint.
     complete: bool,
 }
 
 impl PreparedLine {
     fn new(raw: &str, config: &normalize::Config, with_print: bool) -> Self {
-        let normalized = normalize::normalize(raw, config).text;
-        let text = normalized.trim();
-        let print = if with_print && !text.is_empty() {
-            print_of(text)
+        let normalized = normalize::normalize(raw, config);
+        let text = normalized.text.trim();
+        let (print, source) = if with_print && !text.is_empty() {
+            (print_of(text), SourceMap::of(&normalized))
         } else {
-            None
+            (None, SourceMap::default())
         };
         PreparedLine {
             text: text.into(),
             print,
+            source,
             complete: with_print,
         }
     }
@@ -64,7 +68,11 @@ impl PreparedLine {
             };
             tokens + (p.token_hashes.len() + p.piece_hashes.len()) * 8
         });
-        entry + ALLOCATION_OVERHEAD + self.text.len() + print
+        let source = match self.source.heap_bytes() {
+            0 => 0,
+            bytes => bytes + ALLOCATION_OVERHEAD,
+        };
+        entry + ALLOCATION_OVERHEAD + self.text.len() + print + source
     }
 }
 
@@ -252,8 +260,28 @@ impl Lookup<'_> {
     }
 }
 
-/// A parsed batch turned into documents (normalized, not yet de-duplicated) and their fingerprints.
-pub(crate) type PreparedBatch = Vec<Result<(Document, Fingerprints), RecordError>>;
+/// A document as normalized (not yet de-duplicated), its fingerprints and its lines' source maps.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Prepared {
+    pub doc: Document,
+    pub prints: Fingerprints,
+    pub sources: SourceMaps,
+}
+
+/// The [`SourceMap`] of each kept paragraph of a document, by input line index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SourceMaps(Vec<(usize, SourceMap)>);
+
+impl SourceMaps {
+    /// The map of input line `index`, if it was kept.
+    pub fn get(&self, index: usize) -> Option<&SourceMap> {
+        let at = self.0.binary_search_by_key(&index, |&(i, _)| i).ok()?;
+        self.0.get(at).map(|(_, map)| map)
+    }
+}
+
+/// A parsed batch turned into prepared documents (or why a record was rejected).
+pub(crate) type PreparedBatch = Vec<Result<Prepared, RecordError>>;
 
 /// Normalizes and fingerprints a batch, each distinct line once; fresh lines join the memo.
 pub(crate) fn prepare_batch(
@@ -356,15 +384,16 @@ fn line_for<'a>(
     }
 }
 
-/// The document of a parsed article and its fingerprints, from prepared lines.
+/// The document of a parsed article, its fingerprints and source maps, from prepared lines.
 fn assemble(
     article: Article,
     keys: &LineKeys,
     lookup: &Lookup<'_>,
     config: &normalize::Config,
-) -> (Document, Fingerprints) {
+) -> Prepared {
     let mut paragraphs = Vec::with_capacity(keys.paragraphs.len());
     let mut prints = Vec::with_capacity(keys.paragraphs.len());
+    let mut sources = Vec::with_capacity(keys.paragraphs.len());
     for ((index, raw), &(_, key)) in body_lines(&article.body).zip(&keys.paragraphs) {
         let line = line_for(lookup, key, raw, config, true);
         if line.text.is_empty() {
@@ -375,6 +404,7 @@ fn assemble(
             print.index = index;
             prints.push(print);
         }
+        sources.push((index, line.source.clone()));
         paragraphs.push(Paragraph {
             index,
             text: line.text.to_string(),
@@ -400,13 +430,14 @@ fn assemble(
     // The source key is the fingerprint of a document with no paragraphs yet.
     let source = dedup::fingerprint(&doc).source;
     doc.paragraphs = paragraphs;
-    (
+    Prepared {
         doc,
-        Fingerprints {
+        prints: Fingerprints {
             source,
             paragraphs: prints,
         },
-    )
+        sources: SourceMaps(sources),
+    }
 }
 
 /// The article as the furniture learner needs it: source and the lines short enough to count.
@@ -483,6 +514,7 @@ mod tests {
         prepare_batch(batch, memo, &normalize::Config::default())
             .into_iter()
             .map(|item| item.expect("no record errors in the sample"))
+            .map(|p| (p.doc, p.prints))
             .collect()
     }
 
@@ -544,6 +576,7 @@ mod tests {
         let line = |text: &str| PreparedLine {
             text: text.into(),
             print: None,
+            source: SourceMap::default(),
             complete: true,
         };
         let cost = line("x").heap_bytes();
