@@ -27,8 +27,11 @@ impl SourceMap {
         let lead = text.len() - text.trim_start().len();
         let mut breaks: Vec<(u32, u32)> = Vec::new();
         let mut shift: Option<i64> = None;
+        // Char boundaries by byte (a UTF-8 continuation byte starts 0b10): cheaper than decoding.
         let boundaries = trimmed
-            .char_indices()
+            .bytes()
+            .enumerate()
+            .filter(|&(_, byte)| byte & 0xC0 != 0x80)
             .map(|(i, _)| i)
             .chain(std::iter::once(trimmed.len()));
         for out in boundaries {
