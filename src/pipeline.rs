@@ -234,10 +234,10 @@ impl Pipeline {
                     },
                     || {
                         pending.take().map(|(prepared, bytes)| {
-                            let (mut outcome, paragraphs) =
+                            let (mut outcome, sources, paragraphs) =
                                 timed(&mut decide_time, || decide(deduper, prepared));
                             timed(&mut analyse_time, || {
-                                analyse(topics, &options.normalize, &mut outcome)
+                                analyse(topics, &options.normalize, &mut outcome, sources)
                             });
                             (outcome, paragraphs, bytes)
                         })
@@ -290,8 +290,8 @@ impl Pipeline {
         while articles.peek().is_some() {
             let batch: Vec<_> = articles.by_ref().take(self.options.batch_records).collect();
             let prepared = lines::prepare_batch(batch, &mut self.memo, &self.options.normalize);
-            let (mut outcome, paragraphs) = decide(&mut self.deduper, prepared);
-            analyse(&self.topics, &self.options.normalize, &mut outcome);
+            let (mut outcome, sources, paragraphs) = decide(&mut self.deduper, prepared);
+            analyse(&self.topics, &self.options.normalize, &mut outcome, sources);
             self.record(&outcome, paragraphs, 0);
             write_outcome(sink, &outcome)?;
         }
@@ -342,31 +342,52 @@ impl Pipeline {
     }
 }
 
-/// De-duplicates a prepared batch in input order; also returns how many paragraphs it had before.
-fn decide(deduper: &mut dedup::Deduper, prepared: lines::PreparedBatch) -> (Outcome, u64) {
+/// De-duplicates a prepared batch in input order; also returns each document's source maps (for
+/// [`analyse`]) and how many paragraphs the batch had before.
+fn decide(
+    deduper: &mut dedup::Deduper,
+    prepared: lines::PreparedBatch,
+) -> (Outcome, Vec<lines::SourceMaps>, u64) {
     let mut paragraphs = 0u64;
+    let mut sources = Vec::with_capacity(prepared.len());
     let outcome = prepared
         .into_iter()
-        .map(|item| {
-            item.map(|(mut doc, fingerprints)| {
+        .map(|item| match item {
+            Ok(lines::Prepared {
+                mut doc,
+                prints,
+                sources: maps,
+            }) => {
                 paragraphs += doc.paragraphs.len() as u64;
-                deduper.decide(&mut doc, &fingerprints);
-                doc
-            })
+                deduper.decide(&mut doc, &prints);
+                sources.push(maps);
+                Ok(doc)
+            }
+            Err(error) => {
+                sources.push(lines::SourceMaps::default());
+                Err(error)
+            }
         })
         .collect();
-    (outcome, paragraphs)
+    (outcome, sources, paragraphs)
 }
 
 /// Finds statements and topics in parallel, with the topic statistics of the batches before.
-/// Statements quote the input body, which is then let go.
-fn analyse(topic_model: &topics::TopicModel, config: &normalize::Config, outcome: &mut Outcome) {
+/// Statements quote the input body (through each line's source map, `sources` in step with
+/// `outcome`), which is then let go.
+fn analyse(
+    topic_model: &topics::TopicModel,
+    config: &normalize::Config,
+    outcome: &mut Outcome,
+    sources: Vec<lines::SourceMaps>,
+) {
     outcome
         .par_iter_mut()
-        .filter_map(|item| item.as_mut().ok())
-        .for_each(|doc| {
+        .zip(sources)
+        .filter_map(|(item, sources)| Some((item.as_mut().ok()?, sources)))
+        .for_each(|(doc, sources)| {
             doc.statements = speakers::extract(doc);
-            speakers::quote_statements(doc, config);
+            speakers::quote_statements_mapped(doc, config, |line| sources.get(line));
             doc.body = String::new();
             doc.topics = topic_model.article_topics(doc);
             let statement_topics: Vec<Vec<String>> = doc

@@ -3,8 +3,9 @@
 //! News repeats itself line for line: page furniture under every story, wire copies reprinted
 //! unchanged, the same story crawled twice. Normalization and fingerprinting are pure functions of
 //! a line, so a bounded memo keyed by a 128-bit hash of the raw line lets every repeat skip both.
-//! The learning pass fills the memo first, so as long as the corpus's distinct lines fit in it the
-//! main pass normalizes nothing again. The memo never changes a result, only how often it is
+//! The learning pass fills the memo first (once half of it is full, with normalized text only:
+//! fingerprints make an entry several times larger), so as long as the corpus's distinct lines
+//! fit in it the main pass normalizes nothing again. The memo never changes a result, only how often it is
 //! computed; the output stays byte-identical for any thread count and any memo size.
 
 use std::collections::HashMap;
@@ -17,35 +18,59 @@ use crate::corpus::RecordError;
 use crate::dedup::{self, Fingerprints, ParagraphPrint};
 use crate::model::{Article, Document, Paragraph};
 use crate::normalize;
+use crate::speakers::SourceMap;
 
 /// Keys of paragraph lines and of titles live apart: a title entry carries no fingerprint.
 const PARAGRAPH_SEED: u64 = 0x7061_7261;
 const TITLE_SEED: u64 = 0x7469_746c;
 
 /// A line after normalization: its trimmed text (empty when nothing is left) and, for paragraphs,
-/// its de-duplication fingerprint (with input index 0; each occurrence sets its own).
+/// its de-duplication fingerprint (with input index 0; each occurrence sets its own) and where its
+/// characters came from (to quote statements without normalizing the line again).
 #[derive(Debug, Clone)]
 pub(crate) struct PreparedLine {
     text: Box<str>,
     print: Option<ParagraphPrint>,
+    source: SourceMap,
     /// Prepared with everything its kind needs: a title, or a paragraph with its fingerprint.
     complete: bool,
 }
 
 impl PreparedLine {
-    fn new(raw: &str, config: &normalize::Config, with_print: bool) -> Self {
-        let normalized = normalize::normalize(raw, config).text;
-        let text = normalized.trim();
-        let print = if with_print && !text.is_empty() {
-            print_of(text)
+    /// A title (`is_title`: text only, complete as it is) or a paragraph line, with its
+    /// fingerprint when `with_print` (else incomplete, to be finished by [`Self::completed`]).
+    fn new(raw: &str, config: &normalize::Config, with_print: bool, is_title: bool) -> Self {
+        let normalized = normalize::normalize(raw, config);
+        let text = normalized.text.trim();
+        let source = if is_title || text.is_empty() {
+            SourceMap::default()
         } else {
-            None
+            SourceMap::of(&normalized)
         };
-        PreparedLine {
+        let line = PreparedLine {
             text: text.into(),
-            print,
-            complete: with_print,
+            print: None,
+            source,
+            complete: is_title,
+        };
+        if with_print && !is_title {
+            line.completed()
+        } else {
+            line
         }
+    }
+
+    /// The paragraph line with its fingerprint (computed from the text: no normalizing again).
+    fn completed(mut self) -> Self {
+        if !self.complete {
+            self.print = if self.text.is_empty() {
+                None
+            } else {
+                print_of(&self.text)
+            };
+            self.complete = true;
+        }
+        self
     }
 
     /// Estimated memory, for the memo's budget: the entry in the table (at worst half-empty after
@@ -64,7 +89,11 @@ impl PreparedLine {
             };
             tokens + (p.token_hashes.len() + p.piece_hashes.len()) * 8
         });
-        entry + ALLOCATION_OVERHEAD + self.text.len() + print
+        let source = match self.source.heap_bytes() {
+            0 => 0,
+            bytes => bytes + ALLOCATION_OVERHEAD,
+        };
+        entry + ALLOCATION_OVERHEAD + self.text.len() + print + source
     }
 }
 
@@ -142,8 +171,25 @@ impl LineMemo {
         self.current.get(&key).or_else(|| self.previous.get(&key))
     }
 
-    fn is_full(&self) -> bool {
-        !self.previous.is_empty() && self.current_bytes >= self.generation_bytes
+    /// Puts a line the memo already holds (without its fingerprint) back with it, in the same
+    /// generation, if that generation has room; else the memo keeps the text alone. Completing
+    /// never evicts: the lines learned for later batches are worth more than a fingerprint.
+    fn complete(&mut self, key: u128, line: PreparedLine) {
+        let cost = line.heap_bytes();
+        let generations = [
+            (&mut self.current, &mut self.current_bytes),
+            (&mut self.previous, &mut self.previous_bytes),
+        ];
+        for (lines, bytes) in generations {
+            if let Some(held) = lines.get_mut(&key) {
+                let grown = *bytes - held.heap_bytes().min(*bytes) + cost;
+                if grown <= self.generation_bytes {
+                    *held = line;
+                    *bytes = grown;
+                }
+                return;
+            }
+        }
     }
 
     fn insert(&mut self, key: u128, line: PreparedLine, when_full: WhenFull) {
@@ -190,19 +236,20 @@ fn body_lines(body: &str) -> impl Iterator<Item = (usize, &str)> {
         .filter(|(_, line)| !line.trim().is_empty())
 }
 
-/// A raw line still to be prepared in this batch.
+/// A raw line still to be prepared in this batch, or (`known`) a memo entry to fingerprint.
 struct Job<'a> {
     key: u128,
     raw: &'a str,
     with_print: bool,
     is_title: bool,
+    known: Option<&'a PreparedLine>,
 }
 
 /// The lines of a batch not in the memo, each once, in first-seen order.
 fn missing_lines<'a>(
     articles: &'a [Result<Article, RecordError>],
     keys: &[Option<LineKeys>],
-    memo: &LineMemo,
+    memo: &'a LineMemo,
     with_prints: bool,
 ) -> Vec<Job<'a>> {
     let mut scheduled: KeyMap<()> = KeyMap::default();
@@ -218,21 +265,21 @@ fn missing_lines<'a>(
             jobs.push(Job {
                 key,
                 raw: title,
-                // Titles are not fingerprinted: complete as they are.
-                with_print: true,
+                with_print: false,
                 is_title: true,
+                known: None,
             });
         }
         for ((_, raw), &(_, key)) in body_lines(&article.body).zip(&keys.paragraphs) {
-            let known = memo
-                .get(key)
-                .is_some_and(|line| !with_prints || line.complete);
-            if !known && scheduled.insert(key, ()).is_none() {
+            let known = memo.get(key);
+            let ready = known.is_some_and(|line| !with_prints || line.complete);
+            if !ready && scheduled.insert(key, ()).is_none() {
                 jobs.push(Job {
                     key,
                     raw,
                     with_print: with_prints,
                     is_title: false,
+                    known,
                 });
             }
         }
@@ -252,8 +299,28 @@ impl Lookup<'_> {
     }
 }
 
-/// A parsed batch turned into documents (normalized, not yet de-duplicated) and their fingerprints.
-pub(crate) type PreparedBatch = Vec<Result<(Document, Fingerprints), RecordError>>;
+/// A document as normalized (not yet de-duplicated), its fingerprints and its lines' source maps.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Prepared {
+    pub doc: Document,
+    pub prints: Fingerprints,
+    pub sources: SourceMaps,
+}
+
+/// The [`SourceMap`] of each kept paragraph of a document, by input line index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct SourceMaps(Vec<(usize, SourceMap)>);
+
+impl SourceMaps {
+    /// The map of input line `index`, if it was kept.
+    pub fn get(&self, index: usize) -> Option<&SourceMap> {
+        let at = self.0.binary_search_by_key(&index, |&(i, _)| i).ok()?;
+        self.0.get(at).map(|(_, map)| map)
+    }
+}
+
+/// A parsed batch turned into prepared documents (or why a record was rejected).
+pub(crate) type PreparedBatch = Vec<Result<Prepared, RecordError>>;
 
 /// Normalizes and fingerprints a batch, each distinct line once; fresh lines join the memo.
 pub(crate) fn prepare_batch(
@@ -290,8 +357,11 @@ pub(crate) fn prepare_for_learning(
     memo: &mut LineMemo,
     config: &normalize::Config,
 ) -> Vec<Document> {
-    // Fingerprints are only worth computing while the memo can keep them for the main pass.
-    let with_prints = !memo.is_full();
+    // Lines are fingerprinted while the memo's first generation fills (a corpus with few
+    // distinct lines is then prepared entirely, and the fingerprints tell the lines too long to
+    // be furniture), then only normalized: the main pass fingerprints each line once anyway, and
+    // entries without fingerprints are small enough for the memo to keep several times more.
+    let with_prints = memo.previous.is_empty();
     let (keys, fresh) = prepare_missing(&articles, memo, config, with_prints);
     let docs = {
         let lookup = Lookup {
@@ -323,9 +393,10 @@ fn prepare_missing(
     let fresh = jobs
         .into_par_iter()
         .map(|job| {
-            let with_print = job.with_print && !job.is_title;
-            let mut line = PreparedLine::new(job.raw, config, with_print);
-            line.complete = job.with_print;
+            let line = match job.known {
+                Some(known) => known.clone().completed(),
+                None => PreparedLine::new(job.raw, config, job.with_print, job.is_title),
+            };
             (job.key, line)
         })
         .collect();
@@ -334,8 +405,9 @@ fn prepare_missing(
 
 fn absorb(memo: &mut LineMemo, fresh: KeyMap<PreparedLine>, when_full: WhenFull) {
     for (key, line) in fresh {
-        // An incomplete entry would be prepared again by the main pass anyway.
-        if line.complete {
+        if memo.get(key).is_some() {
+            memo.complete(key, line);
+        } else {
             memo.insert(key, line, when_full);
         }
     }
@@ -349,24 +421,27 @@ fn line_for<'a>(
     raw: &str,
     config: &normalize::Config,
     with_print: bool,
+    is_title: bool,
 ) -> std::borrow::Cow<'a, PreparedLine> {
     match lookup.get(key) {
         Some(line) if line.complete || !with_print => std::borrow::Cow::Borrowed(line),
-        _ => std::borrow::Cow::Owned(PreparedLine::new(raw, config, with_print)),
+        Some(line) => std::borrow::Cow::Owned(line.clone().completed()),
+        None => std::borrow::Cow::Owned(PreparedLine::new(raw, config, with_print, is_title)),
     }
 }
 
-/// The document of a parsed article and its fingerprints, from prepared lines.
+/// The document of a parsed article, its fingerprints and source maps, from prepared lines.
 fn assemble(
     article: Article,
     keys: &LineKeys,
     lookup: &Lookup<'_>,
     config: &normalize::Config,
-) -> (Document, Fingerprints) {
+) -> Prepared {
     let mut paragraphs = Vec::with_capacity(keys.paragraphs.len());
     let mut prints = Vec::with_capacity(keys.paragraphs.len());
+    let mut sources = Vec::with_capacity(keys.paragraphs.len());
     for ((index, raw), &(_, key)) in body_lines(&article.body).zip(&keys.paragraphs) {
-        let line = line_for(lookup, key, raw, config, true);
+        let line = line_for(lookup, key, raw, config, true, false);
         if line.text.is_empty() {
             continue;
         }
@@ -375,13 +450,18 @@ fn assemble(
             print.index = index;
             prints.push(print);
         }
+        sources.push((index, line.source.clone()));
         paragraphs.push(Paragraph {
             index,
             text: line.text.to_string(),
         });
     }
     let title = match (article.title.as_deref(), keys.title) {
-        (Some(raw), Some(key)) => Some(line_for(lookup, key, raw, config, false).text.to_string()),
+        (Some(raw), Some(key)) => Some(
+            line_for(lookup, key, raw, config, false, true)
+                .text
+                .to_string(),
+        ),
         _ => None,
     }
     .filter(|t| !t.is_empty());
@@ -400,13 +480,14 @@ fn assemble(
     // The source key is the fingerprint of a document with no paragraphs yet.
     let source = dedup::fingerprint(&doc).source;
     doc.paragraphs = paragraphs;
-    (
+    Prepared {
         doc,
-        Fingerprints {
+        prints: Fingerprints {
             source,
             paragraphs: prints,
         },
-    )
+        sources: SourceMaps(sources),
+    }
 }
 
 /// The article as the furniture learner needs it: source and the lines short enough to count.
@@ -419,7 +500,7 @@ fn furniture_candidates(
     let paragraphs = body_lines(&article.body)
         .zip(&keys.paragraphs)
         .filter_map(|((index, raw), &(_, key))| {
-            let line = line_for(lookup, key, raw, config, false);
+            let line = line_for(lookup, key, raw, config, false, false);
             // A known fingerprint tells whether the line is short enough to be furniture.
             let may_be_furniture = line.print.as_ref().is_none_or(|p| p.line_key.is_some());
             (!line.text.is_empty() && may_be_furniture).then(|| Paragraph {
@@ -483,6 +564,7 @@ mod tests {
         prepare_batch(batch, memo, &normalize::Config::default())
             .into_iter()
             .map(|item| item.expect("no record errors in the sample"))
+            .map(|p| (p.doc, p.prints))
             .collect()
     }
 
@@ -544,6 +626,7 @@ mod tests {
         let line = |text: &str| PreparedLine {
             text: text.into(),
             print: None,
+            source: SourceMap::default(),
             complete: true,
         };
         let cost = line("x").heap_bytes();
@@ -556,7 +639,21 @@ mod tests {
         // Two generations of two entries each.
         assert!(keep.get(0).is_some() && keep.get(3).is_some() && keep.get(4).is_none());
         assert!(evict.get(9).is_some() && evict.get(6).is_some() && evict.get(5).is_none());
-        assert!(keep.is_full());
+        // Completing stays within the generation's budget and never evicts.
+        let mut memo = LineMemo::new(4 * cost);
+        memo.insert(0, line("x"), WhenFull::Evict);
+        memo.insert(1, line("x"), WhenFull::Evict);
+        let mut bigger = line("x");
+        bigger.text = "x".repeat(cost).into();
+        memo.complete(0, bigger);
+        assert_eq!(
+            memo.get(0).map(|l| l.text.len()),
+            Some(1),
+            "no room: text kept"
+        );
+        memo.complete(1, line("y"));
+        assert_eq!(memo.get(1).map(|l| &*l.text), Some("y"));
+        assert_eq!(memo.size().0, 2);
         // A memo without budget keeps nothing.
         let mut off = LineMemo::new(0);
         off.insert(1, line("x"), WhenFull::Evict);

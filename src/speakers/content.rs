@@ -110,7 +110,7 @@ pub(crate) fn preverbal(
     let anaphoric = toks.len() >= 2
         && toks[toks.len() - 2].key == "این"
         && matches!(
-            toks[toks.len() - 1].key.as_str(),
+            &*toks[toks.len() - 1].key,
             "سخنان"
                 | "مطلب"
                 | "مطالب"
@@ -155,7 +155,7 @@ fn preverbal_span(
             toks[i].key == "بر"
                 && toks
                     .get(i + 1)
-                    .is_none_or(|n| !matches!(n.key.as_str(), "اساس" | "اثر" | "روی" | "پایه"))
+                    .is_none_or(|n| !matches!(&*n.key, "اساس" | "اثر" | "روی" | "پایه"))
         })
     {
         return between(text, toks[i].end, cue_start);

@@ -370,7 +370,7 @@ fn requests_statement(p: &Para, cue: &Cue, subject: Option<Mention>) -> Option<F
     let shod = p
         .words(cue.end, end)
         .iter()
-        .find(|t| matches!(t.key.as_str(), "شد" | "شدند" | "شده" | "شدهاند" | "شدهاست"))?;
+        .find(|t| matches!(&*t.key, "شد" | "شدند" | "شده" | "شدهاند" | "شدهاست"))?;
     let span = between(p.text, cue.end, shod.start);
     Found::new(cue, StatementKind::Indirect, span, subject, 0.85)
 }

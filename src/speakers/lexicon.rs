@@ -6,12 +6,13 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use xxhash_rust::xxh3::Xxh3DefaultBuilder;
+use rustc_hash::FxBuildHasher;
 
 use super::text::fold;
 
-/// A set of folded words; xxh3 hashing, because lookups run for every word of every clause.
-pub(crate) type WordSet = HashSet<String, Xxh3DefaultBuilder>;
+/// A set of folded words. Fx hashing: lookups run for every word of every clause, and on words
+/// of a few bytes a streaming hasher's setup costs more than the hash.
+pub(crate) type WordSet = HashSet<String, FxBuildHasher>;
 
 fn set(words: &[&str]) -> WordSet {
     words.iter().map(|w| fold(w)).collect()

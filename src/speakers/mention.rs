@@ -68,7 +68,7 @@ pub(crate) fn find_subject(
     // A clause opened by `اینکه` / `این که` is subordinate: its subject is not the speaker.
     let subordinate = |i: usize| {
         toks[i].key == "اینکه"
-            || (toks[i].key == "که" && i > 0 && matches!(toks[i - 1].key.as_str(), "این" | "ان"))
+            || (toks[i].key == "که" && i > 0 && matches!(&*toks[i - 1].key, "این" | "ان"))
     };
     let clause_starts: Vec<usize> = std::iter::once(0)
         .chain(
@@ -98,7 +98,7 @@ pub(crate) fn find_subject(
     clause_starts
         .iter()
         .rev()
-        .filter(|&&s| s == 0 || !matches!(toks[s - 1].key.as_str(), "که" | "كه"))
+        .filter(|&&s| s == 0 || !matches!(&*toks[s - 1].key, "که" | "كه"))
         .find_map(|&s| parse_clause(text, &toks[s..], known))
         .filter(|m| m.name_keys.len() <= 3)
 }
@@ -120,7 +120,7 @@ pub(crate) fn subject_absent(p: &Para, floor: usize, cue_start: usize) -> bool {
 /// Token `i` closes a clause: a present or copular verb or a subordinator, or a past verb that
 /// `و` or punctuation follows.
 fn ends_clause(text: &str, toks: &[Token], i: usize) -> bool {
-    let key = toks[i].key.as_str();
+    let key = &*toks[i].key;
     if is_clause_break(key) {
         return true;
     }
@@ -163,7 +163,7 @@ pub(crate) fn parse_clause(text: &str, toks: &[Token], known: &Known) -> Option<
 }
 
 fn is_source_opening(toks: &[Token]) -> bool {
-    let k = |i: usize| toks.get(i).map_or("", |t| t.key.as_str());
+    let k = |i: usize| toks.get(i).map_or("", |t| &*t.key);
     let is_report = |w: &str| {
         matches!(
             w,
@@ -180,7 +180,7 @@ fn is_source_opening(toks: &[Token]) -> bool {
 
 /// Drops the article's own attribution (`به گزارش خبرگزاری مهر،`): it names the source of the
 /// news, never the speaker.
-fn skip_source<'a>(text: &str, toks: &'a [Token]) -> Option<&'a [Token]> {
+fn skip_source<'a, 't>(text: &str, toks: &'a [Token<'t>]) -> Option<&'a [Token<'t>]> {
     if !is_source_opening(toks) {
         return Some(toks);
     }
@@ -191,7 +191,7 @@ fn skip_source<'a>(text: &str, toks: &'a [Token]) -> Option<&'a [Token]> {
             || gap_has(text, gap.0, gap.1, '؛')
     });
     let by_name = (2..toks.len()).find(|&i| {
-        let k = toks[i].key.as_str();
+        let k = &*toks[i].key;
         is_honorific(k) || is_given_name(k) || is_pronoun(k)
     });
     let at = match (by_comma, by_name) {
@@ -206,7 +206,7 @@ fn skip_source<'a>(text: &str, toks: &'a [Token]) -> Option<&'a [Token]> {
 
 /// Drops a dateline at the start of a paragraph: `قم- `, `تهران – `, a chained
 /// `اهواز- ایرنا- `, or a medium with its bureau, `ایسنا/گیلان `.
-fn skip_dateline<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
+fn skip_dateline<'a, 't>(text: &str, toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
     // Only at the very start of the paragraph.
     let Some(first) = toks.first() else {
         return toks;
@@ -238,7 +238,7 @@ fn skip_dateline<'a>(text: &str, toks: &'a [Token]) -> &'a [Token] {
     rest
 }
 
-fn skip_openers(mut toks: &[Token]) -> &[Token] {
+fn skip_openers<'a, 't>(mut toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
     loop {
         match toks {
             [a, b, rest @ ..] if is_opener_pair(&a.key, &b.key) => toks = rest,
@@ -261,20 +261,17 @@ fn phrase_len(text: &str, toks: &[Token]) -> usize {
         let t = &toks[n];
         if n > 0 {
             let prev = &toks[n - 1];
-            let friday_prayer = t.key == "جمعه" && matches!(prev.key.as_str(), "امام" | "نماز");
+            let friday_prayer = t.key == "جمعه" && matches!(&*prev.key, "امام" | "نماز");
             // `یکی از مقامات`, `برخی از نمایندگان`: a group's partitive.
             let partitive = n == 1 && t.key == "از" && is_group_head(&prev.key);
             // A role's own complement: `مدیر حفاظت از مالکیت فکری`, `پلیس مبارزه با مواد مخدر`,
             // `نماینده … در مجلس`.
             let complement = role_len > 0
-                && match t.key.as_str() {
+                && match &*t.key {
                     "از" => is_complement_taking(&prev.key, "از"),
                     "با" => is_complement_taking(&prev.key, "با"),
                     "در" => toks.get(n + 1).is_some_and(|next| {
-                        matches!(
-                            next.key.as_str(),
-                            "مجلس" | "سازمان" | "امور" | "شورای" | "استان"
-                        )
+                        matches!(&*next.key, "مجلس" | "سازمان" | "امور" | "شورای" | "استان")
                     }),
                     _ => false,
                 };
@@ -318,10 +315,10 @@ fn span_text(text: &str, toks: &[Token]) -> Option<String> {
 }
 
 fn keys(toks: &[Token]) -> Vec<String> {
-    toks.iter().map(|t| t.key.clone()).collect()
+    toks.iter().map(|t| t.key.to_string()).collect()
 }
 
-fn strip_honorifics(toks: &[Token]) -> (&[Token], bool) {
+fn strip_honorifics<'a, 't>(toks: &'a [Token<'t>]) -> (&'a [Token<'t>], bool) {
     let mut toks = toks;
     let mut had = false;
     loop {
@@ -342,7 +339,7 @@ fn strip_honorifics(toks: &[Token]) -> (&[Token], bool) {
 
 /// The name proper: words before the first given name that are not names themselves
 /// (`همزمان محمدباقر قالیباف`) are dropped.
-fn name_words(toks: &[Token]) -> &[Token] {
+fn name_words<'a, 't>(toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
     match toks.iter().position(|t| is_given_name(&t.key)) {
         Some(g) if g > 0 && g + 1 < toks.len() => &toks[g..],
         _ => toks,
@@ -357,7 +354,7 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
     let first = toks.first()?;
     if (is_np_stop(&first.key) && !is_demonstrative(&first.key))
         || first.key.chars().all(|c| c.is_numeric())
-        || is_non_speaker_subject(&first.key, toks.get(1).map(|t| t.key.as_str()))
+        || is_non_speaker_subject(&first.key, toks.get(1).map(|t| &*t.key))
     {
         return None;
     }
@@ -440,7 +437,7 @@ fn parse_phrase(text: &str, toks: &[Token], known: &Known) -> Option<Mention> {
                 m.media = is_media_head(&body_first.key);
                 return Some(m);
             }
-            let known_prefix = body.iter().take_while(|t| known.contains(&t.key)).count();
+            let known_prefix = body.iter().take_while(|t| known.contains(&*t.key)).count();
             if known_prefix > 1 || (known_prefix == 1 && body_first.key.chars().count() >= 3) {
                 let name = &body[..known_prefix];
                 return mention(MentionKind::Name, name, name, &[], true);

@@ -25,5 +25,5 @@ mod table;
 mod text;
 
 pub use extract::extract;
-pub use quote::quote_statements;
+pub use quote::{SourceMap, quote_statements, quote_statements_mapped};
 pub use table::{RoleCount, SpeakerRecord, SpeakerTable};

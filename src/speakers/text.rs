@@ -1,6 +1,8 @@
 //! Text helpers shared by the extractor: folding for comparisons, word tokens with byte offsets,
 //! and the punctuation that bounds sentences and clauses.
 
+use std::borrow::Cow;
+
 /// Zero-width non-joiner: Persian's in-word joint.
 pub(crate) const ZWNJ: char = '\u{200c}';
 
@@ -8,21 +10,32 @@ pub(crate) const ZWNJ: char = '\u{200c}';
 /// removed. Spelling habits (`وي`/`وی`, `خدائي`/`خدایی`, `فلاح‌جلودار`/`فلاحجلودار`) compare equal.
 pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    for c in word.chars() {
-        let folded = match c {
-            'ي' | 'ى' | 'ئ' => 'ی',
-            'ك' => 'ک',
-            'ة' | 'ۀ' => 'ه',
-            'أ' | 'إ' | 'ٱ' | 'آ' => 'ا',
-            'ؤ' => 'و',
-            ZWNJ | '\u{200d}' | '\u{200e}' | '\u{200f}' | 'ـ' => continue,
-            '\u{064b}'..='\u{065f}' | '\u{0670}' => continue,
-            // Persian has no case; only Latin words (`PACS`) need lowering.
-            _ => c.to_ascii_lowercase(),
-        };
-        out.push(folded);
-    }
+    out.extend(word.chars().filter_map(fold_char));
     out
+}
+
+/// [`fold`], borrowing the word when folding leaves it as it is (most words of normalized text).
+pub(crate) fn fold_key(word: &str) -> Cow<'_, str> {
+    if word.chars().all(|c| fold_char(c) == Some(c)) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
+}
+
+/// What [`fold`] makes of one character (`None`: dropped).
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'ي' | 'ى' | 'ئ' => 'ی',
+        'ك' => 'ک',
+        'ة' | 'ۀ' => 'ه',
+        'أ' | 'إ' | 'ٱ' | 'آ' => 'ا',
+        'ؤ' => 'و',
+        ZWNJ | '\u{200d}' | '\u{200e}' | '\u{200f}' | 'ـ' => return None,
+        '\u{064b}'..='\u{065f}' | '\u{0670}' => return None,
+        // Persian has no case; only Latin words (`PACS`) need lowering.
+        _ => c.to_ascii_lowercase(),
+    })
 }
 
 /// True for characters that belong inside a word (letters, digits, marks, ZWNJ).
@@ -37,16 +50,17 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
-/// A word of the paragraph: byte span and folded key.
+/// A word of the paragraph: byte span and folded key (borrowed from the text when folding
+/// changes nothing: a paragraph's words are tokenized once, without an allocation each).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Token {
+pub(crate) struct Token<'a> {
     pub start: usize,
     pub end: usize,
-    pub key: String,
+    pub key: Cow<'a, str>,
 }
 
 /// The words of `text[from..to]` with absolute byte offsets.
-pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
+pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let Some(slice) = text.get(from..to) else {
         return out;
@@ -65,9 +79,9 @@ pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Token> {
     out
 }
 
-fn push_token(out: &mut Vec<Token>, slice: &str, base: usize, s: usize, e: usize) {
+fn push_token<'a>(out: &mut Vec<Token<'a>>, slice: &'a str, base: usize, s: usize, e: usize) {
     // A word that only holds joiners (a stray ZWNJ) is no word.
-    let key = fold(&slice[s..e]);
+    let key = fold_key(&slice[s..e]);
     if !key.is_empty() {
         out.push(Token {
             start: base + s,
@@ -80,7 +94,7 @@ fn push_token(out: &mut Vec<Token>, slice: &str, base: usize, s: usize, e: usize
 /// A paragraph with its words, tokenized once: every step slices the same word list.
 pub(crate) struct Para<'a> {
     pub text: &'a str,
-    words: Vec<Token>,
+    words: Vec<Token<'a>>,
 }
 
 impl<'a> Para<'a> {
@@ -92,7 +106,7 @@ impl<'a> Para<'a> {
     }
 
     /// The words lying wholly inside `text[from..to]`.
-    pub fn words(&self, from: usize, to: usize) -> &[Token] {
+    pub fn words(&self, from: usize, to: usize) -> &[Token<'a>] {
         let lo = self.words.partition_point(|t| t.start < from);
         let hi = self.words.partition_point(|t| t.end <= to);
         self.words.get(lo..hi).unwrap_or(&[])
