@@ -74,21 +74,19 @@ impl PreparedLine {
     }
 
     /// Estimated memory, for the memo's budget: the entry in the table (at worst half-empty after
-    /// growing), the text, and the fingerprint's token buffer, spans and hashes.
+    /// growing), the text, and the fingerprint's token and piece hashes.
     fn heap_bytes(&self) -> usize {
         const TABLE_SLOTS_PER_ENTRY: usize = 2;
         const ALLOCATION_OVERHEAD: usize = 16;
         let entry = TABLE_SLOTS_PER_ENTRY * (std::mem::size_of::<(u128, PreparedLine)>() + 1);
-        let print = self.print.as_ref().map_or(0, |p| {
-            // Tokens are kept for paragraphs long enough to compare: their buffer is about as long
-            // as the text, with a span (16 bytes) and a hash (8) for each.
-            let tokens = if p.token_hashes.is_empty() {
-                0
-            } else {
-                self.text.len() + p.words as usize * 16 + 3 * ALLOCATION_OVERHEAD
-            };
-            tokens + (p.token_hashes.len() + p.piece_hashes.len()) * 8
-        });
+        let hashes = |v: &Vec<u64>| match v.capacity() {
+            0 => 0,
+            slots => slots * 8 + ALLOCATION_OVERHEAD,
+        };
+        let print = self
+            .print
+            .as_ref()
+            .map_or(0, |p| hashes(&p.token_hashes) + hashes(&p.piece_hashes));
         let source = match self.source.heap_bytes() {
             0 => 0,
             bytes => bytes + ALLOCATION_OVERHEAD,
