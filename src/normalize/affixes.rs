@@ -289,8 +289,7 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     if has_zwnj(left) || has_zwnj(right) {
         return false;
     }
-    // Where the text shows no habit, only compound adjectives news writers spell joined.
-    if attributive_participle(left, right, next) && (spaced_writer || zwnj_between(left, right)) {
+    if attributive_participle(left, right, next) {
         return true;
     }
     if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
@@ -374,7 +373,9 @@ const VERBAL_CONTEXT: [&str; 34] = [
 /// [`ATTRIBUTIVE_PARTICIPLES`] member used as an adjective, which the Academy's orthography
 /// joins with a ZWNJ (`مواد استخراج‌شده در`), not as a compound verb (`استخراج شده است`).
 /// The use shows in the `next` word: one follows in the same clause and it is not
-/// [`VERBAL_CONTEXT`] nor a spaced suffix of the participle itself (`شده ای`).
+/// [`VERBAL_CONTEXT`] nor a spaced suffix of the participle itself (`شده ای`). The pair must be
+/// one the lexicon spells with a ZWNJ, or follow a bound compound tail (`اندازه گیری شده`): news
+/// drops the auxiliary of verbs (`باعث شده امروزه …`), and those pairs are never written as one.
 fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
     ATTRIBUTIVE_PARTICIPLES.contains(&right)
         && !next.is_empty()
@@ -385,7 +386,8 @@ fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
         && !has_zwnj(left)
         && !NEVER_JOINED.contains(&left)
         && !VERB_PREFIXES.contains(&left)
-        && lexicon().get(left).is_none_or(|e| !e.has(STOPWORD))
+        && (super::compounds::is_bound_tail(left, true)
+            || (lexicon().get(left).is_none_or(|e| !e.has(STOPWORD)) && zwnj_between(left, right)))
 }
 
 /// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
@@ -586,8 +588,10 @@ mod tests {
         assert!(joins_before("وحشت", "زده", "جیغ", &spaced));
         assert!(joins_before("انجام", "شده", "در", &unmarked));
         assert!(!joins_before("انجام", "شده", "در", &typed));
-        // Unmarked text joins only the compounds the lexicon spells joined.
+        // Only the compounds the lexicon spells joined: not a verb whose auxiliary news drops.
         assert!(!joins_before("هجرت", "شده", "پنج", &unmarked));
+        assert!(!joins_before("باعث", "شده", "امروزه", &spaced));
+        assert!(joins_before("گیری", "شده", "در", &spaced));
         // A verb: an auxiliary, a conjunction, a spaced suffix or the clause's end follows.
         assert!(!joins_before("انجام", "شده", "است", &spaced));
         assert!(!joins_before("انجام", "شده", "و", &spaced));
