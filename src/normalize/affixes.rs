@@ -46,6 +46,11 @@ const NOT_VERBS: [&str; 16] = [
     "برای",
 ];
 
+/// Persian spellings of Latin letter names of two letters, the parts of spelled-out acronyms.
+const LATIN_LETTER_NAMES: [&str; 12] = [
+    "بی", "پی", "تی", "سی", "دی", "جی", "وی", "کی", "اس", "اف", "ام", "ان",
+];
+
 /// Words that never join a spaced neighbour: auxiliaries, prepositions, determiners.
 const NEVER_JOINED: [&str; 23] = [
     "از",
@@ -87,7 +92,11 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
     // Whole words only (ZWNJ pieces would let a second run see pairs the first did not).
     let letters = |w: &str| w.chars().filter(|&c| c != ZWNJ).count();
     if left == "بی" {
-        return letters(right) >= 2 && !NOT_VERBS.contains(&right);
+        // A Latin letter's name makes `بی` one too, in an acronym (`بی بی سی`), and `بی بی` is
+        // a noun (lady): no privative prefix.
+        return letters(right) >= 2
+            && !NOT_VERBS.contains(&right)
+            && !LATIN_LETTER_NAMES.contains(&right);
     }
     if VERB_PREFIXES.contains(&left) || is_preverb_mi(left) {
         // `می` is also the month of May (`ماه می سال گذشته`): join only a verb (a frequent
@@ -518,6 +527,9 @@ mod tests {
         assert!(!is_canonical_affix("که", "ای"));
         assert!(!is_canonical_affix("خواهد", "بود"));
         assert!(!lexicon_joins("شده", "است"));
+        assert!(is_canonical_affix("بی", "جا"));
+        assert!(!is_canonical_affix("بی", "بی"));
+        assert!(!is_canonical_affix("بی", "سی"));
     }
 
     fn joins(left: &str, right: &str, context: &Context) -> bool {
