@@ -46,6 +46,11 @@ const NOT_VERBS: [&str; 16] = [
     "برای",
 ];
 
+/// Persian spellings of Latin letter names of two letters, the parts of spelled-out acronyms.
+const LATIN_LETTER_NAMES: [&str; 12] = [
+    "بی", "پی", "تی", "سی", "دی", "جی", "وی", "کی", "اس", "اف", "ام", "ان",
+];
+
 /// Words that never join a spaced neighbour: auxiliaries, prepositions, determiners.
 const NEVER_JOINED: [&str; 23] = [
     "از",
@@ -87,7 +92,11 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
     // Whole words only (ZWNJ pieces would let a second run see pairs the first did not).
     let letters = |w: &str| w.chars().filter(|&c| c != ZWNJ).count();
     if left == "بی" {
-        return letters(right) >= 2 && !NOT_VERBS.contains(&right);
+        // A Latin letter's name makes `بی` one too, in an acronym (`بی بی سی`), and `بی بی` is
+        // a noun (lady): no privative prefix.
+        return letters(right) >= 2
+            && !NOT_VERBS.contains(&right)
+            && !LATIN_LETTER_NAMES.contains(&right);
     }
     if VERB_PREFIXES.contains(&left) || is_preverb_mi(left) {
         // `می` is also the month of May (`ماه می سال گذشته`): join only a verb (a frequent
@@ -173,6 +182,17 @@ fn joined_entry(left: &str, right: &str) -> Option<Entry> {
     (boundary < 31 && entry.zwnj_mask() == 1 << boundary).then_some(entry)
 }
 
+/// True when the lexicon's preferred spelling of `left right` has one ZWNJ, between them
+/// (unlike [`joined_entry`], whatever the words).
+fn zwnj_between(left: &str, right: &str) -> bool {
+    let mut buf = [0u8; 128];
+    let boundary = left.chars().count();
+    boundary < 31
+        && concat(&mut buf, left, right)
+            .and_then(|joined| lexicon().zwnj_spelled(joined))
+            .is_some_and(|entry| entry.zwnj_mask() == 1 << boundary)
+}
+
 /// True when the lexicon spells `left right` as one word with a ZWNJ exactly between them.
 fn lexicon_joins(left: &str, right: &str) -> bool {
     joined_entry(left, right).is_some()
@@ -188,6 +208,7 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
 fn should_join(
     left: &str,
     right: &str,
+    next: &str,
     context: &Context,
     stripped: &mut impl FnMut() -> bool,
 ) -> bool {
@@ -203,7 +224,7 @@ fn should_join(
     if !context.writer_spaces_affixes && stripped() {
         return false;
     }
-    spaced_compound(left, right, context.writer_spaces_affixes)
+    spaced_compound(left, right, next, context.writer_spaces_affixes)
         || compound_join(left, right, context)
 }
 
@@ -273,9 +294,12 @@ const DEGREE_TAILS: [&str; 6] = ["ترین", "تر", "تری", "تریم", "تر
 
 /// In text that does not type ZWNJs: a content word followed by a degree suffix or a bound
 /// compound tail (`شریف ترین`, `مرمت گران`), or a pair the compound table joins.
-fn spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
+fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> bool {
     if has_zwnj(left) || has_zwnj(right) {
         return false;
+    }
+    if attributive_participle(left, right, next) {
+        return true;
     }
     if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
         return false;
@@ -308,6 +332,71 @@ fn spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
                     && !is_verbal_noun(stem)
             })
     })
+}
+
+/// Participles that make compound adjectives with the word before them (`انجام‌شده`,
+/// `وحشت‌زده`, `صدمه‌دیده`, `خاک‌خورده`). Other light verbs' participles (`کرده`, `داده`,
+/// `گرفته`, `آمده`) are almost always verbs in running text.
+const ATTRIBUTIVE_PARTICIPLES: [&str; 4] = ["شده", "زده", "دیده", "خورده"];
+
+/// Words after a participle that show it is a verb (`انجام شده است`, `… شده و`) or that end
+/// its phrase: auxiliaries, verb prefixes, another participle, clause-joining words.
+const VERBAL_CONTEXT: [&str; 34] = [
+    "است",
+    "بود",
+    "بودند",
+    "بوده",
+    "بودم",
+    "بودیم",
+    "باشد",
+    "باشند",
+    "باشی",
+    "باشید",
+    "باشیم",
+    "باشم",
+    "اند",
+    "ایم",
+    "اید",
+    "ام",
+    "هست",
+    "شد",
+    "شده",
+    "شود",
+    "شوند",
+    "شدند",
+    "می",
+    "نمی",
+    "و",
+    "که",
+    "تا",
+    "این",
+    "آن",
+    "نیز",
+    "هم",
+    "یا",
+    "اما",
+    "ولی",
+];
+
+/// True when `left right` is a compound adjective: a content word and an
+/// [`ATTRIBUTIVE_PARTICIPLES`] member used as an adjective, which the Academy's orthography
+/// joins with a ZWNJ (`مواد استخراج‌شده در`), not as a compound verb (`استخراج شده است`).
+/// The use shows in the `next` word: one follows in the same clause and it is not
+/// [`VERBAL_CONTEXT`] nor a spaced suffix of the participle itself (`شده ای`). The pair must be
+/// one the lexicon spells with a ZWNJ, or follow a bound compound tail (`اندازه گیری شده`): news
+/// drops the auxiliary of verbs (`باعث شده امروزه …`), and those pairs are never written as one.
+fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
+    ATTRIBUTIVE_PARTICIPLES.contains(&right)
+        && !next.is_empty()
+        && !VERBAL_CONTEXT.contains(&next)
+        && !next.contains(ZWNJ)
+        && !is_suffix_word(next)
+        && left.chars().nth(1).is_some()
+        && !has_zwnj(left)
+        && !NEVER_JOINED.contains(&left)
+        && !VERB_PREFIXES.contains(&left)
+        && (super::compounds::is_bound_tail(left, true)
+            || (lexicon().get(left).is_none_or(|e| !e.has(STOPWORD)) && zwnj_between(left, right)))
 }
 
 /// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
@@ -402,7 +491,12 @@ impl Step for AffixJoin {
                 continue;
             }
             let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
-            if !should_join(left, right, context, &mut stripped_text) {
+            let after_right = i + 1 + right.len();
+            let next = match text[after_right..].strip_prefix(' ') {
+                Some(_) => word_after(text, after_right + 1),
+                None => "",
+            };
+            if !should_join(left, right, next, context, &mut stripped_text) {
                 continue;
             }
             output.copy_range(input, copied, i);
@@ -433,14 +527,17 @@ mod tests {
         assert!(!is_canonical_affix("که", "ای"));
         assert!(!is_canonical_affix("خواهد", "بود"));
         assert!(!lexicon_joins("شده", "است"));
+        assert!(is_canonical_affix("بی", "جا"));
+        assert!(!is_canonical_affix("بی", "بی"));
+        assert!(!is_canonical_affix("بی", "سی"));
     }
 
     fn joins(left: &str, right: &str, context: &Context) -> bool {
-        should_join(left, right, context, &mut || false)
+        should_join(left, right, "", context, &mut || false)
     }
 
     fn joins_in_stripped_text(left: &str, right: &str, context: &Context) -> bool {
-        should_join(left, right, context, &mut || true)
+        should_join(left, right, "", context, &mut || true)
     }
 
     #[test]
@@ -482,5 +579,38 @@ mod tests {
         assert!(!joins("سال", "گذشته", &spaced));
         assert!(!joins("پیش", "آمد", &spaced));
         assert!(!joins("نشان", "داده", &spaced));
+    }
+
+    #[test]
+    fn participles_used_as_adjectives() {
+        let spaced = Context {
+            writer_spaces_affixes: true,
+            ..Context::default()
+        };
+        let unmarked = Context::default();
+        let typed = Context {
+            writer_uses_zwnj: true,
+            ..Context::default()
+        };
+        let joins_before = |left, right, next, context: &Context| {
+            should_join(left, right, next, context, &mut || false)
+        };
+        // A word of the same phrase follows: a compound adjective (`کارهای انجام‌شده در`).
+        assert!(joins_before("انجام", "شده", "در", &spaced));
+        assert!(joins_before("وحشت", "زده", "جیغ", &spaced));
+        assert!(joins_before("انجام", "شده", "در", &unmarked));
+        assert!(!joins_before("انجام", "شده", "در", &typed));
+        // Only the compounds the lexicon spells joined: not a verb whose auxiliary news drops.
+        assert!(!joins_before("هجرت", "شده", "پنج", &unmarked));
+        assert!(!joins_before("باعث", "شده", "امروزه", &spaced));
+        assert!(joins_before("گیری", "شده", "در", &spaced));
+        // A verb: an auxiliary, a conjunction, a spaced suffix or the clause's end follows.
+        assert!(!joins_before("انجام", "شده", "است", &spaced));
+        assert!(!joins_before("انجام", "شده", "و", &spaced));
+        assert!(!joins_before("یادآور", "شده", "ای", &spaced));
+        assert!(!joins_before("انجام", "شده", "", &spaced));
+        // Light verbs whose participles are verbs in running text, and function words.
+        assert!(!joins_before("بازی", "کرده", "در", &spaced));
+        assert!(!joins_before("این", "شده", "در", &spaced));
     }
 }
