@@ -7,7 +7,6 @@ use super::candidates::{Candidate, Collector};
 use super::hashing::FxHashMap as HashMap;
 use super::keyphrases::Keyphrases;
 use super::table::{Entry, Lexicon, flags};
-use xxhash_rust::xxh3::xxh3_64;
 
 /// Document frequency source: background table and run counts together.
 pub trait Frequencies {
@@ -124,16 +123,15 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     // One hash per phrase serves the background table, the run counts and the keyphrase table.
     let mut rows: Vec<(&str, &Candidate, [f64; 4])> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
-    for (key, c) in candidates {
+    for (key, hash, c) in candidates.iter_hashed() {
         if is_stray(c) {
             continue;
         }
-        let hash = xxh3_64(key.as_bytes());
         let (entry, d, n) = freq.lookup_hashed(key, hash);
         docs = n;
         let single_count = if c.words == 1 { c.count } else { 0 };
         known.insert(
-            key.as_str(),
+            key,
             Known {
                 entry,
                 df: d,
@@ -147,7 +145,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         };
         let [tagged, share] = keyphrases.features_hashed(hash);
         let prior = [class_share, f64::from(u8::from(full_name)), tagged, share];
-        rows.push((key.as_str(), c, prior));
+        rows.push((key, c, prior));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase.
@@ -155,11 +153,11 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         HashMap::with_capacity_and_hasher(rows.len(), Default::default());
     let mut subsumed: HashMap<&str, bool> =
         HashMap::with_capacity_and_hasher(rows.len(), Default::default());
-    for (key, c) in candidates {
+    for (key, c) in candidates.iter() {
         if c.words < 2 || is_stray(c) {
             continue;
         }
-        let long_df = known.get(key.as_str()).map_or(0.0, |k| k.df);
+        let long_df = known.get(key).map_or(0.0, |k| k.df);
         let shorter = [
             key.rsplit_once(' ').map(|x| x.0),
             key.split_once(' ').map(|x| x.1),
@@ -168,14 +166,14 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             let Some((sub_key, sub)) = candidates.get_key_value(sub) else {
                 continue;
             };
-            let sub_df = known.get(sub_key.as_str()).map_or(0.0, |k| k.df);
+            let sub_df = known.get(sub_key).map_or(0.0, |k| k.df);
             // Only news evidence counts: a phrase news never saw is no fragment of anything.
             if sub_df >= MIN_FRAGMENT_EVIDENCE {
-                let f = fragment.entry(sub_key.as_str()).or_insert(0.0);
+                let f = fragment.entry(sub_key).or_insert(0.0);
                 *f = f.max((long_df / sub_df).min(1.0));
             }
             if sub.count <= c.count {
-                subsumed.insert(sub_key.as_str(), true);
+                subsumed.insert(sub_key, true);
             }
         }
     }

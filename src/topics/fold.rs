@@ -99,25 +99,40 @@ pub fn lemma_key(surface: &str, is_known: impl Fn(&str) -> bool) -> String {
 
 /// [`lemma_key`] given the word's [`fold`] already (the hot path folds each word once).
 pub fn lemma_key_of(surface: &str, folded: String, is_known: impl Fn(&str) -> bool) -> String {
+    let mut key = String::with_capacity(folded.len());
+    lemma_key_into(surface, &folded, is_known, &mut key);
+    key
+}
+
+/// [`lemma_key_of`] appended to `out`, which spares the hot path an allocation per word.
+pub fn lemma_key_into(
+    surface: &str,
+    folded: &str,
+    is_known: impl Fn(&str) -> bool,
+    out: &mut String,
+) {
     if let Some((stem, ending)) = surface.rsplit_once('\u{200c}') {
         let ending = fold(ending);
         if PLURALS.contains(&ending.as_str()) || ending == "ی" {
-            let stem = fold(stem);
-            if stem.chars().count() >= 2 {
-                return stem;
+            let mark = out.len();
+            fold_into(stem, out);
+            if out[mark..].chars().count() >= 2 {
+                return;
             }
+            out.truncate(mark);
         }
     }
     for ending in PLURALS {
         if let Some(stem) = folded.strip_suffix(ending)
             && stem.chars().count() >= 2
-            && !is_known(&folded)
+            && !is_known(folded)
             && is_known(stem)
         {
-            return stem.to_string();
+            out.push_str(stem);
+            return;
         }
     }
-    folded
+    out.push_str(folded);
 }
 
 #[cfg(test)]
