@@ -101,6 +101,27 @@ const TIME_WORDS: [&str; 20] = [
 /// The features of one candidate.
 pub type Features = [f64; COUNT];
 
+/// `ln(1 + n)`: counts and segment numbers are small, and a table of the same values spares
+/// most of the ranking's logarithms.
+fn ln_one_plus(n: u32) -> f64 {
+    ln_one_plus_whole(f64::from(n))
+}
+
+/// `ln(1 + x)` for a count `x` held as a float (document frequencies), from a table when `x` is
+/// a small whole number: the same value, bit for bit.
+fn ln_one_plus_whole(x: f64) -> f64 {
+    const SMALL: usize = 1024;
+    static TABLE: std::sync::LazyLock<Vec<f64>> =
+        std::sync::LazyLock::new(|| (0..SMALL).map(|i| (1.0 + i as f64).ln()).collect());
+    if (0.0..SMALL as f64).contains(&x)
+        && x.fract() == 0.0
+        && let Some(&ln) = TABLE.get(x as usize)
+    {
+        return ln;
+    }
+    (x + 1.0).ln()
+}
+
 /// A many-word phrase written once, outside the title and lead: not an established phrase of
 /// this text. Left out before any lookup, which also saves most of the ranking's work (most
 /// n-grams of a text occur once).
@@ -257,7 +278,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         }
         let idf = ((docs + 1.0) / (df + 1.0)).ln();
         let cohesion = if c.words > 1 {
-            (df + 1.0).ln() - (min_word_df + 1.0).ln()
+            ln_one_plus_whole(df) - ln_one_plus_whole(min_word_df)
         } else {
             0.0
         };
@@ -267,11 +288,11 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let [class_share, full_name, keyphrase_tagged, keyphrase_share] = prior;
         [
             1.0,
-            (1.0 + f64::from(c.count)).ln(),
+            ln_one_plus(c.count),
             idf,
             b(c.in_title),
             b(c.first_segment <= 1),
-            (1.0 + f64::from(c.first_segment)).ln(),
+            ln_one_plus(c.first_segment),
             f64::from(c.first_position) / total_positions,
             b(c.words == 1),
             b(c.words == 2),
@@ -291,12 +312,12 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             time_words / c.words as f64,
             b(c.words == 1) * idf,
             b(c.words == 1 && c.in_title),
-            b(c.words == 1) * (1.0 + f64::from(c.count)).ln(),
+            b(c.words == 1) * ln_one_plus(c.count),
             idf * idf / 10.0,
             b(c.in_title && c.first_position == 0),
             outside_dictionary / c.words as f64,
             if c.words > 1 {
-                (1.0 + f64::from(max_part_count)).ln() - (1.0 + f64::from(c.count)).ln()
+                ln_one_plus(max_part_count) - ln_one_plus(c.count)
             } else {
                 0.0
             },
@@ -305,5 +326,25 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             keyphrase_tagged,
             keyphrase_share,
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabled_logarithms_are_the_computed_ones() {
+        for n in [0u32, 1, 2, 7, 255, 1023, 1024, 5000, u32::MAX] {
+            let x = f64::from(n);
+            assert_eq!(ln_one_plus(n).to_bits(), (1.0 + x).ln().to_bits(), "{n}");
+            assert_eq!(
+                ln_one_plus_whole(x).to_bits(),
+                (x + 1.0).ln().to_bits(),
+                "{n}"
+            );
+        }
+        assert_eq!(ln_one_plus_whole(2.5), 3.5f64.ln());
+        assert_eq!(ln_one_plus_whole(f64::MAX), f64::MAX.ln());
     }
 }

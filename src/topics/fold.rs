@@ -104,6 +104,21 @@ pub fn lemma_key_of(surface: &str, folded: String, is_known: impl Fn(&str) -> bo
     key
 }
 
+/// `surface.rsplit_once('\u{200c}')`, found by the ZWNJ's lead byte `E2`, which Persian letters
+/// (two-byte `D8`–`DB` sequences) never hold: most words are passed over in one `memrchr`.
+fn split_at_last_zwnj(surface: &str) -> Option<(&str, &str)> {
+    const ZWNJ: &[u8] = "\u{200c}".as_bytes();
+    let bytes = surface.as_bytes();
+    let mut end = bytes.len();
+    while let Some(i) = memchr::memrchr(ZWNJ[0], &bytes[..end]) {
+        if bytes[i..].starts_with(ZWNJ) {
+            return Some((surface.get(..i)?, surface.get(i + ZWNJ.len()..)?));
+        }
+        end = i;
+    }
+    None
+}
+
 /// [`lemma_key_of`] appended to `out`, which spares the hot path an allocation per word.
 pub fn lemma_key_into(
     surface: &str,
@@ -111,7 +126,7 @@ pub fn lemma_key_into(
     is_known: impl Fn(&str) -> bool,
     out: &mut String,
 ) {
-    if let Some((stem, ending)) = surface.rsplit_once('\u{200c}') {
+    if let Some((stem, ending)) = split_at_last_zwnj(surface) {
         let ending = fold(ending);
         if PLURALS.contains(&ending.as_str()) || ending == "ی" {
             let mark = out.len();
@@ -138,6 +153,25 @@ pub fn lemma_key_into(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_zwnj_splits_like_rsplit_once() {
+        for word in [
+            "برنامه‌های",
+            "می‌خواهند‌ها",
+            "برنامه",
+            "",
+            "\u{200c}",
+            "a\u{2026}b‌ی",
+            "‌ها‌",
+        ] {
+            assert_eq!(
+                split_at_last_zwnj(word),
+                word.rsplit_once('\u{200c}'),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn folds_letter_variants_digits_and_joiners() {

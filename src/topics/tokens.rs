@@ -132,7 +132,14 @@ fn push<'a>(
     digit: bool,
     boundary: bool,
 ) {
-    let surface = text[span.0..span.1].trim_matches(|c| c == '\u{200c}' || c == '\u{200d}');
+    let span_text = &text[span.0..span.1];
+    let bytes = span_text.as_bytes();
+    // A joiner (`E2 80 8C`/`E2 80 8D`) at either end starts with `E2`; most words have none.
+    let surface = if bytes.first() == Some(&0xE2) || bytes.iter().rev().nth(2) == Some(&0xE2) {
+        span_text.trim_matches(|c| c == '\u{200c}' || c == '\u{200d}')
+    } else {
+        span_text
+    };
     if surface.is_empty() {
         return;
     }
