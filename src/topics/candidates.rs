@@ -270,6 +270,7 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
     };
     let mut after_prefix = false;
     let mut folded_buffer = String::new();
+    let mut ending_buffer = String::new();
     for token in tokenize(text) {
         let mut cut = token.boundary_before || token.kind == TokenKind::Number;
         let mut word = None;
@@ -305,6 +306,7 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
                         folded,
                         |w| lexicon.word_entry(w).has(flags::KNOWN),
                         &mut runs.keys,
+                        &mut ending_buffer,
                     );
                     let key_len = runs.keys.len() - start;
                     // The key is the folded word minus a plural ending (not an ezafe `ی`).

@@ -4,6 +4,7 @@
 //! is a fragment).
 
 use super::candidates::{Candidate, Collector};
+use super::fold::key_words;
 use super::hashing::FxHashMap as HashMap;
 use super::keyphrases::Keyphrases;
 use super::table::{Entry, Lexicon, flags};
@@ -249,7 +250,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let mut time_words = 0.0;
         let mut outside_dictionary = 0.0;
         let mut max_part_count = 0u32;
-        for (i, word) in key.split(' ').enumerate() {
+        for (i, word) in key_words(key).enumerate() {
             // A one-word key may still hold a space (a glued `تر` ending): only the whole key
             // is known already.
             let word_known = if word.len() == key.len() {

@@ -100,8 +100,27 @@ pub fn lemma_key(surface: &str, is_known: impl Fn(&str) -> bool) -> String {
 /// [`lemma_key`] given the word's [`fold`] already (the hot path folds each word once).
 pub fn lemma_key_of(surface: &str, folded: String, is_known: impl Fn(&str) -> bool) -> String {
     let mut key = String::with_capacity(folded.len());
-    lemma_key_into(surface, &folded, is_known, &mut key);
+    lemma_key_into(surface, &folded, is_known, &mut key, &mut String::new());
     key
+}
+
+/// The words of a phrase key: `key.split(' ')`, by a plain byte scan (keys are short and split
+/// often; the general char searcher costs more than the scan).
+pub fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(key);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
 }
 
 /// `surface.rsplit_once('\u{200c}')`, found by the ZWNJ's lead byte `E2`, which Persian letters
@@ -119,16 +138,20 @@ fn split_at_last_zwnj(surface: &str) -> Option<(&str, &str)> {
     None
 }
 
-/// [`lemma_key_of`] appended to `out`, which spares the hot path an allocation per word.
+/// [`lemma_key_of`] appended to `out`, which spares the hot path an allocation per word;
+/// `scratch` is a reused buffer.
 pub fn lemma_key_into(
     surface: &str,
     folded: &str,
     is_known: impl Fn(&str) -> bool,
     out: &mut String,
+    scratch: &mut String,
 ) {
     if let Some((stem, ending)) = split_at_last_zwnj(surface) {
-        let ending = fold(ending);
-        if PLURALS.contains(&ending.as_str()) || ending == "ی" {
+        scratch.clear();
+        fold_into(ending, scratch);
+        let ending = scratch.as_str();
+        if PLURALS.contains(&ending) || ending == "ی" {
             let mark = out.len();
             fold_into(stem, out);
             if out[mark..].chars().count() >= 2 {
@@ -153,6 +176,14 @@ pub fn lemma_key_into(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_words_split_like_split_on_space() {
+        for key in ["مدیریت شهری", "قم", "", " ", "a  b ", " x"] {
+            let expected: Vec<&str> = key.split(' ').collect();
+            assert_eq!(key_words(key).collect::<Vec<_>>(), expected, "{key:?}");
+        }
+    }
 
     #[test]
     fn the_last_zwnj_splits_like_rsplit_once() {
