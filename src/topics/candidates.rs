@@ -221,7 +221,8 @@ fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
     {
         return true;
     }
-    if folded.chars().count() < 2 {
+    // One char is at most four bytes: longer words skip the count.
+    if folded.len() <= 4 && folded.chars().count() < 2 {
         return true;
     }
     // `می‌`/`نمی‌` + stem is a present or past continuous verb, whatever the stem.

@@ -143,7 +143,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let keyphrases = Keyphrases::embedded();
     // One hash per phrase serves the background table, the run counts and the keyphrase table.
-    let mut rows: Vec<(&str, &Candidate, [f64; 4])> = Vec::with_capacity(candidates.len());
+    let mut rows: Vec<(&str, &Candidate, [f64; 4], Known)> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
     for (key, hash, c) in candidates.iter_hashed() {
         if is_stray(c) {
@@ -152,14 +152,12 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         let (entry, d, n) = freq.lookup_hashed(key, hash);
         docs = n;
         let single_count = if c.words == 1 { c.count } else { 0 };
-        known.insert(
-            key,
-            Known {
-                entry,
-                df: d,
-                single_count,
-            },
-        );
+        let own = Known {
+            entry,
+            df: d,
+            single_count,
+        };
+        known.insert(key, own);
         let (class_share, full_name) = if c.words == 1 {
             lexicon.name_evidence(key, hash)
         } else {
@@ -167,7 +165,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         };
         let [tagged, share] = keyphrases.features_hashed(hash);
         let prior = [class_share, f64::from(u8::from(full_name)), tagged, share];
-        rows.push((key, c, prior));
+        rows.push((key, c, prior, own));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase.
@@ -211,7 +209,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         subsumed: &subsumed,
     };
     rows.into_iter()
-        .map(|(key, c, keyphrase)| (key, context.features(key, c, keyphrase)))
+        .map(|(key, c, keyphrase, own)| (key, context.features(key, c, keyphrase, own)))
         .collect()
 }
 
@@ -236,11 +234,11 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
 
     /// `prior`: what is known of the phrase before this text: its class share and full-name
     /// flag (see [`Lexicon::name_evidence`]), then its [`Keyphrases`] features (how often editors
-    /// tagged it).
-    fn features(&self, key: &str, c: &Candidate, prior: [f64; 4]) -> Features {
+    /// tagged it). `own` is what [`compute`] looked up for `key` itself.
+    fn features(&self, key: &str, c: &Candidate, prior: [f64; 4], own: Known) -> Features {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
-        let own_known = self.known.get(key).copied();
+        let own_known = Some(own);
         let df = own_known.map_or(0.0, |k| k.df);
         let mut all_unknown = true;
         let mut min_wiki = f64::MAX;
