@@ -1,6 +1,8 @@
 //! Agency furniture that never becomes a topic: the words of attribution lines (`به گزارش خبرگزاری
 //! فارس`) and the agencies' own names on their own.
 
+use super::fold::key_words;
+
 /// Words that make any phrase holding them attribution, not subject.
 const ATTRIBUTION_WORDS: &[&str] = &[
     "گزارش",
@@ -38,7 +40,7 @@ const MEDIA_MARKERS: &[&str] = &["عکس", "عکسی", "ویدیو", "اینفو
 /// Whether a phrase (as a merge key: folded words separated by spaces) is agency furniture.
 pub fn is_boilerplate(key: &str) -> bool {
     // The lists are written in folded form already, so keys compare directly.
-    key.split(' ').any(|w| ATTRIBUTION_WORDS.contains(&w))
+    key_words(key).any(|w| ATTRIBUTION_WORDS.contains(&w))
         || AGENCY_NAMES.contains(&key)
         || MEDIA_MARKERS.contains(&key)
 }

@@ -284,8 +284,8 @@ fn news_frequencies(
                 count_light_verbs(&paragraph, words, &mut verbs);
             }
             docs += 1;
-            for (key, candidate) in collector.candidates {
-                let counts = df.entry(key).or_default();
+            for (key, candidate) in collector.candidates.iter() {
+                let counts = df.entry(key.to_string()).or_default();
                 counts.0 += 1;
                 counts.1 += u32::from(candidate.in_title);
             }

@@ -3,8 +3,10 @@
 //! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
 //! its ZWNJ/space spelling.
 
-use super::fold::{PLURALS, fold, fold_into, lemma_key_of};
-use super::hashing::{FxBuild, FxHashMap};
+use super::fold::{PLURALS, fold, fold_into, lemma_key_into};
+use super::hashing::FxBuild;
+use super::phrases::Phrases;
+use super::running::key_hash;
 use super::table::{Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
 use std::hash::BuildHasher;
@@ -15,7 +17,8 @@ pub const MAX_WORDS: usize = 4;
 /// One content word of a run.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
-    pub key: String,
+    /// Where its key is in [`Runs::keys`].
+    key: (u32, u32),
     pub surface: &'a str,
     pub adjective_only: bool,
     /// Written with a plural ending (`برنامه‌ها`, `برنامه ها`) that its key dropped.
@@ -218,19 +221,57 @@ fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
     {
         return true;
     }
-    if folded.chars().count() < 2 {
+    // One char is at most four bytes: longer words skip the count.
+    if folded.len() <= 4 && folded.chars().count() < 2 {
         return true;
     }
     // `می‌`/`نمی‌` + stem is a present or past continuous verb, whatever the stem.
     surface.starts_with("می\u{200c}") || surface.starts_with("نمی\u{200c}")
 }
 
+/// The runs of content words of one text segment, with all word keys in one buffer (a
+/// `String` per word was two allocations per word).
+#[derive(Debug, Default)]
+pub struct Runs<'a> {
+    keys: String,
+    words: Vec<Word<'a>>,
+    /// End (index into `words`) of each run.
+    ends: Vec<usize>,
+}
+
+impl<'a> Runs<'a> {
+    /// The runs, each a slice of its words.
+    pub fn iter(&self) -> impl Iterator<Item = &[Word<'a>]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .filter_map(|(start, end)| self.words.get(start..end))
+    }
+
+    /// A word's key (folded, plural ending dropped).
+    pub fn key(&self, word: &Word<'_>) -> &str {
+        self.keys
+            .get(word.key.0 as usize..word.key.1 as usize)
+            .unwrap_or("")
+    }
+
+    fn end_run(&mut self) {
+        if self.ends.last().copied().unwrap_or(0) < self.words.len() {
+            self.ends.push(self.words.len());
+        }
+    }
+}
+
 /// The runs of content words of one text segment.
-pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word<'a>>> {
-    let mut runs = Vec::new();
-    let mut run: Vec<Word<'a>> = Vec::new();
+pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
+    let mut runs = Runs {
+        keys: String::with_capacity(text.len() / 2),
+        words: Vec::with_capacity(text.len() / BYTES_PER_WORD),
+        ends: Vec::new(),
+    };
     let mut after_prefix = false;
     let mut folded_buffer = String::new();
+    let mut ending_buffer = String::new();
     for token in tokenize(text) {
         let mut cut = token.boundary_before || token.kind == TokenKind::Number;
         let mut word = None;
@@ -244,8 +285,8 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
             if prefix || after_prefix || is_boundary(folded, token.surface, entry.flags) {
                 cut = true;
             } else {
-                let folded = folded.to_string();
-                let (key, plural) = if token.glued {
+                let start = runs.keys.len();
+                let plural = if token.glued {
                     // A detached ending glued back: the key is the word before it, unless the
                     // ending is the adjective `ای`.
                     let (stem, ending) = token
@@ -254,22 +295,27 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
                         .unwrap_or((token.surface, ""));
                     let ending = fold(ending);
                     if ending == "ای" || ending == "تر" || ending == "ترین" {
-                        (folded, false)
+                        runs.keys.push_str(folded);
+                        false
                     } else {
-                        (fold(stem), PLURALS.contains(&ending.as_str()))
+                        fold_into(stem, &mut runs.keys);
+                        PLURALS.contains(&ending.as_str())
                     }
                 } else {
-                    let folded_len = folded.len();
-                    let key = lemma_key_of(token.surface, folded, |w| {
-                        lexicon.word_entry(w).has(flags::KNOWN)
-                    });
+                    lemma_key_into(
+                        token.surface,
+                        folded,
+                        |w| lexicon.word_entry(w).has(flags::KNOWN),
+                        &mut runs.keys,
+                        &mut ending_buffer,
+                    );
+                    let key_len = runs.keys.len() - start;
                     // The key is the folded word minus a plural ending (not an ezafe `ی`).
-                    let plural = key.len() < folded_len
-                        && PLURALS.iter().any(|p| key.len() + p.len() == folded_len);
-                    (key, plural)
+                    key_len < folded.len()
+                        && PLURALS.iter().any(|p| key_len + p.len() == folded.len())
                 };
                 word = Some(Word {
-                    key,
+                    key: (start as u32, runs.keys.len() as u32),
                     surface: token.surface,
                     adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
                     plural,
@@ -279,18 +325,19 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Vec<Vec<Word
         } else {
             after_prefix = false;
         }
-        if cut && !run.is_empty() {
-            runs.push(std::mem::take(&mut run));
+        if cut {
+            runs.end_run();
         }
         if let Some(w) = word {
-            run.push(w);
+            runs.words.push(w);
         }
     }
-    if !run.is_empty() {
-        runs.push(run);
-    }
+    runs.end_run();
     runs
 }
+
+/// Bytes per word of Persian news, about (to size buffers).
+const BYTES_PER_WORD: usize = 10;
 
 /// Persian news averages about ten bytes a word and a little over one distinct phrase per word.
 const BYTES_PER_CANDIDATE: usize = 8;
@@ -305,7 +352,7 @@ fn offset(text: &str, part: &str) -> usize {
 /// Collects candidate phrases of a sequence of segments into `out`.
 #[derive(Debug, Default)]
 pub struct Collector {
-    pub candidates: FxHashMap<String, Candidate>,
+    pub candidates: Phrases,
     /// Word positions used so far (a text's length in words, plus one per run).
     pub position: u32,
     /// Segments added so far.
@@ -326,10 +373,7 @@ impl Collector {
     /// step (rehashing every phrase each time).
     pub fn for_text_bytes(keep_surfaces: bool, bytes: usize) -> Self {
         Collector {
-            candidates: FxHashMap::with_capacity_and_hasher(
-                bytes / BYTES_PER_CANDIDATE,
-                FxBuild::default(),
-            ),
+            candidates: Phrases::with_capacity(bytes / BYTES_PER_CANDIDATE),
             ..Collector::new(keep_surfaces)
         }
     }
@@ -344,7 +388,8 @@ impl Collector {
     ) {
         let mut key = String::new();
         self.segments += 1;
-        for run in runs(text, lexicon) {
+        let runs = runs(text, lexicon);
+        for run in runs.iter() {
             for start in 0..run.len() {
                 if run[start].adjective_only {
                     continue;
@@ -355,23 +400,19 @@ impl Collector {
                     if len > 1 {
                         key.push(' ');
                     }
-                    key.push_str(&word.key);
+                    key.push_str(runs.key(word));
                     if len == 1 && word.adjective_only {
                         continue;
                     }
                     let position = self.position + start as u32;
-                    let candidate = match self.candidates.get_mut(key.as_str()) {
-                        Some(c) => c,
-                        None => self
-                            .candidates
-                            .entry(key.clone())
-                            .or_insert_with(|| Candidate {
+                    let candidate =
+                        self.candidates
+                            .get_or_insert_with(&key, key_hash(&key), || Candidate {
                                 words: len,
                                 first_position: position,
                                 first_segment: segment,
                                 ..Candidate::default()
-                            }),
-                    };
+                            });
                     candidate.count += 1;
                     candidate.in_title |= is_title;
                     if candidate.last_segment != Some(segment) {
@@ -424,7 +465,7 @@ mod tests {
     fn keys(text: &str) -> Vec<String> {
         let mut c = Collector::new(true);
         c.add(text, 0, false, &Tiny);
-        let mut k: Vec<String> = c.candidates.into_keys().collect();
+        let mut k: Vec<String> = c.candidates.keys().map(String::from).collect();
         k.sort();
         k
     }

@@ -4,10 +4,10 @@
 //! is a fragment).
 
 use super::candidates::{Candidate, Collector};
+use super::fold::key_words;
 use super::hashing::FxHashMap as HashMap;
 use super::keyphrases::Keyphrases;
 use super::table::{Entry, Lexicon, flags};
-use xxhash_rust::xxh3::xxh3_64;
 
 /// Document frequency source: background table and run counts together.
 pub trait Frequencies {
@@ -102,6 +102,27 @@ const TIME_WORDS: [&str; 20] = [
 /// The features of one candidate.
 pub type Features = [f64; COUNT];
 
+/// `ln(1 + n)`: counts and segment numbers are small, and a table of the same values spares
+/// most of the ranking's logarithms.
+fn ln_one_plus(n: u32) -> f64 {
+    ln_one_plus_whole(f64::from(n))
+}
+
+/// `ln(1 + x)` for a count `x` held as a float (document frequencies), from a table when `x` is
+/// a small whole number: the same value, bit for bit.
+fn ln_one_plus_whole(x: f64) -> f64 {
+    const SMALL: usize = 1024;
+    static TABLE: std::sync::LazyLock<Vec<f64>> =
+        std::sync::LazyLock::new(|| (0..SMALL).map(|i| (1.0 + i as f64).ln()).collect());
+    if (0.0..SMALL as f64).contains(&x)
+        && x.fract() == 0.0
+        && let Some(&ln) = TABLE.get(x as usize)
+    {
+        return ln;
+    }
+    (x + 1.0).ln()
+}
+
 /// A many-word phrase written once, outside the title and lead: not an established phrase of
 /// this text. Left out before any lookup, which also saves most of the ranking's work (most
 /// n-grams of a text occur once).
@@ -122,24 +143,21 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let keyphrases = Keyphrases::embedded();
     // One hash per phrase serves the background table, the run counts and the keyphrase table.
-    let mut rows: Vec<(&str, &Candidate, [f64; 4])> = Vec::with_capacity(candidates.len());
+    let mut rows: Vec<(&str, &Candidate, [f64; 4], Known)> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
-    for (key, c) in candidates {
+    for (key, hash, c) in candidates.iter_hashed() {
         if is_stray(c) {
             continue;
         }
-        let hash = xxh3_64(key.as_bytes());
         let (entry, d, n) = freq.lookup_hashed(key, hash);
         docs = n;
         let single_count = if c.words == 1 { c.count } else { 0 };
-        known.insert(
-            key.as_str(),
-            Known {
-                entry,
-                df: d,
-                single_count,
-            },
-        );
+        let own = Known {
+            entry,
+            df: d,
+            single_count,
+        };
+        known.insert(key, own);
         let (class_share, full_name) = if c.words == 1 {
             lexicon.name_evidence(key, hash)
         } else {
@@ -147,7 +165,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         };
         let [tagged, share] = keyphrases.features_hashed(hash);
         let prior = [class_share, f64::from(u8::from(full_name)), tagged, share];
-        rows.push((key.as_str(), c, prior));
+        rows.push((key, c, prior, own));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase.
@@ -155,11 +173,11 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         HashMap::with_capacity_and_hasher(rows.len(), Default::default());
     let mut subsumed: HashMap<&str, bool> =
         HashMap::with_capacity_and_hasher(rows.len(), Default::default());
-    for (key, c) in candidates {
+    for (key, c) in candidates.iter() {
         if c.words < 2 || is_stray(c) {
             continue;
         }
-        let long_df = known.get(key.as_str()).map_or(0.0, |k| k.df);
+        let long_df = known.get(key).map_or(0.0, |k| k.df);
         let shorter = [
             key.rsplit_once(' ').map(|x| x.0),
             key.split_once(' ').map(|x| x.1),
@@ -168,14 +186,14 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             let Some((sub_key, sub)) = candidates.get_key_value(sub) else {
                 continue;
             };
-            let sub_df = known.get(sub_key.as_str()).map_or(0.0, |k| k.df);
+            let sub_df = known.get(sub_key).map_or(0.0, |k| k.df);
             // Only news evidence counts: a phrase news never saw is no fragment of anything.
             if sub_df >= MIN_FRAGMENT_EVIDENCE {
-                let f = fragment.entry(sub_key.as_str()).or_insert(0.0);
+                let f = fragment.entry(sub_key).or_insert(0.0);
                 *f = f.max((long_df / sub_df).min(1.0));
             }
             if sub.count <= c.count {
-                subsumed.insert(sub_key.as_str(), true);
+                subsumed.insert(sub_key, true);
             }
         }
     }
@@ -191,7 +209,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         subsumed: &subsumed,
     };
     rows.into_iter()
-        .map(|(key, c, keyphrase)| (key, context.features(key, c, keyphrase)))
+        .map(|(key, c, keyphrase, own)| (key, context.features(key, c, keyphrase, own)))
         .collect()
 }
 
@@ -216,11 +234,11 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
 
     /// `prior`: what is known of the phrase before this text: its class share and full-name
     /// flag (see [`Lexicon::name_evidence`]), then its [`Keyphrases`] features (how often editors
-    /// tagged it).
-    fn features(&self, key: &str, c: &Candidate, prior: [f64; 4]) -> Features {
+    /// tagged it). `own` is what [`compute`] looked up for `key` itself.
+    fn features(&self, key: &str, c: &Candidate, prior: [f64; 4], own: Known) -> Features {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
-        let own_known = self.known.get(key).copied();
+        let own_known = Some(own);
         let df = own_known.map_or(0.0, |k| k.df);
         let mut all_unknown = true;
         let mut min_wiki = f64::MAX;
@@ -230,7 +248,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let mut time_words = 0.0;
         let mut outside_dictionary = 0.0;
         let mut max_part_count = 0u32;
-        for (i, word) in key.split(' ').enumerate() {
+        for (i, word) in key_words(key).enumerate() {
             // A one-word key may still hold a space (a glued `تر` ending): only the whole key
             // is known already.
             let word_known = if word.len() == key.len() {
@@ -259,7 +277,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         }
         let idf = ((docs + 1.0) / (df + 1.0)).ln();
         let cohesion = if c.words > 1 {
-            (df + 1.0).ln() - (min_word_df + 1.0).ln()
+            ln_one_plus_whole(df) - ln_one_plus_whole(min_word_df)
         } else {
             0.0
         };
@@ -269,11 +287,11 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let [class_share, full_name, keyphrase_tagged, keyphrase_share] = prior;
         [
             1.0,
-            (1.0 + f64::from(c.count)).ln(),
+            ln_one_plus(c.count),
             idf,
             b(c.in_title),
             b(c.first_segment <= 1),
-            (1.0 + f64::from(c.first_segment)).ln(),
+            ln_one_plus(c.first_segment),
             f64::from(c.first_position) / total_positions,
             b(c.words == 1),
             b(c.words == 2),
@@ -293,12 +311,12 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             time_words / c.words as f64,
             b(c.words == 1) * idf,
             b(c.words == 1 && c.in_title),
-            b(c.words == 1) * (1.0 + f64::from(c.count)).ln(),
+            b(c.words == 1) * ln_one_plus(c.count),
             idf * idf / 10.0,
             b(c.in_title && c.first_position == 0),
             outside_dictionary / c.words as f64,
             if c.words > 1 {
-                (1.0 + f64::from(max_part_count)).ln() - (1.0 + f64::from(c.count)).ln()
+                ln_one_plus(max_part_count) - ln_one_plus(c.count)
             } else {
                 0.0
             },
@@ -307,5 +325,25 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             keyphrase_tagged,
             keyphrase_share,
         ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabled_logarithms_are_the_computed_ones() {
+        for n in [0u32, 1, 2, 7, 255, 1023, 1024, 5000, u32::MAX] {
+            let x = f64::from(n);
+            assert_eq!(ln_one_plus(n).to_bits(), (1.0 + x).ln().to_bits(), "{n}");
+            assert_eq!(
+                ln_one_plus_whole(x).to_bits(),
+                (x + 1.0).ln().to_bits(),
+                "{n}"
+            );
+        }
+        assert_eq!(ln_one_plus_whole(2.5), 3.5f64.ln());
+        assert_eq!(ln_one_plus_whole(f64::MAX), f64::MAX.ln());
     }
 }

@@ -99,30 +99,110 @@ pub fn lemma_key(surface: &str, is_known: impl Fn(&str) -> bool) -> String {
 
 /// [`lemma_key`] given the word's [`fold`] already (the hot path folds each word once).
 pub fn lemma_key_of(surface: &str, folded: String, is_known: impl Fn(&str) -> bool) -> String {
-    if let Some((stem, ending)) = surface.rsplit_once('\u{200c}') {
-        let ending = fold(ending);
-        if PLURALS.contains(&ending.as_str()) || ending == "ی" {
-            let stem = fold(stem);
-            if stem.chars().count() >= 2 {
-                return stem;
+    let mut key = String::with_capacity(folded.len());
+    lemma_key_into(surface, &folded, is_known, &mut key, &mut String::new());
+    key
+}
+
+/// The words of a phrase key: `key.split(' ')`, by a plain byte scan (keys are short and split
+/// often; the general char searcher costs more than the scan).
+pub fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(key);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == b' ') {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
             }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
+/// `surface.rsplit_once('\u{200c}')`, found by the ZWNJ's lead byte `E2`, which Persian letters
+/// (two-byte `D8`–`DB` sequences) never hold: most words are passed over in one `memrchr`.
+fn split_at_last_zwnj(surface: &str) -> Option<(&str, &str)> {
+    const ZWNJ: &[u8] = "\u{200c}".as_bytes();
+    let bytes = surface.as_bytes();
+    let mut end = bytes.len();
+    while let Some(i) = memchr::memrchr(ZWNJ[0], &bytes[..end]) {
+        if bytes[i..].starts_with(ZWNJ) {
+            return Some((surface.get(..i)?, surface.get(i + ZWNJ.len()..)?));
+        }
+        end = i;
+    }
+    None
+}
+
+/// [`lemma_key_of`] appended to `out`, which spares the hot path an allocation per word;
+/// `scratch` is a reused buffer.
+pub fn lemma_key_into(
+    surface: &str,
+    folded: &str,
+    is_known: impl Fn(&str) -> bool,
+    out: &mut String,
+    scratch: &mut String,
+) {
+    if let Some((stem, ending)) = split_at_last_zwnj(surface) {
+        scratch.clear();
+        fold_into(ending, scratch);
+        let ending = scratch.as_str();
+        if PLURALS.contains(&ending) || ending == "ی" {
+            let mark = out.len();
+            fold_into(stem, out);
+            if out[mark..].chars().count() >= 2 {
+                return;
+            }
+            out.truncate(mark);
         }
     }
     for ending in PLURALS {
         if let Some(stem) = folded.strip_suffix(ending)
             && stem.chars().count() >= 2
-            && !is_known(&folded)
+            && !is_known(folded)
             && is_known(stem)
         {
-            return stem.to_string();
+            out.push_str(stem);
+            return;
         }
     }
-    folded
+    out.push_str(folded);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_words_split_like_split_on_space() {
+        for key in ["مدیریت شهری", "قم", "", " ", "a  b ", " x"] {
+            let expected: Vec<&str> = key.split(' ').collect();
+            assert_eq!(key_words(key).collect::<Vec<_>>(), expected, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn the_last_zwnj_splits_like_rsplit_once() {
+        for word in [
+            "برنامه‌های",
+            "می‌خواهند‌ها",
+            "برنامه",
+            "",
+            "\u{200c}",
+            "a\u{2026}b‌ی",
+            "‌ها‌",
+        ] {
+            assert_eq!(
+                split_at_last_zwnj(word),
+                word.rsplit_once('\u{200c}'),
+                "{word}"
+            );
+        }
+    }
 
     #[test]
     fn folds_letter_variants_digits_and_joiners() {

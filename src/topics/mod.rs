@@ -15,6 +15,7 @@ mod features;
 mod fold;
 mod hashing;
 mod keyphrases;
+mod phrases;
 mod running;
 mod score;
 mod table;
@@ -158,18 +159,14 @@ impl TopicModel {
             None => {
                 let collector = self.collect(doc, false);
                 self.running
-                    .add_document(collector.candidates.keys().map(String::as_str));
+                    .add_hashed_document(collector.candidates.hashes());
             }
         }
     }
 
     /// Keeps the phrase hashes of a ranked article for `observe`.
     fn remember(&self, fingerprint: u64, collector: &Collector) {
-        let hashes = collector
-            .candidates
-            .keys()
-            .map(|k| running::key_hash(k))
-            .collect();
+        let hashes = collector.candidates.hashes().collect();
         let mut pending = self
             .pending
             .lock()

@@ -38,6 +38,7 @@ fn slots(h: u64) -> [usize; 2] {
 
 impl RunningCounts {
     /// Counts one document holding the given distinct phrase keys.
+    #[cfg(test)]
     pub fn add_document<'a>(&mut self, keys: impl IntoIterator<Item = &'a str>) {
         self.add_hashed_document(keys.into_iter().map(key_hash));
     }

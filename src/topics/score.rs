@@ -4,6 +4,7 @@
 use super::boilerplate::is_boilerplate;
 use super::candidates::{Collector, SurfaceRef};
 use super::features::{self, COUNT, Features, Frequencies};
+use super::fold::key_words;
 use super::table::Lexicon;
 
 /// Weights of the linear score, in [`features::NAMES`] order.
@@ -51,10 +52,9 @@ pub const SHARES_A_WORD: f64 = f64::MIN_POSITIVE;
 
 /// Whether at least `share` of the words of the two phrase keys (of their union) are common.
 pub fn overlaps_by(a: &str, b: &str, share: f64) -> bool {
-    let (len_a, len_b) = (a.split(' ').count(), b.split(' ').count());
-    let shared = a
-        .split(' ')
-        .filter(|w| b.split(' ').any(|x| x == *w))
+    let (len_a, len_b) = (key_words(a).count(), key_words(b).count());
+    let shared = key_words(a)
+        .filter(|w| key_words(b).any(|x| x == *w))
         .count();
     let union = len_a + len_b - shared;
     union > 0 && shared > 0 && shared as f64 >= share * union as f64
