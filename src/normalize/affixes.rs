@@ -461,6 +461,11 @@ impl Step for AffixJoin {
         let mut copied = 0;
         // Read lazily: most paragraphs have no pair that needs it.
         let mut stripped: Option<bool> = None;
+        // The last word read after a space, by its start: the next space's left word is the
+        // previous space's right word, and its right word the previous `next`, so each word is
+        // scanned once rather than three times.
+        let mut read_right: (usize, &str) = (usize::MAX, "");
+        let mut read_next: (usize, &str) = (usize::MAX, "");
         for i in memchr::memchr_iter(b' ', text.as_bytes()) {
             // Cheap look at the letters around the space before reading whole words: outside
             // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
@@ -479,11 +484,24 @@ impl Step for AffixJoin {
             {
                 continue;
             }
-            let right = word_after(text, i + 1);
+            let right = if read_next.0 == i + 1 {
+                read_next.1
+            } else {
+                word_after(text, i + 1)
+            };
+            let previous_right = read_right;
+            read_right = (i + 1, right);
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
-            let left = word_before(text, i);
+            // A word read after a space ends where this space is: it is the word before it.
+            let left = if previous_right.0 != usize::MAX
+                && previous_right.0 + previous_right.1.len() == i
+            {
+                previous_right.1
+            } else {
+                word_before(text, i)
+            };
             let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
                 continue;
             };
@@ -493,7 +511,12 @@ impl Step for AffixJoin {
             let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
             let after_right = i + 1 + right.len();
             let next = match text[after_right..].strip_prefix(' ') {
-                Some(_) => word_after(text, after_right + 1),
+                Some(_) if read_next.0 == after_right + 1 => read_next.1,
+                Some(_) => {
+                    let next = word_after(text, after_right + 1);
+                    read_next = (after_right + 1, next);
+                    next
+                }
                 None => "",
             };
             if !should_join(left, right, next, context, &mut stripped_text) {
