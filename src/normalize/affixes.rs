@@ -6,8 +6,8 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
-    ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after,
-    word_before,
+    ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, trim_to_word,
+    word_after, word_before,
 };
 use super::step::{Context, Step, finish};
 
@@ -423,8 +423,12 @@ const BOUND_PART: u8 = 72;
 /// and has no ZWNJ: its writer types spaces for ZWNJs, so spaced compounds are joined too.
 pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
-    for word in text.split(' ') {
-        let word = word.trim_matches(|c: char| !is_word_char(c));
+    let mut start = 0;
+    // The pieces `text.split(' ')` gives, cut at the spaces memchr finds.
+    let ends = memchr::memchr_iter(b' ', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let word = trim_to_word(text.get(start..end).unwrap_or(""));
+        start = end + 1;
         // Every verbal prefix ends in `می`, every plural suffix starts with `ه`: cheap
         // tests first.
         let after_prefix = previous.ends_with("می")
