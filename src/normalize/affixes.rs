@@ -98,7 +98,8 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
             && !NOT_VERBS.contains(&right)
             && !LATIN_LETTER_NAMES.contains(&right);
     }
-    if VERB_PREFIXES.contains(&left) || is_preverb_mi(left) {
+    // Every verbal prefix ends in `می`: that test first spares the lists at most spaces.
+    if left.ends_with("می") && (VERB_PREFIXES.contains(&left) || is_preverb_mi(left)) {
         // `می` is also the month of May (`ماه می سال گذشته`): join only a verb (a frequent
         // word after `می` must be a known verb form).
         let mut buf = [0u8; 128];
