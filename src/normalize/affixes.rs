@@ -475,17 +475,19 @@ impl Step for AffixJoin {
             // Cheap look at the letters around the space before reading whole words: outside
             // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
             // or `بی`) or a suffix word (plural, degree, enclitic) can start a join.
-            let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next())
-            else {
+            // (Compared as bytes: decoding the chars at every space costs more.)
+            if i == 0 || i + 1 >= text.len() {
                 continue;
-            };
-            let ends_like_prefix = l == 'ی' && {
-                let head = &text[..i];
-                head.ends_with("می") || head.ends_with("بی")
-            };
+            }
+            let (head, rest) = (&text[..i], &text[i + 1..]);
+            let ends_like_prefix = head.ends_with("می") || head.ends_with("بی");
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
-            if affixes_only && !ends_like_prefix && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
+            if affixes_only
+                && !ends_like_prefix
+                && !["ه", "ت", "ا", "ی", "ش", "م"]
+                    .iter()
+                    .any(|first| rest.starts_with(first))
             {
                 continue;
             }
