@@ -6,10 +6,13 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
-    ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, trim_to_word,
-    word_after, word_before,
+    ZWNJ, has_zwnj, is_joining_letter, is_word_char, last_char, trim_to_word, word_after,
+    word_before,
 };
 use super::step::{Context, Step, finish};
+
+/// The ZWNJ's UTF-8 bytes.
+const ZWNJ_STR_BYTES: [u8; 3] = [0xE2, 0x80, 0x8C];
 
 /// Joins a spaced affix to its word.
 pub(crate) struct AffixJoin;
@@ -509,10 +512,13 @@ impl Step for AffixJoin {
             } else {
                 word_before(text, i)
             };
-            let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
-                continue;
-            };
-            if !is_arabic_letter(l) || !is_arabic_letter(r) {
+            // Both words are letters and ZWNJs only: a letter on each side of the space means
+            // neither is empty nor has a ZWNJ at that side (bytes, not decoded chars).
+            if left.is_empty()
+                || right.is_empty()
+                || left.as_bytes().ends_with(&ZWNJ_STR_BYTES)
+                || right.as_bytes().starts_with(&ZWNJ_STR_BYTES)
+            {
                 continue;
             }
             let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
@@ -533,7 +539,7 @@ impl Step for AffixJoin {
             copied = i + 1;
             // After a non-joining letter the ZWNJ is invisible but keeps the morpheme boundary
             // (and tells a second run that this text types ZWNJs).
-            if is_joining_letter(l) || config.zwnj_after_non_joining {
+            if last_char(left).is_some_and(is_joining_letter) || config.zwnj_after_non_joining {
                 output.push_from(ZWNJ, input.origin(i, context.input_len));
             }
         }
