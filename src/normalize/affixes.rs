@@ -6,10 +6,13 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
-    ZWNJ, has_zwnj, is_arabic_letter, is_joining_letter, is_word_char, last_char, word_after,
+    ZWNJ, has_zwnj, is_joining_letter, is_word_char, last_char, trim_to_word, word_after,
     word_before,
 };
 use super::step::{Context, Step, finish};
+
+/// The ZWNJ's UTF-8 bytes.
+const ZWNJ_STR_BYTES: [u8; 3] = [0xE2, 0x80, 0x8C];
 
 /// Joins a spaced affix to its word.
 pub(crate) struct AffixJoin;
@@ -98,7 +101,8 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
             && !NOT_VERBS.contains(&right)
             && !LATIN_LETTER_NAMES.contains(&right);
     }
-    if VERB_PREFIXES.contains(&left) || is_preverb_mi(left) {
+    // Every verbal prefix ends in `می`: that test first spares the lists at most spaces.
+    if left.ends_with("می") && (VERB_PREFIXES.contains(&left) || is_preverb_mi(left)) {
         // `می` is also the month of May (`ماه می سال گذشته`): join only a verb (a frequent
         // word after `می` must be a known verb form).
         let mut buf = [0u8; 128];
@@ -423,8 +427,12 @@ const BOUND_PART: u8 = 72;
 /// and has no ZWNJ: its writer types spaces for ZWNJs, so spaced compounds are joined too.
 pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
-    for word in text.split(' ') {
-        let word = word.trim_matches(|c: char| !is_word_char(c));
+    let mut start = 0;
+    // The pieces `text.split(' ')` gives, cut at the spaces memchr finds.
+    let ends = memchr::memchr_iter(b' ', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let word = trim_to_word(text.get(start..end).unwrap_or(""));
+        start = end + 1;
         // Every verbal prefix ends in `می`, every plural suffix starts with `ه`: cheap
         // tests first.
         let after_prefix = previous.ends_with("می")
@@ -461,39 +469,67 @@ impl Step for AffixJoin {
         let mut copied = 0;
         // Read lazily: most paragraphs have no pair that needs it.
         let mut stripped: Option<bool> = None;
+        // The last word read after a space, by its start: the next space's left word is the
+        // previous space's right word, and its right word the previous `next`, so each word is
+        // scanned once rather than three times.
+        let mut read_right: (usize, &str) = (usize::MAX, "");
+        let mut read_next: (usize, &str) = (usize::MAX, "");
         for i in memchr::memchr_iter(b' ', text.as_bytes()) {
             // Cheap look at the letters around the space before reading whole words: outside
             // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
             // or `بی`) or a suffix word (plural, degree, enclitic) can start a join.
-            let (Some(l), Some(r)) = (text[..i].chars().next_back(), text[i + 1..].chars().next())
-            else {
+            // (Compared as bytes: decoding the chars at every space costs more.)
+            if i == 0 || i + 1 >= text.len() {
                 continue;
-            };
-            let ends_like_prefix = l == 'ی' && {
-                let head = &text[..i];
-                head.ends_with("می") || head.ends_with("بی")
-            };
+            }
+            let (head, rest) = (&text[..i], &text[i + 1..]);
+            let ends_like_prefix = head.ends_with("می") || head.ends_with("بی");
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
-            if affixes_only && !ends_like_prefix && !matches!(r, 'ه' | 'ت' | 'ا' | 'ی' | 'ش' | 'م')
+            if affixes_only
+                && !ends_like_prefix
+                && !["ه", "ت", "ا", "ی", "ش", "م"]
+                    .iter()
+                    .any(|first| rest.starts_with(first))
             {
                 continue;
             }
-            let right = word_after(text, i + 1);
+            let right = if read_next.0 == i + 1 {
+                read_next.1
+            } else {
+                word_after(text, i + 1)
+            };
+            let previous_right = read_right;
+            read_right = (i + 1, right);
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
-            let left = word_before(text, i);
-            let (Some(l), Some(r)) = (last_char(left), right.chars().next()) else {
-                continue;
+            // A word read after a space ends where this space is: it is the word before it.
+            let left = if previous_right.0 != usize::MAX
+                && previous_right.0 + previous_right.1.len() == i
+            {
+                previous_right.1
+            } else {
+                word_before(text, i)
             };
-            if !is_arabic_letter(l) || !is_arabic_letter(r) {
+            // Both words are letters and ZWNJs only: a letter on each side of the space means
+            // neither is empty nor has a ZWNJ at that side (bytes, not decoded chars).
+            if left.is_empty()
+                || right.is_empty()
+                || left.as_bytes().ends_with(&ZWNJ_STR_BYTES)
+                || right.as_bytes().starts_with(&ZWNJ_STR_BYTES)
+            {
                 continue;
             }
             let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
             let after_right = i + 1 + right.len();
             let next = match text[after_right..].strip_prefix(' ') {
-                Some(_) => word_after(text, after_right + 1),
+                Some(_) if read_next.0 == after_right + 1 => read_next.1,
+                Some(_) => {
+                    let next = word_after(text, after_right + 1);
+                    read_next = (after_right + 1, next);
+                    next
+                }
                 None => "",
             };
             if !should_join(left, right, next, context, &mut stripped_text) {
@@ -503,7 +539,7 @@ impl Step for AffixJoin {
             copied = i + 1;
             // After a non-joining letter the ZWNJ is invisible but keeps the morpheme boundary
             // (and tells a second run that this text types ZWNJs).
-            if is_joining_letter(l) || config.zwnj_after_non_joining {
+            if last_char(left).is_some_and(is_joining_letter) || config.zwnj_after_non_joining {
                 output.push_from(ZWNJ, input.origin(i, context.input_len));
             }
         }

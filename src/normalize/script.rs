@@ -90,6 +90,29 @@ pub fn word_after(text: &str, start: usize) -> &str {
     text.get(start..end).unwrap_or("")
 }
 
+/// `s` without the chars that are no word chars ([`is_word_char`]) at either end: what
+/// `s.trim_matches(|c| !is_word_char(c))` gives, found by byte pairs without decoding.
+pub(crate) fn trim_to_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && word_char_len_at(bytes, start) == 0 {
+        start += utf8_len(bytes[start]);
+    }
+    let mut end = bytes.len();
+    while end > start {
+        let word_char_ends_here = (end - start >= 2 && letter_at(bytes, end - 2))
+            || (end - start >= 3 && bytes.get(end - 3..end) == Some(ZWNJ_STR.as_bytes()));
+        if word_char_ends_here {
+            break;
+        }
+        end -= 1;
+        while end > start && bytes[end] & 0xC0 == 0x80 {
+            end -= 1;
+        }
+    }
+    s.get(start.min(end)..end).unwrap_or("")
+}
+
 /// The last char of `s`, if any.
 pub fn last_char(s: &str) -> Option<char> {
     s.chars().next_back()
@@ -196,6 +219,29 @@ mod tests {
             let mut utf8 = [0u8; 4];
             let bytes = c.encode_utf8(&mut utf8).as_bytes();
             assert_eq!(letter_at(bytes, 0), is_arabic_letter(c), "{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn trimming_matches_the_char_trim() {
+        for s in [
+            "",
+            " ",
+            "«کتاب\u{200C}ها»،",
+            "\u{200C}می\u{200C}",
+            "a",
+            "۱۲",
+            "x🙂ب،ب🙂x",
+            "(ها)",
+            "ـبـ",
+            "ك؟",
+            "é",
+        ] {
+            assert_eq!(
+                trim_to_word(s),
+                s.trim_matches(|c: char| !is_word_char(c)),
+                "{s:?}"
+            );
         }
     }
 
