@@ -576,6 +576,20 @@ mod tests {
         should_join(left, right, "", context, &mut || true)
     }
 
+    /// The three writers the joining rules tell apart: one who types affixes after a space, one
+    /// whose text shows no habit, one who types ZWNJs.
+    fn writing_habits() -> (Context, Context, Context) {
+        let spaced = Context {
+            writer_spaces_affixes: true,
+            ..Context::default()
+        };
+        let typed = Context {
+            writer_uses_zwnj: true,
+            ..Context::default()
+        };
+        (spaced, Context::default(), typed)
+    }
+
     #[test]
     fn stripped_words_are_seen() {
         assert!(shows_stripped_words("او گفت این کار انجام میشود"));
@@ -586,15 +600,7 @@ mod tests {
 
     #[test]
     fn compounds_by_writing_habit() {
-        let spaced = Context {
-            writer_spaces_affixes: true,
-            ..Context::default()
-        };
-        let unmarked = Context::default();
-        let typed = Context {
-            writer_uses_zwnj: true,
-            ..Context::default()
-        };
+        let (spaced, unmarked, typed) = writing_habits();
         // Joined far more often than spaced: in any text without ZWNJs.
         assert!(joins("جمع", "آوری", &unmarked));
         assert!(joins("جمع", "آوری", &spaced));
@@ -619,15 +625,7 @@ mod tests {
 
     #[test]
     fn participles_used_as_adjectives() {
-        let spaced = Context {
-            writer_spaces_affixes: true,
-            ..Context::default()
-        };
-        let unmarked = Context::default();
-        let typed = Context {
-            writer_uses_zwnj: true,
-            ..Context::default()
-        };
+        let (spaced, unmarked, typed) = writing_habits();
         let joins_before = |left, right, next, context: &Context| {
             should_join(left, right, next, context, &mut || false)
         };
