@@ -207,12 +207,7 @@ pub fn split_form(text: &str) -> String {
     fold_for_matching(text, true)
 }
 
-/// Does `text` hold a ZWNJ (E2 80 8C)? A search for its rare lead byte: `str::contains` stops at
-/// every `ی`, which shares its last byte, and a substring searcher costs more on short words.
-pub fn has_zwnj(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(0xE2, bytes).any(|at| bytes.get(at + 1..at + 3) == Some(&[0x80, 0x8C][..]))
-}
+pub use crate::normalize::script::has_zwnj;
 
 /// The pieces of the ZWNJ compounds of `text` only (`در غیر این‌صورت` → `این صورت`), folded
 /// like [`match_form`]: what [`split_form`] adds, at the cost of the compounds alone.

@@ -6,13 +6,10 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
-    ZWNJ, has_zwnj, is_joining_letter, is_word_char, last_char, trim_to_word, word_after,
+    ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, is_word_char, last_char, trim_to_word, word_after,
     word_before,
 };
 use super::step::{Context, Step, finish};
-
-/// The ZWNJ's UTF-8 bytes.
-const ZWNJ_STR_BYTES: [u8; 3] = [0xE2, 0x80, 0x8C];
 
 /// Joins a spaced affix to its word.
 pub(crate) struct AffixJoin;
@@ -516,8 +513,8 @@ impl Step for AffixJoin {
             // neither is empty nor has a ZWNJ at that side (bytes, not decoded chars).
             if left.is_empty()
                 || right.is_empty()
-                || left.as_bytes().ends_with(&ZWNJ_STR_BYTES)
-                || right.as_bytes().starts_with(&ZWNJ_STR_BYTES)
+                || left.as_bytes().ends_with(ZWNJ_STR.as_bytes())
+                || right.as_bytes().starts_with(ZWNJ_STR.as_bytes())
             {
                 continue;
             }
