@@ -167,6 +167,28 @@ pub struct Document {
 }
 
 impl Document {
+    /// The document of `article` with its normalized `title` and `paragraphs`; the input body and
+    /// its size are kept (statements are quoted from it), every later stage's field starts empty.
+    pub fn from_article(
+        article: Article,
+        title: Option<String>,
+        paragraphs: Vec<Paragraph>,
+    ) -> Self {
+        Document {
+            id: article.id,
+            title,
+            date: article.date,
+            source: article.source,
+            url: article.url,
+            category: article.category,
+            extra: article.extra,
+            input_bytes: article.body.len(),
+            body: article.body,
+            paragraphs,
+            ..Document::default()
+        }
+    }
+
     /// Title and kept paragraphs, in order: what later stages read as the article's text.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.title

@@ -446,7 +446,6 @@ where
 /// Normalizes an article's title and paragraphs into a [`Document`]. Blank paragraphs are dropped;
 /// each kept one remembers its input index.
 pub fn prepare(article: Article, config: &normalize::Config) -> Document {
-    let input_bytes = article.body.len();
     let paragraphs = article
         .body
         .split('\n')
@@ -463,21 +462,10 @@ pub fn prepare(article: Article, config: &normalize::Config) -> Document {
         .collect();
     let title = article
         .title
-        .map(|t| normalize::normalize(&t, config).text.trim().to_string())
+        .as_deref()
+        .map(|t| normalize::normalize(t, config).text.trim().to_string())
         .filter(|t| !t.is_empty());
-    Document {
-        id: article.id,
-        title,
-        date: article.date,
-        source: article.source,
-        url: article.url,
-        category: article.category,
-        extra: article.extra,
-        input_bytes,
-        paragraphs,
-        body: article.body,
-        ..Document::default()
-    }
+    Document::from_article(article, title, paragraphs)
 }
 
 /// Cuts records into batches by count and bytes: never by thread count, so results do not depend on it.

@@ -463,18 +463,7 @@ fn assemble(
         _ => None,
     }
     .filter(|t| !t.is_empty());
-    let mut doc = Document {
-        id: article.id,
-        title,
-        date: article.date,
-        source: article.source,
-        url: article.url,
-        category: article.category,
-        extra: article.extra,
-        input_bytes: article.body.len(),
-        body: article.body,
-        ..Document::default()
-    };
+    let mut doc = Document::from_article(article, title, Vec::new());
     // The source key is the fingerprint of a document with no paragraphs yet.
     let source = dedup::fingerprint(&doc).source;
     doc.paragraphs = paragraphs;
