@@ -11,6 +11,7 @@
 //! line is normalized and fingerprinted once ([`lines`]), so repeated lines cost a hash lookup.
 
 mod lines;
+mod long_lines;
 
 use std::collections::BTreeMap;
 use std::sync::mpsc::{Receiver, sync_channel};

@@ -3,9 +3,9 @@
 //! News repeats itself line for line: page furniture under every story, wire copies reprinted
 //! unchanged, the same story crawled twice. Normalization and fingerprinting are pure functions of
 //! a line, so a bounded memo keyed by a 128-bit hash of the raw line lets every repeat skip both.
-//! The learning pass fills the memo first (once half of it is full, with normalized text only:
-//! fingerprints make an entry several times larger), so as long as the corpus's distinct lines
-//! fit in it the main pass normalizes nothing again. The memo never changes a result, only how often it is
+//! The learning pass fills the memo first with the lines it normalizes (once half of it is full,
+//! with normalized text only: fingerprints make an entry several times larger); it skips lines too
+//! long to be furniture ([`super::long_lines`]), which the main pass then normalizes once. The memo never changes a result, only how often it is
 //! computed; the output stays byte-identical for any thread count and any memo size.
 
 use std::collections::HashMap;
@@ -18,6 +18,7 @@ use crate::corpus::RecordError;
 use crate::dedup::{self, Fingerprints, ParagraphPrint};
 use crate::model::{Article, Document, Paragraph};
 use crate::normalize;
+use crate::pipeline::long_lines::too_long_for_furniture;
 use crate::speakers::SourceMap;
 
 /// Keys of paragraph lines and of titles live apart: a title entry carries no fingerprint.
@@ -243,13 +244,34 @@ struct Job<'a> {
     known: Option<&'a PreparedLine>,
 }
 
+/// Which lines a pass needs prepared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    /// Everything (the main pass).
+    Main,
+    /// The lines that may be furniture (the learning pass), fingerprinted too when `with_prints`.
+    Learning { with_prints: bool },
+}
+
+impl Pass {
+    fn with_prints(self) -> bool {
+        matches!(self, Pass::Main | Pass::Learning { with_prints: true })
+    }
+
+    /// Whether the pass can leave this raw body line alone.
+    fn skips(self, raw: &str) -> bool {
+        self != Pass::Main && too_long_for_furniture(raw)
+    }
+}
+
 /// The lines of a batch not in the memo, each once, in first-seen order.
 fn missing_lines<'a>(
     articles: &'a [Result<Article, RecordError>],
     keys: &[Option<LineKeys>],
     memo: &'a LineMemo,
-    with_prints: bool,
+    pass: Pass,
 ) -> Vec<Job<'a>> {
+    let with_prints = pass.with_prints();
     let mut scheduled: KeyMap<()> = KeyMap::default();
     let mut jobs = Vec::new();
     for (article, keys) in articles.iter().zip(keys) {
@@ -269,6 +291,9 @@ fn missing_lines<'a>(
             });
         }
         for ((_, raw), &(_, key)) in body_lines(&article.body).zip(&keys.paragraphs) {
+            if pass.skips(raw) {
+                continue;
+            }
             let known = memo.get(key);
             let ready = known.is_some_and(|line| !with_prints || line.complete);
             if !ready && scheduled.insert(key, ()).is_none() {
@@ -326,7 +351,7 @@ pub(crate) fn prepare_batch(
     memo: &mut LineMemo,
     config: &normalize::Config,
 ) -> PreparedBatch {
-    let (keys, fresh) = prepare_missing(&articles, memo, config, true);
+    let (keys, fresh) = prepare_missing(&articles, memo, config, Pass::Main);
     let prepared = {
         let lookup = Lookup {
             fresh: &fresh,
@@ -359,8 +384,10 @@ pub(crate) fn prepare_for_learning(
     // distinct lines is then prepared entirely, and the fingerprints tell the lines too long to
     // be furniture), then only normalized: the main pass fingerprints each line once anyway, and
     // entries without fingerprints are small enough for the memo to keep several times more.
-    let with_prints = memo.previous.is_empty();
-    let (keys, fresh) = prepare_missing(&articles, memo, config, with_prints);
+    let pass = Pass::Learning {
+        with_prints: memo.previous.is_empty(),
+    };
+    let (keys, fresh) = prepare_missing(&articles, memo, config, pass);
     let docs = {
         let lookup = Lookup {
             fresh: &fresh,
@@ -381,13 +408,13 @@ fn prepare_missing(
     articles: &[Result<Article, RecordError>],
     memo: &LineMemo,
     config: &normalize::Config,
-    with_prints: bool,
+    pass: Pass,
 ) -> (Vec<Option<LineKeys>>, KeyMap<PreparedLine>) {
     let keys: Vec<Option<LineKeys>> = articles
         .par_iter()
         .map(|a| a.as_ref().ok().map(LineKeys::of))
         .collect();
-    let jobs = missing_lines(articles, &keys, memo, with_prints);
+    let jobs = missing_lines(articles, &keys, memo, pass);
     let fresh = jobs
         .into_par_iter()
         .map(|job| {
@@ -477,7 +504,8 @@ fn assemble(
     }
 }
 
-/// The article as the furniture learner needs it: source and the lines short enough to count.
+/// The article as the furniture learner needs it: source and the lines short enough to count
+/// (lines surely too long are not even normalized).
 fn furniture_candidates(
     article: Article,
     keys: &LineKeys,
@@ -486,6 +514,7 @@ fn furniture_candidates(
 ) -> Document {
     let paragraphs = body_lines(&article.body)
         .zip(&keys.paragraphs)
+        .filter(|((_, raw), _)| !too_long_for_furniture(raw))
         .filter_map(|((index, raw), &(_, key))| {
             let line = line_for(lookup, key, raw, config, false, false);
             // A known fingerprint tells whether the line is short enough to be furniture.
@@ -606,6 +635,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn learning_leaves_lines_too_long_for_furniture_unnormalized() {
+        let long = "وزیر نیرو گفت برنامه‌های تابستان آماده است و ".repeat(8);
+        let articles = vec![article("a", None, &format!("انتهای پیام\n{long}"))];
+        let mut memo = LineMemo::new(64 << 20);
+        let batch = articles.iter().cloned().map(Ok).collect();
+        let docs = prepare_for_learning(batch, &mut memo, &normalize::Config::default());
+        let texts: Vec<&str> = docs[0].paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["انتهای پیام"]);
+        assert_eq!(memo.size().0, 1, "only the short line was normalized");
+        // The main pass still prepares every line.
+        assert_eq!(prepared(&articles, &mut memo), reference(&articles));
     }
 
     #[test]
