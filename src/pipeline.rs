@@ -43,7 +43,7 @@ impl Default for Options {
             dedup: dedup::Config::default(),
             batch_records: 1024,
             batch_bytes: 16 << 20,
-            line_memo_bytes: 256 << 20,
+            line_memo_bytes: 64 << 20,
         }
     }
 }
