@@ -29,6 +29,26 @@ pub struct IndexBuilder {
     articles: IndexWriter,
     article_fields: ArticleFields,
     speaker_counts: HashMap<String, u64>,
+    exact_keys: ExactKeys,
+}
+
+/// [`exact_key`] of the names the writer sees again and again (sources, topics, speakers), each
+/// analyzed once. Cleared when full, so memory stays bounded however many names a corpus has.
+#[derive(Default)]
+struct ExactKeys(HashMap<String, String>);
+
+impl ExactKeys {
+    const CAPACITY: usize = 1 << 16;
+
+    fn get(&mut self, name: &str) -> &str {
+        if !self.0.contains_key(name) {
+            if self.0.len() >= Self::CAPACITY {
+                self.0.clear();
+            }
+            self.0.insert(name.to_string(), exact_key(name));
+        }
+        self.0.get(name).map_or("", String::as_str)
+    }
 }
 
 /// Indexing threads per writer. One: every thread writes a segment of its own that `finish` must
@@ -66,6 +86,7 @@ impl IndexBuilder {
             articles,
             article_fields,
             speaker_counts: HashMap::new(),
+            exact_keys: ExactKeys::default(),
         })
     }
 
@@ -109,17 +130,18 @@ impl IndexBuilder {
         Ok(())
     }
 
-    fn statement_document(&self, doc: &Document, statement: &Statement) -> TantivyDocument {
+    fn statement_document(&mut self, doc: &Document, statement: &Statement) -> TantivyDocument {
         let f = &self.statement_fields;
+        let keys = &mut self.exact_keys;
         let mut d = TantivyDocument::new();
-        add_common(&mut d, &f.common, doc, &statement.id);
+        add_common(&mut d, &f.common, keys, doc, &statement.id);
         if let Some(speaker) = statement
             .speaker
             .as_deref()
             .filter(|s| !s.trim().is_empty())
         {
             d.add_text(f.common.speaker, speaker);
-            d.add_text(f.speaker_key, exact_key(speaker));
+            d.add_text(f.speaker_key, keys.get(speaker));
             d.add_text(f.common.speaker_facet, speaker);
         }
         if let Some(role) = statement.role.as_deref() {
@@ -136,14 +158,15 @@ impl IndexBuilder {
         } else {
             &statement.topics
         };
-        add_topics(&mut d, &f.common, topics);
+        add_topics(&mut d, &f.common, keys, topics);
         d
     }
 
-    fn article_document(&self, doc: &Document) -> anyhow::Result<TantivyDocument> {
+    fn article_document(&mut self, doc: &Document) -> anyhow::Result<TantivyDocument> {
         let f = &self.article_fields;
+        let keys = &mut self.exact_keys;
         let mut d = TantivyDocument::new();
-        add_common(&mut d, &f.common, doc, &doc.id);
+        add_common(&mut d, &f.common, keys, doc, &doc.id);
         let body: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
         d.add_text(f.body, body.join("\n"));
         if let Some(url) = &doc.url {
@@ -171,12 +194,18 @@ impl IndexBuilder {
             d.add_text(f.common.speaker, speaker);
             d.add_text(f.common.speaker_facet, speaker);
         }
-        add_topics(&mut d, &f.common, &doc.topics);
+        add_topics(&mut d, &f.common, keys, &doc.topics);
         Ok(d)
     }
 }
 
-fn add_common(d: &mut TantivyDocument, f: &CommonFields, doc: &Document, id: &str) {
+fn add_common(
+    d: &mut TantivyDocument,
+    f: &CommonFields,
+    keys: &mut ExactKeys,
+    doc: &Document,
+    id: &str,
+) {
     d.add_text(f.id, id);
     d.add_text(f.article_id, &doc.id);
     if let Some(title) = &doc.title {
@@ -184,7 +213,7 @@ fn add_common(d: &mut TantivyDocument, f: &CommonFields, doc: &Document, id: &st
     }
     if let Some(source) = doc.source.as_deref().filter(|s| !s.trim().is_empty()) {
         d.add_text(f.source, source);
-        d.add_text(f.source_key, exact_key(source));
+        d.add_text(f.source_key, keys.get(source));
         d.add_text(f.source_facet, source);
     }
     if let Some(date) = &doc.date {
@@ -195,10 +224,10 @@ fn add_common(d: &mut TantivyDocument, f: &CommonFields, doc: &Document, id: &st
     }
 }
 
-fn add_topics(d: &mut TantivyDocument, f: &CommonFields, topics: &[String]) {
+fn add_topics(d: &mut TantivyDocument, f: &CommonFields, keys: &mut ExactKeys, topics: &[String]) {
     for topic in topics.iter().filter(|t| !t.trim().is_empty()) {
         d.add_text(f.topics, topic);
-        d.add_text(f.topic_key, exact_key(topic));
+        d.add_text(f.topic_key, keys.get(topic));
         d.add_text(f.topic_facet, topic.as_str());
     }
 }
@@ -210,4 +239,24 @@ fn commit_and_merge(writer: &mut IndexWriter) -> anyhow::Result<()> {
         writer.merge(&segments).wait()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_keys_match_fresh_ones_and_stay_bounded() {
+        let mut keys = ExactKeys::default();
+        for name in ["خبرگزاري فارس", "  Fars  News ", "خبرگزاري فارس", ""]
+        {
+            assert_eq!(keys.get(name), exact_key(name));
+        }
+        assert_eq!(keys.0.len(), 3);
+        for n in 0..ExactKeys::CAPACITY + 10 {
+            let name = format!("موضوع {n}");
+            assert_eq!(keys.get(&name), exact_key(&name));
+        }
+        assert!(keys.0.len() <= ExactKeys::CAPACITY);
+    }
 }
