@@ -2,6 +2,8 @@
 //! joiners a search key must never carry (ZWNJ, tatweel, diacritics, bidi controls), digits to ASCII
 //! and Latin to lower case. Idempotent, so index and query meet whatever the normalizer already did.
 
+use std::sync::LazyLock;
+
 /// Zero-width non-joiner: the Persian half-space.
 pub const ZWNJ: char = '\u{200c}';
 
@@ -16,21 +18,80 @@ pub fn fold_word(raw: &str) -> String {
 ///
 /// Most words are plain Persian or ASCII letters and digits, which fold one char at a time with no
 /// Unicode normalization; they skip the general path and its intermediate string.
+///
+/// Reads bytes: ASCII and the two-byte Arabic block go through tables built from
+/// [`fold_plain_char`], and runs of chars that fold to themselves are copied whole.
 pub fn fold_word_into(raw: &str, key: &mut String) {
-    let mut unchanged = true;
-    for c in raw.chars() {
+    let start = key.len();
+    let bytes = raw.as_bytes();
+    // `raw[copied..at]` folds to itself and is not in `key` yet.
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (fold, width) = match (lead, bytes.get(at + 1)) {
+            (0..=0x7f, _) => (ASCII_FOLDS[usize::from(lead)], 1),
+            // A valid `str`: a lead byte 0xD8..=0xDB starts a two-byte char of U+0600..=U+06FF.
+            (0xd8..=0xdb, Some(&next)) => {
+                let low = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3f);
+                (ARABIC_BLOCK_FOLDS[low], 2)
+            }
+            _ => match raw.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (CharFold::of(c), c.len_utf8()),
+                None => (CharFold::General, 1),
+            },
+        };
+        match fold {
+            CharFold::Same => {}
+            CharFold::Into(c) => {
+                key.push_str(raw.get(copied..at).unwrap_or(""));
+                key.push(c);
+                copied = at + width;
+            }
+            CharFold::Drop => {
+                key.push_str(raw.get(copied..at).unwrap_or(""));
+                copied = at + width;
+            }
+            CharFold::General => {
+                key.truncate(start);
+                return fold_general_into(raw, key);
+            }
+        }
+        at += width;
+    }
+    key.push_str(raw.get(copied..).unwrap_or(""));
+}
+
+/// What [`fold_plain_char`] does to one char, as the byte-level fast path looks it up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharFold {
+    Same,
+    Into(char),
+    Drop,
+    /// Not a plain char: the whole word takes the general path.
+    General,
+}
+
+impl CharFold {
+    fn of(c: char) -> Self {
         match fold_plain_char(c) {
-            Some(Some(folded)) if folded == c => {}
-            Some(_) => unchanged = false,
-            None => return fold_general_into(raw, key),
+            Some(Some(folded)) if folded == c => CharFold::Same,
+            Some(Some(folded)) => CharFold::Into(folded),
+            Some(None) => CharFold::Drop,
+            None => CharFold::General,
         }
     }
-    if unchanged {
-        key.push_str(raw);
-    } else {
-        key.extend(raw.chars().filter_map(|c| fold_plain_char(c).flatten()));
-    }
 }
+
+/// [`CharFold`] of each ASCII char.
+static ASCII_FOLDS: LazyLock<[CharFold; 128]> =
+    LazyLock::new(|| std::array::from_fn(|b| CharFold::of(char::from(b as u8))));
+
+/// [`CharFold`] of each char U+0600..=U+06FF, by its low eight bits.
+static ARABIC_BLOCK_FOLDS: LazyLock<[CharFold; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|low| {
+        char::from_u32(0x0600 + low as u32).map_or(CharFold::General, CharFold::of)
+    })
+});
 
 /// [`fold_word_into`] for any text: the normalizer's fold, then the marks and joiners keys drop.
 fn fold_general_into(raw: &str, key: &mut String) {
@@ -140,6 +201,50 @@ mod tests {
             let tables =
                 c.is_alphanumeric() || matches!(c, 'ـ' | '\u{064b}'..='\u{065f}' | '\u{0670}');
             assert_eq!(is_word_char(c), tables, "{:x}", c as u32);
+        }
+    }
+
+    /// What `fold_word_into` did before its byte-level fast path.
+    fn fold_word_by_chars(raw: &str) -> String {
+        if raw.chars().any(|c| fold_plain_char(c).is_none()) {
+            return fold_word_general(raw);
+        }
+        raw.chars()
+            .filter_map(|c| fold_plain_char(c).flatten())
+            .collect()
+    }
+
+    #[test]
+    fn the_byte_level_fast_path_folds_like_the_char_level_one() {
+        let words = [
+            "",
+            "برنامه‌هاي",
+            "كتاب",
+            "۱۴۰۲",
+            "COVID-19",
+            "a b",
+            "مُحَمَّد",
+            "ﻻ",
+            "رئيس",
+            "é",
+            "ۀ",
+            "\u{6ff}\u{600}",
+            "x\u{200d}y",
+            "سلام😀",
+        ];
+        for word in words {
+            let mut key = "prefix".to_string();
+            fold_word_into(word, &mut key);
+            assert_eq!(key, format!("prefix{}", fold_word_by_chars(word)), "{word}");
+        }
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let word = format!("ب{c}ك");
+            assert_eq!(
+                fold_word(&word),
+                fold_word_by_chars(&word),
+                "{:x}",
+                c as u32
+            );
         }
     }
 

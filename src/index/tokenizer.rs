@@ -7,6 +7,8 @@
 //! the parts: clitics that follow a visible joint are dropped, everything else is glued and stemmed,
 //! so the ZWNJ, spaced and glued spellings reach the same term.
 
+use std::sync::LazyLock;
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::fold::{ZWNJ, fold_word_into, is_arabic_script, is_word_char};
@@ -195,8 +197,8 @@ impl Scratch {
         self.words.clear();
         let mut part_start: Option<usize> = None;
         let mut pending_joint = false;
-        for (i, c) in text.char_indices() {
-            if is_word_char(c) {
+        for (i, class) in char_classes(text) {
+            if class == CharClass::Word {
                 if part_start.is_none() {
                     part_start = Some(i);
                     if !pending_joint {
@@ -207,11 +209,11 @@ impl Scratch {
             } else {
                 if let Some(start) = part_start.take() {
                     self.push_part((start, i));
-                    pending_joint = c == ZWNJ || c == '\u{200d}';
+                    pending_joint = class == CharClass::Joiner;
                     continue;
                 }
                 // Two joiners in a row still join; anything else ends the word.
-                pending_joint = pending_joint && (c == ZWNJ || c == '\u{200d}');
+                pending_joint = pending_joint && class == CharClass::Joiner;
             }
         }
         if let Some(start) = part_start {
@@ -392,6 +394,67 @@ impl Scratch {
     }
 }
 
+/// What a char is to [`Scratch::split_words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CharClass {
+    /// [`is_word_char`].
+    Word,
+    /// ZWNJ or ZWJ: joins the parts of a word.
+    Joiner,
+    Other,
+}
+
+impl CharClass {
+    fn of(c: char) -> Self {
+        if is_word_char(c) {
+            CharClass::Word
+        } else if c == ZWNJ || c == '\u{200d}' {
+            CharClass::Joiner
+        } else {
+            CharClass::Other
+        }
+    }
+}
+
+/// [`CharClass`] of each char U+0600..=U+06FF, by its low eight bits.
+static ARABIC_BLOCK_CLASSES: LazyLock<[CharClass; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|low| {
+        char::from_u32(0x0600 + low as u32).map_or(CharClass::Other, CharClass::of)
+    })
+});
+
+/// Each char's byte offset and class. Reads ASCII and the two-byte Arabic block (nearly all of
+/// Persian news) from their bytes, decoding only the other chars.
+fn char_classes(text: &str) -> impl Iterator<Item = (usize, CharClass)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let &lead = bytes.get(at)?;
+        let start = at;
+        let class = match (lead, bytes.get(at + 1)) {
+            (0..=0x7f, _) => {
+                at += 1;
+                if lead.is_ascii_alphanumeric() {
+                    CharClass::Word
+                } else {
+                    CharClass::Other
+                }
+            }
+            // A valid `str`: a lead byte 0xD8..=0xDB starts a two-byte char of U+0600..=U+06FF.
+            (0xd8..=0xdb, Some(&next)) => {
+                at += 2;
+                ARABIC_BLOCK_CLASSES[(usize::from(lead & 0x03) << 6) | usize::from(next & 0x3f)]
+            }
+            _ => {
+                let c = text.get(at..).and_then(|rest| rest.chars().next())?;
+                at += c.len_utf8();
+                CharClass::of(c)
+            }
+        };
+        Some((start, class))
+    })
+}
+
 /// Writes tokens over the front of a vector, reusing each token's text buffer.
 struct TokenSink<'a> {
     out: &'a mut Vec<Token>,
@@ -521,6 +584,19 @@ mod tests {
             let expected = indexed(&mut PersianTokenizer::for_index(), text);
             assert_eq!(indexed(&mut reused, text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn char_classes_match_decoded_chars() {
+        let text: String = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|c| *c != '\0')
+            .collect();
+        let expected: Vec<(usize, CharClass)> = text
+            .char_indices()
+            .map(|(i, c)| (i, CharClass::of(c)))
+            .collect();
+        assert_eq!(char_classes(&text).collect::<Vec<_>>(), expected);
     }
 
     #[test]
