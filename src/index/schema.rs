@@ -40,6 +40,7 @@ pub struct CommonFields {
     pub source: Field,
     /// Folded source name, exact: the `source` filter.
     pub source_key: Field,
+    /// The source as written, a fast column only: facet counts read it, no query searches it.
     pub source_facet: Field,
     /// ISO date as stored text.
     pub date: Field,
@@ -49,9 +50,11 @@ pub struct CommonFields {
     pub topics: Field,
     /// Folded topic, exact: the `topic` filter.
     pub topic_key: Field,
+    /// Fast column only, like `source_facet`.
     pub topic_facet: Field,
     /// Speaker as text (articles: every speaker quoted in it).
     pub speaker: Field,
+    /// Fast column only, like `source_facet`.
     pub speaker_facet: Field,
 }
 
@@ -67,14 +70,14 @@ impl CommonFields {
             },
             source: builder.add_text_field("source", STORED),
             source_key: builder.add_text_field("source_key", STRING),
-            source_facet: builder.add_text_field("source_facet", STRING | FAST),
+            source_facet: builder.add_text_field("source_facet", FAST),
             date: builder.add_text_field("date", STORED),
             day: builder.add_i64_field("day", INDEXED | FAST),
             topics: builder.add_text_field("topics", persian_text(true)),
             topic_key: builder.add_text_field("topic_key", STRING),
-            topic_facet: builder.add_text_field("topic_facet", STRING | FAST),
+            topic_facet: builder.add_text_field("topic_facet", FAST),
             speaker: builder.add_text_field("speaker", persian_text(true)),
-            speaker_facet: builder.add_text_field("speaker_facet", STRING | FAST),
+            speaker_facet: builder.add_text_field("speaker_facet", FAST),
         }
     }
 }
