@@ -8,6 +8,7 @@
 //! long to be furniture ([`super::long_lines`]), which the main pass then normalizes once. The memo never changes a result, only how often it is
 //! computed; the output stays byte-identical for any thread count and any memo size.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -132,6 +133,12 @@ type KeyMap<V> = HashMap<u128, V, BuildHasherDefault<KeyHasher>>;
 
 /// Prepared lines by raw-line hash, within a byte budget: two generations, the older dropped
 /// whole when the newer fills up, so recently seen lines stay.
+///
+/// On text that does not repeat, the memo costs a copy and a table entry per line for nothing.
+/// So when a whole generation filled up with fewer than [`MIN_HIT_SHARE`] of the main pass's lines
+/// found in the memo, it freezes: still read, no longer written, and the batch's lines are moved
+/// into their documents. Lines that repeat again (found in the frozen memo, or in a sample of the
+/// keys seen since) thaw it.
 #[derive(Debug, Default)]
 pub(crate) struct LineMemo {
     current: KeyMap<PreparedLine>,
@@ -139,6 +146,52 @@ pub(crate) struct LineMemo {
     current_bytes: usize,
     previous_bytes: usize,
     generation_bytes: usize,
+    /// Main-pass body lines since the current generation started, and how many the memo held.
+    lines: usize,
+    hits: usize,
+    /// A generation filled in the main pass since the memo started or thawed.
+    warm: bool,
+    frozen: bool,
+    seen: SeenKeys,
+}
+
+/// Below this share of lines found in the memo, a full generation freezes it.
+const MIN_HIT_SHARE: f64 = 0.02;
+/// At or above this share of repeated lines among those a frozen memo lacks, it thaws. Well above
+/// [`MIN_HIT_SHARE`]: a corpus whose furniture alone repeats (a few percent of its lines, short
+/// and cheap to normalize) stays frozen instead of thawing and freezing again.
+const THAW_REPEAT_SHARE: f64 = 0.2;
+
+/// A sample of the line keys seen while the memo is frozen (one in [`SeenKeys::SAMPLING`]), in
+/// two bounded generations: tells lines that repeat after the memo froze.
+#[derive(Debug, Default)]
+struct SeenKeys {
+    current: KeyMap<()>,
+    previous: KeyMap<()>,
+}
+
+impl SeenKeys {
+    const SAMPLING: u128 = 4;
+    const GENERATION: usize = 1 << 15;
+
+    fn sampled(key: u128) -> bool {
+        key.is_multiple_of(Self::SAMPLING)
+    }
+
+    /// Records a sampled key; true when it was seen before.
+    fn repeated(&mut self, key: u128) -> bool {
+        if self.previous.contains_key(&key) {
+            return true;
+        }
+        if self.current.len() >= Self::GENERATION {
+            self.previous = std::mem::take(&mut self.current);
+        }
+        self.current.insert(key, ()).is_some()
+    }
+
+    fn clear(&mut self) {
+        *self = SeenKeys::default();
+    }
 }
 
 /// What a memo does when it is full.
@@ -193,18 +246,71 @@ impl LineMemo {
 
     fn insert(&mut self, key: u128, line: PreparedLine, when_full: WhenFull) {
         let cost = line.heap_bytes();
-        if cost > self.generation_bytes {
+        if cost > self.generation_bytes || self.frozen {
             return;
         }
         if self.current_bytes + cost > self.generation_bytes {
             if when_full == WhenFull::Keep && !self.previous.is_empty() {
                 return;
             }
+            // Judged once a whole generation of main-pass lines could be found in a full one
+            // before it (the first generation only fills: every line is new to it).
+            if when_full == WhenFull::Evict && self.lines > 0 && self.warm {
+                if (self.hits as f64) < MIN_HIT_SHARE * self.lines as f64 {
+                    self.frozen = true;
+                    self.seen.clear();
+                    tracing::debug!(
+                        "line memo frozen: {} of {} lines repeated",
+                        self.hits,
+                        self.lines
+                    );
+                }
+                self.lines = 0;
+                self.hits = 0;
+                if self.frozen {
+                    return;
+                }
+            }
+            if when_full == WhenFull::Evict {
+                self.warm = true;
+                self.lines = 0;
+                self.hits = 0;
+            }
             self.previous = std::mem::take(&mut self.current);
             self.previous_bytes = std::mem::replace(&mut self.current_bytes, 0);
         }
         self.current_bytes += cost;
         self.current.insert(key, line);
+    }
+
+    /// Counts a main-pass batch's body lines and those the memo held, for [`Self::insert`].
+    fn count(&mut self, lines: usize, hits: usize) {
+        self.lines += lines;
+        self.hits += hits;
+    }
+
+    /// For a frozen memo: whether enough of a batch's lines the memo lacks were seen since it
+    /// froze (judged on a sample of their keys) to start keeping lines again. Lines the frozen
+    /// memo holds do not count: it serves them anyway.
+    fn repeats_enough(&mut self, keys: &[Option<LineKeys>]) -> bool {
+        const MIN_SAMPLE: usize = 16;
+        let (mut sampled, mut repeats) = (0usize, 0usize);
+        for &(_, key) in keys.iter().flatten().flat_map(|k| &k.paragraphs) {
+            if SeenKeys::sampled(key) && self.get(key).is_none() {
+                sampled += 1;
+                repeats += usize::from(self.seen.repeated(key));
+            }
+        }
+        sampled >= MIN_SAMPLE && repeats as f64 >= THAW_REPEAT_SHARE * sampled as f64
+    }
+
+    /// Starts keeping lines again.
+    fn thaw(&mut self) {
+        self.frozen = false;
+        self.warm = false;
+        self.seen.clear();
+        self.lines = 0;
+        self.hits = 0;
     }
 }
 
@@ -270,10 +376,11 @@ fn missing_lines<'a>(
     keys: &[Option<LineKeys>],
     memo: &'a LineMemo,
     pass: Pass,
-) -> Vec<Job<'a>> {
+) -> (Vec<Job<'a>>, LineCounts) {
     let with_prints = pass.with_prints();
     let mut scheduled: KeyMap<()> = KeyMap::default();
     let mut jobs = Vec::new();
+    let mut counts = LineCounts::default();
     for (article, keys) in articles.iter().zip(keys) {
         let (Ok(article), Some(keys)) = (article, keys) else {
             continue;
@@ -295,6 +402,8 @@ fn missing_lines<'a>(
                 continue;
             }
             let known = memo.get(key);
+            counts.lines += 1;
+            counts.hits += usize::from(known.is_some());
             let ready = known.is_some_and(|line| !with_prints || line.complete);
             if !ready && scheduled.insert(key, ()).is_none() {
                 jobs.push(Job {
@@ -307,7 +416,14 @@ fn missing_lines<'a>(
             }
         }
     }
-    jobs
+    (jobs, counts)
+}
+
+/// Body lines of a batch, and how many of them the memo held.
+#[derive(Debug, Default, Clone, Copy)]
+struct LineCounts {
+    lines: usize,
+    hits: usize,
 }
 
 /// Looks lines up in this batch's fresh results, then in the memo.
@@ -351,7 +467,11 @@ pub(crate) fn prepare_batch(
     memo: &mut LineMemo,
     config: &normalize::Config,
 ) -> PreparedBatch {
-    let (keys, fresh) = prepare_missing(&articles, memo, config, Pass::Main);
+    if memo.frozen {
+        return prepare_batch_frozen(articles, memo, config);
+    }
+    let (keys, fresh, counts) = prepare_missing(&articles, memo, config, Pass::Main);
+    memo.count(counts.lines, counts.hits);
     let prepared = {
         let lookup = Lookup {
             fresh: &fresh,
@@ -372,6 +492,36 @@ pub(crate) fn prepare_batch(
     prepared
 }
 
+/// [`prepare_batch`] with a frozen memo: each article prepares the lines the memo lacks on its own
+/// and moves them into its document; nothing joins the memo.
+fn prepare_batch_frozen(
+    articles: Vec<Result<Article, RecordError>>,
+    memo: &mut LineMemo,
+    config: &normalize::Config,
+) -> PreparedBatch {
+    let keys: Vec<Option<LineKeys>> = articles
+        .par_iter()
+        .map(|a| a.as_ref().ok().map(LineKeys::of))
+        .collect();
+    if memo.repeats_enough(&keys) {
+        memo.thaw();
+        tracing::debug!("line memo thawed: lines repeat again");
+        return prepare_batch(articles, memo, config);
+    }
+    let none = KeyMap::default();
+    let lookup = Lookup { fresh: &none, memo };
+    articles
+        .into_par_iter()
+        .zip(keys)
+        .map(|(article, keys)| {
+            article.map(|article| {
+                let keys = keys.unwrap_or_else(|| LineKeys::of(&article));
+                assemble(article, &keys, &lookup, config)
+            })
+        })
+        .collect()
+}
+
 /// For the learning pass: each article's source and the normalized lines that may be furniture,
 /// as a document for [`dedup::FurnitureLearner::observe`]. Lines too long to be furniture are left
 /// out (the learner would skip them), which spares it matching them again.
@@ -387,7 +537,7 @@ pub(crate) fn prepare_for_learning(
     let pass = Pass::Learning {
         with_prints: memo.previous.is_empty(),
     };
-    let (keys, fresh) = prepare_missing(&articles, memo, config, pass);
+    let (keys, fresh, _) = prepare_missing(&articles, memo, config, pass);
     let docs = {
         let lookup = Lookup {
             fresh: &fresh,
@@ -409,12 +559,12 @@ fn prepare_missing(
     memo: &LineMemo,
     config: &normalize::Config,
     pass: Pass,
-) -> (Vec<Option<LineKeys>>, KeyMap<PreparedLine>) {
+) -> (Vec<Option<LineKeys>>, KeyMap<PreparedLine>, LineCounts) {
     let keys: Vec<Option<LineKeys>> = articles
         .par_iter()
         .map(|a| a.as_ref().ok().map(LineKeys::of))
         .collect();
-    let jobs = missing_lines(articles, &keys, memo, pass);
+    let (jobs, counts) = missing_lines(articles, &keys, memo, pass);
     let fresh = jobs
         .into_par_iter()
         .map(|job| {
@@ -425,7 +575,7 @@ fn prepare_missing(
             (job.key, line)
         })
         .collect();
-    (keys, fresh)
+    (keys, fresh, counts)
 }
 
 fn absorb(memo: &mut LineMemo, fresh: KeyMap<PreparedLine>, when_full: WhenFull) {
@@ -447,11 +597,11 @@ fn line_for<'a>(
     config: &normalize::Config,
     with_print: bool,
     is_title: bool,
-) -> std::borrow::Cow<'a, PreparedLine> {
+) -> Cow<'a, PreparedLine> {
     match lookup.get(key) {
-        Some(line) if line.complete || !with_print => std::borrow::Cow::Borrowed(line),
-        Some(line) => std::borrow::Cow::Owned(line.clone().completed()),
-        None => std::borrow::Cow::Owned(PreparedLine::new(raw, config, with_print, is_title)),
+        Some(line) if line.complete || !with_print => Cow::Borrowed(line),
+        Some(line) => Cow::Owned(line.clone().completed()),
+        None => Cow::Owned(PreparedLine::new(raw, config, with_print, is_title)),
     }
 }
 
@@ -470,16 +620,21 @@ fn assemble(
         if line.text.is_empty() {
             continue;
         }
-        if let Some(print) = &line.print {
-            let mut print = print.clone();
+        // A line prepared for this document alone is moved into it.
+        let (text, print, source) = match line {
+            Cow::Borrowed(line) => (
+                line.text.to_string(),
+                line.print.clone(),
+                line.source.clone(),
+            ),
+            Cow::Owned(line) => (line.text.into_string(), line.print, line.source),
+        };
+        if let Some(mut print) = print {
             print.index = index;
             prints.push(print);
         }
-        sources.push((index, line.source.clone()));
-        paragraphs.push(Paragraph {
-            index,
-            text: line.text.to_string(),
-        });
+        sources.push((index, source));
+        paragraphs.push(Paragraph { index, text });
     }
     let title = match (article.title.as_deref(), keys.title) {
         (Some(raw), Some(key)) => Some(
@@ -649,6 +804,54 @@ mod tests {
         assert_eq!(memo.size().0, 1, "only the short line was normalized");
         // The main pass still prepares every line.
         assert_eq!(prepared(&articles, &mut memo), reference(&articles));
+    }
+
+    /// Articles of `lines` distinct lines each, tagged with `tag`.
+    fn distinct(tag: &str, articles: usize, lines: usize) -> Vec<Article> {
+        (0..articles)
+            .map(|a| {
+                let body: Vec<String> = (0..lines)
+                    .map(|l| format!("وزیر گفت برنامه ها آماده است {tag} {a} {l}"))
+                    .collect();
+                article(&format!("{tag}{a}"), Some("عنوان"), &body.join("\n"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_memo_that_finds_nothing_freezes_and_repeats_thaw_it() {
+        let mut memo = LineMemo::new(1 << 20);
+        let first = distinct("x", 20, 10);
+        let mut batches = 0;
+        while !memo.frozen {
+            let batch = distinct(&format!("y{batches}"), 20, 10);
+            assert_eq!(prepared(&batch, &mut memo), reference(&batch));
+            batches += 1;
+            assert!(batches < 100, "never froze");
+        }
+        let held = memo.size();
+        // Frozen: results unchanged, nothing joins the memo.
+        assert_eq!(prepared(&first, &mut memo), reference(&first));
+        assert_eq!(memo.size(), held);
+        assert!(memo.frozen);
+        // The same lines again: seen since the memo froze, so it thaws and keeps them.
+        assert_eq!(prepared(&first, &mut memo), reference(&first));
+        assert!(!memo.frozen);
+        let last = first
+            .last()
+            .map(LineKeys::of)
+            .and_then(|k| k.paragraphs.last().copied());
+        assert!(last.is_some_and(|(_, key)| memo.get(key).is_some()));
+    }
+
+    #[test]
+    fn repeated_lines_keep_the_memo_open() {
+        let mut memo = LineMemo::new(64 << 10);
+        let batch = distinct("z", 20, 10);
+        for _ in 0..20 {
+            assert_eq!(prepared(&batch, &mut memo), reference(&batch));
+            assert!(!memo.frozen);
+        }
     }
 
     #[test]
