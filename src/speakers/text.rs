@@ -2,6 +2,7 @@
 //! and the punctuation that bounds sentences and clauses.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Zero-width non-joiner: Persian's in-word joint.
 pub(crate) const ZWNJ: char = '\u{200c}';
@@ -12,15 +13,6 @@ pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     out.extend(word.chars().filter_map(fold_char));
     out
-}
-
-/// [`fold`], borrowing the word when folding leaves it as it is (most words of normalized text).
-pub(crate) fn fold_key(word: &str) -> Cow<'_, str> {
-    if word.chars().all(|c| fold_char(c) == Some(c)) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(fold(word))
-    }
 }
 
 /// What [`fold`] makes of one character (`None`: dropped).
@@ -59,29 +51,98 @@ pub(crate) struct Token<'a> {
     pub key: Cow<'a, str>,
 }
 
-/// The words of `text[from..to]` with absolute byte offsets.
+/// What [`tokens`] needs to know of a char: whether it is a word char, and whether folding
+/// keeps it as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharInfo {
+    word: bool,
+    folds_to_itself: bool,
+}
+
+impl CharInfo {
+    fn of(c: char) -> Self {
+        CharInfo {
+            word: is_word_char(c),
+            folds_to_itself: fold_char(c) == Some(c),
+        }
+    }
+}
+
+/// [`CharInfo`] of each char U+0600..=U+06FF, by its low eight bits.
+static ARABIC_BLOCK_INFO: LazyLock<[CharInfo; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|low| {
+        char::from_u32(0x0600 + low as u32).map_or(
+            CharInfo {
+                word: false,
+                folds_to_itself: false,
+            },
+            CharInfo::of,
+        )
+    })
+});
+
+/// The words of `text[from..to]` with absolute byte offsets. Reads ASCII and the two-byte Arabic
+/// block from their bytes through tables, decoding only other chars; a word's key is folded only
+/// when one of its chars changes.
 pub(crate) fn tokens(text: &str, from: usize, to: usize) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let Some(slice) = text.get(from..to) else {
         return out;
     };
+    let bytes = slice.as_bytes();
     let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        if is_word_char(c) {
-            start.get_or_insert(i);
+    let mut needs_fold = false;
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        let (info, width) = match (lead, bytes.get(at + 1)) {
+            (0..=0x7f, _) => (
+                CharInfo {
+                    word: lead.is_ascii_alphanumeric(),
+                    folds_to_itself: !lead.is_ascii_uppercase(),
+                },
+                1,
+            ),
+            // A valid `str`: a lead byte 0xD8..=0xDB starts a two-byte char of U+0600..=U+06FF.
+            (0xd8..=0xdb, Some(&next)) => (
+                ARABIC_BLOCK_INFO[(usize::from(lead & 0x03) << 6) | usize::from(next & 0x3f)],
+                2,
+            ),
+            _ => match slice.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (CharInfo::of(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        if info.word {
+            if start.is_none() {
+                start = Some(at);
+                needs_fold = false;
+            }
+            needs_fold |= !info.folds_to_itself;
         } else if let Some(s) = start.take() {
-            push_token(&mut out, slice, from, s, i);
+            push_token(&mut out, slice, from, (s, at), needs_fold);
         }
+        at += width;
     }
     if let Some(s) = start {
-        push_token(&mut out, slice, from, s, slice.len());
+        push_token(&mut out, slice, from, (s, slice.len()), needs_fold);
     }
     out
 }
 
-fn push_token<'a>(out: &mut Vec<Token<'a>>, slice: &'a str, base: usize, s: usize, e: usize) {
+fn push_token<'a>(
+    out: &mut Vec<Token<'a>>,
+    slice: &'a str,
+    base: usize,
+    (s, e): (usize, usize),
+    needs_fold: bool,
+) {
+    let word = slice.get(s..e).unwrap_or("");
+    let key = if needs_fold {
+        Cow::Owned(fold(word))
+    } else {
+        Cow::Borrowed(word)
+    };
     // A word that only holds joiners (a stray ZWNJ) is no word.
-    let key = fold_key(&slice[s..e]);
     if !key.is_empty() {
         out.push(Token {
             start: base + s,
@@ -197,6 +258,64 @@ mod tests {
         let t = tokens(text, 0, text.len());
         assert_eq!(t.len(), 3);
         assert_eq!(&text[t[1].start..t[1].end], "گفت");
+    }
+
+    /// [`fold`], borrowing the word when folding leaves it as it is.
+    fn fold_key(word: &str) -> Cow<'_, str> {
+        if word.chars().all(|c| fold_char(c) == Some(c)) {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(fold(word))
+        }
+    }
+
+    /// What `tokens` did before its byte-level fast path.
+    fn tokens_by_chars(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut push = |s: usize, e: usize| {
+            let key = fold_key(&text[s..e]);
+            if !key.is_empty() {
+                out.push(Token {
+                    start: s,
+                    end: e,
+                    key,
+                });
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if is_word_char(c) {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                push(s, i);
+            }
+        }
+        if let Some(s) = start {
+            push(s, text.len());
+        }
+        out
+    }
+
+    #[test]
+    fn byte_level_tokens_match_char_level_ones() {
+        let texts = [
+            "وی گفت: «سلام»",
+            "رئيس‌جمهور PACS، ۱۴۰۲ و مُحَمَّد‌ها",
+            "\u{200c} ‌ ـــ x\u{200d}y Ünïcode 😀 ك",
+            "",
+        ];
+        for text in texts {
+            assert_eq!(tokens(text, 0, text.len()), tokens_by_chars(text), "{text}");
+        }
+        let every: String = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'ب'])
+            .collect();
+        assert_eq!(tokens(&every, 0, every.len()), tokens_by_chars(&every));
+        // Offsets stay absolute for a slice.
+        let text = "الف ب ج";
+        let t = tokens(text, 4, text.len());
+        assert_eq!(t[0].start, 4);
     }
 
     #[test]
