@@ -20,6 +20,7 @@ mod running;
 mod score;
 mod table;
 mod tokens;
+mod word_memo;
 
 use std::cell::RefCell;
 use std::path::Path;

@@ -9,6 +9,7 @@
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use fst::Streamer;
 use xxhash_rust::xxh3::xxh3_64;
@@ -92,6 +93,12 @@ pub trait Lexicon {
     fn name_evidence(&self, _key: &str, _hash: u64) -> (f64, bool) {
         (0.0, false)
     }
+
+    /// An id no other lexicon of the process shares, under which per-thread memos of what its
+    /// words are may be kept; `None` (the default) keeps none.
+    fn memo_id(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// Words cached per thread before the cache starts over (bounds its memory).
@@ -102,6 +109,8 @@ const WORD_CACHE_LIMIT: usize = 1 << 16;
 /// are the bulk of the ranking's work. 64-bit hashes of a few hundred thousand keys do not collide
 /// in practice.
 pub struct Background {
+    /// Unique to this table (see [`Lexicon::memo_id`]).
+    id: u64,
     entries: HashKeyedMap<u64>,
     docs: u32,
     /// Full names of one-word names, derived from the two-word keys while loading.
@@ -111,6 +120,12 @@ pub struct Background {
 }
 
 static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
+
+/// A fresh [`Background::id`].
+fn next_table_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 impl Background {
     /// The table compiled into the binary (loaded once per process). An unreadable table degrades
@@ -126,6 +141,7 @@ impl Background {
             Err(error) => {
                 tracing::warn!("topics: background table unreadable ({error}); using none");
                 return Background {
+                    id: next_table_id(),
                     entries: HashKeyedMap::default(),
                     docs: 0,
                     completions: Completions::default(),
@@ -145,6 +161,7 @@ impl Background {
             }
         }
         let mut table = Background {
+            id: next_table_id(),
             entries,
             docs,
             completions: Completions::default(),
@@ -181,6 +198,10 @@ impl Background {
 impl Lexicon for Background {
     fn entry(&self, key: &str) -> Entry {
         self.entry_hashed(xxh3_64(key.as_bytes()))
+    }
+
+    fn memo_id(&self) -> Option<u64> {
+        Some(self.id)
     }
 
     fn name_evidence(&self, key: &str, hash: u64) -> (f64, bool) {

@@ -83,9 +83,9 @@ fn classify(ch: char) -> CharClass {
     }
 }
 
-/// [`classify`] of ASCII and the Arabic block (nearly every character of the text) from a table:
-/// the chain of range tests per character was most of the tokenizer's work.
-fn class_of(ch: char) -> CharClass {
+/// [`classify`] of U+0000..U+06FF: ASCII and the Arabic block, nearly every character of the
+/// text (the chain of range tests per character was most of the tokenizer's work).
+fn class_table() -> &'static [CharClass; 0x700] {
     static TABLE: std::sync::LazyLock<[CharClass; 0x700]> = std::sync::LazyLock::new(|| {
         let mut table = [CharClass::Other; 0x700];
         for (code, class) in table.iter_mut().enumerate() {
@@ -95,14 +95,56 @@ fn class_of(ch: char) -> CharClass {
         }
         table
     });
+    &TABLE
+}
+
+/// [`classify`], from the table where it can.
+fn class_of(ch: char) -> CharClass {
     match ch {
         // The joiners are in nearly every Persian sentence, past the table.
         '\u{200c}' | '\u{200d}' => CharClass::WordMark,
-        _ => TABLE
+        _ => class_table()
             .get(ch as usize)
             .copied()
             .unwrap_or_else(|| classify(ch)),
     }
+}
+
+/// `(byte offset, class)` of every character of `text`. ASCII, two-byte characters (the Arabic
+/// block) and the joiners are read from their bytes: decoding every character was a large part
+/// of the tokenizer's work.
+fn char_classes(text: &str) -> impl Iterator<Item = (usize, CharClass)> + '_ {
+    const JOINER_LEAD: [u8; 2] = [0xE2, 0x80];
+    let table = class_table();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let at = i;
+        let lead = *bytes.get(at)?;
+        let class = if lead < 0x80 {
+            i += 1;
+            table[usize::from(lead)]
+        } else if lead < 0xE0 {
+            // A two-byte sequence (valid UTF-8 leads these with C2..DF): U+0080..U+07FF.
+            let code = (usize::from(lead & 0x1f) << 6) | usize::from(bytes.get(at + 1)? & 0x3f);
+            i += 2;
+            table
+                .get(code)
+                .copied()
+                .unwrap_or_else(|| char::from_u32(code as u32).map_or(CharClass::Other, classify))
+        } else if bytes.get(at..at + 2) == Some(&JOINER_LEAD[..])
+            && matches!(bytes.get(at + 2), Some(0x8C | 0x8D))
+        {
+            // ZWNJ / ZWJ (E2 80 8C / E2 80 8D).
+            i += 3;
+            CharClass::WordMark
+        } else {
+            let ch = text.get(at..)?.chars().next()?;
+            i += ch.len_utf8();
+            class_of(ch)
+        };
+        Some((at, class))
+    })
 }
 
 /// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
@@ -188,8 +230,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut boundary = true;
     let mut has_digit = false;
     let mut has_letter = false;
-    for (i, ch) in text.char_indices() {
-        let class = class_of(ch);
+    for (i, class) in char_classes(text) {
         if matches!(
             class,
             CharClass::Letter | CharClass::Digit | CharClass::WordMark
@@ -280,6 +321,17 @@ mod tests {
                 assert_eq!(class_of(ch), classify(ch), "{code:x}");
             }
         }
+    }
+
+    #[test]
+    fn the_byte_reader_classes_every_character_as_the_decoder_does() {
+        let text: String = (0x20..0x800u32)
+            .chain([0x200c, 0x200d, 0x2026, 0x200e, 0xfeff, 0x1f600, 0x4e2d])
+            .filter_map(char::from_u32)
+            .collect();
+        let decoded: Vec<(usize, CharClass)> =
+            text.char_indices().map(|(i, c)| (i, classify(c))).collect();
+        assert_eq!(char_classes(&text).collect::<Vec<_>>(), decoded);
     }
 
     #[test]
