@@ -4,7 +4,7 @@
 //! endings written as separate words (`برنامه ها`, `بزرگ تر`) are glued back to their word, which
 //! makes the ZWNJ/space spelling variants of one phrase look alike.
 
-use super::fold::fold_into;
+use super::fold::{fold_into, is_folded};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,41 +110,44 @@ fn class_of(ch: char) -> CharClass {
     }
 }
 
-/// `(byte offset, class)` of every character of `text`. ASCII, two-byte characters (the Arabic
-/// block) and the joiners are read from their bytes: decoding every character was a large part
-/// of the tokenizer's work.
-fn char_classes(text: &str) -> impl Iterator<Item = (usize, CharClass)> + '_ {
-    const JOINER_LEAD: [u8; 2] = [0xE2, 0x80];
-    let table = class_table();
+/// The class and UTF-8 width of the character at byte `at` of `text` (a char boundary). ASCII,
+/// two-byte characters (the Arabic block) and the joiners are read from their bytes: decoding
+/// every character was a large part of the tokenizer's work.
+#[inline(always)]
+fn class_at(text: &str, table: &[CharClass; 0x700], at: usize) -> (CharClass, usize) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let at = i;
-        let lead = *bytes.get(at)?;
-        let class = if lead < 0x80 {
-            i += 1;
-            table[usize::from(lead)]
-        } else if lead < 0xE0 {
-            // A two-byte sequence (valid UTF-8 leads these with C2..DF): U+0080..U+07FF.
-            let code = (usize::from(lead & 0x1f) << 6) | usize::from(bytes.get(at + 1)? & 0x3f);
-            i += 2;
-            table
-                .get(code)
-                .copied()
-                .unwrap_or_else(|| char::from_u32(code as u32).map_or(CharClass::Other, classify))
-        } else if bytes.get(at..at + 2) == Some(&JOINER_LEAD[..])
-            && matches!(bytes.get(at + 2), Some(0x8C | 0x8D))
-        {
-            // ZWNJ / ZWJ (E2 80 8C / E2 80 8D).
-            i += 3;
-            CharClass::WordMark
-        } else {
-            let ch = text.get(at..)?.chars().next()?;
-            i += ch.len_utf8();
-            class_of(ch)
-        };
-        Some((at, class))
-    })
+    let Some(&lead) = bytes.get(at) else {
+        return (CharClass::Other, 1);
+    };
+    if lead < 0x80 {
+        return (table[usize::from(lead)], 1);
+    }
+    if lead < 0xE0
+        && let Some(&next) = bytes.get(at + 1)
+    {
+        // A two-byte sequence (valid UTF-8 leads these with C2..DF): U+0080..U+07FF.
+        let code = (usize::from(lead & 0x1f) << 6) | usize::from(next & 0x3f);
+        let class = table.get(code).copied().unwrap_or_else(|| {
+            char::from_u32(code as u32).map_or(CharClass::Other, classify)
+        });
+        return (class, 2);
+    }
+    if lead == 0xE2 && bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x8C | 0x8D))
+    {
+        // ZWNJ / ZWJ (E2 80 8C / E2 80 8D).
+        return (CharClass::WordMark, 3);
+    }
+    match text.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(ch) => (class_of(ch), ch.len_utf8()),
+        None => (CharClass::Other, 1),
+    }
+}
+
+fn is_word_class(class: CharClass) -> bool {
+    matches!(
+        class,
+        CharClass::Letter | CharClass::Digit | CharClass::WordMark
+    )
 }
 
 /// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
@@ -205,7 +208,14 @@ fn push<'a>(
         // The endings are at most four letters: longer words are not folded to find out.
         && surface.len() <= MAX_ENDING_BYTES
         && may_be_ending(surface)
-        && is_detached_ending(folded_into(surface, scratch), last.surface)
+        && is_detached_ending(
+            if is_folded(surface) {
+                surface
+            } else {
+                folded_into(surface, scratch)
+            },
+            last.surface,
+        )
     {
         let begin = last.surface.as_ptr() as usize - text.as_ptr() as usize;
         let end = surface.as_ptr() as usize - text.as_ptr() as usize + surface.len();
@@ -226,48 +236,41 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 8);
     // Reused for every word folded to test for a detached ending.
     let mut scratch = String::new();
-    let mut start: Option<usize> = None;
+    let table = class_table();
     let mut boundary = true;
-    let mut has_digit = false;
-    let mut has_letter = false;
-    for (i, class) in char_classes(text) {
-        if matches!(
-            class,
-            CharClass::Letter | CharClass::Digit | CharClass::WordMark
-        ) {
-            if start.is_none() {
-                start = Some(i);
-                has_digit = false;
-                has_letter = false;
+    let mut i = 0;
+    while i < text.len() {
+        let (mut class, mut width) = class_at(text, table, i);
+        if !is_word_class(class) {
+            if class != CharClass::Space {
+                boundary = true;
             }
+            i += width;
+            continue;
+        }
+        // A run of word characters: a token when it holds a letter or a digit.
+        let start = i;
+        let mut has_digit = false;
+        let mut has_letter = false;
+        loop {
             match class {
                 CharClass::Digit => has_digit = true,
                 CharClass::Letter => has_letter = true,
                 _ => {}
             }
-        } else {
-            if let Some(s) = start.take()
-                && (has_digit || has_letter)
-            {
-                push(&mut tokens, text, (s, i), has_digit, boundary, &mut scratch);
-                boundary = false;
+            i += width;
+            if i >= text.len() {
+                break;
             }
-            if class != CharClass::Space {
-                boundary = true;
+            (class, width) = class_at(text, table, i);
+            if !is_word_class(class) {
+                break;
             }
         }
-    }
-    if let Some(s) = start
-        && (has_digit || has_letter)
-    {
-        push(
-            &mut tokens,
-            text,
-            (s, text.len()),
-            has_digit,
-            boundary,
-            &mut scratch,
-        );
+        if has_digit || has_letter {
+            push(&mut tokens, text, (start, i), has_digit, boundary, &mut scratch);
+            boundary = false;
+        }
     }
     tokens
 }
@@ -331,7 +334,15 @@ mod tests {
             .collect();
         let decoded: Vec<(usize, CharClass)> =
             text.char_indices().map(|(i, c)| (i, classify(c))).collect();
-        assert_eq!(char_classes(&text).collect::<Vec<_>>(), decoded);
+        let table = class_table();
+        let mut read = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let (class, width) = class_at(&text, table, i);
+            read.push((i, class));
+            i += width;
+        }
+        assert_eq!(read, decoded);
     }
 
     #[test]
