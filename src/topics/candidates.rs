@@ -424,7 +424,8 @@ impl Collector {
         is_title: bool,
         lexicon: &L,
     ) {
-        let mut key = String::new();
+        // Room for a four-word key of long words, so it does not grow step by step per segment.
+        let mut key = String::with_capacity(128);
         self.segments += 1;
         let runs = runs(text, lexicon);
         for run in runs.iter() {

@@ -30,9 +30,7 @@ impl Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            self.add(little_endian_tail(rest));
         }
     }
 
@@ -55,6 +53,29 @@ impl Hasher for FxHasher {
     fn finish(&self) -> u64 {
         self.hash
     }
+}
+
+/// The up to seven bytes of `rest` as a little-endian `u64`, zero-padded: read in 4-, 2- and
+/// 1-byte pieces, as a copy of variable length into a buffer was a `memcpy` call per hash.
+#[inline]
+fn little_endian_tail(rest: &[u8]) -> u64 {
+    let mut word = 0u64;
+    let mut shift = 0;
+    let mut rest = rest;
+    if let Some((four, tail)) = rest.split_first_chunk::<4>() {
+        word = u64::from(u32::from_le_bytes(*four));
+        shift = 32;
+        rest = tail;
+    }
+    if let Some((two, tail)) = rest.split_first_chunk::<2>() {
+        word |= u64::from(u16::from_le_bytes(*two)) << shift;
+        shift += 16;
+        rest = tail;
+    }
+    if let Some(&one) = rest.first() {
+        word |= u64::from(one) << shift;
+    }
+    word
 }
 
 /// Build hasher for maps keyed by strings.
@@ -93,6 +114,20 @@ pub type HashKeyedMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<
 mod tests {
     use super::*;
     use std::hash::BuildHasher;
+
+    #[test]
+    fn the_tail_reads_as_a_zero_padded_copy() {
+        let bytes: Vec<u8> = (1..=8).collect();
+        for len in 0..8 {
+            let mut word = [0u8; 8];
+            word[..len].copy_from_slice(&bytes[..len]);
+            assert_eq!(
+                little_endian_tail(&bytes[..len]),
+                u64::from_le_bytes(word),
+                "{len}"
+            );
+        }
+    }
 
     #[test]
     fn different_strings_hash_differently() {

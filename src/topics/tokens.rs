@@ -127,12 +127,15 @@ fn class_at(text: &str, table: &[CharClass; 0x700], at: usize) -> (CharClass, us
     {
         // A two-byte sequence (valid UTF-8 leads these with C2..DF): U+0080..U+07FF.
         let code = (usize::from(lead & 0x1f) << 6) | usize::from(next & 0x3f);
-        let class = table.get(code).copied().unwrap_or_else(|| {
-            char::from_u32(code as u32).map_or(CharClass::Other, classify)
-        });
+        let class = table
+            .get(code)
+            .copied()
+            .unwrap_or_else(|| char::from_u32(code as u32).map_or(CharClass::Other, classify));
         return (class, 2);
     }
-    if lead == 0xE2 && bytes.get(at + 1) == Some(&0x80) && matches!(bytes.get(at + 2), Some(0x8C | 0x8D))
+    if lead == 0xE2
+        && bytes.get(at + 1) == Some(&0x80)
+        && matches!(bytes.get(at + 2), Some(0x8C | 0x8D))
     {
         // ZWNJ / ZWJ (E2 80 8C / E2 80 8D).
         return (CharClass::WordMark, 3);
@@ -268,7 +271,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
         }
         if has_digit || has_letter {
-            push(&mut tokens, text, (start, i), has_digit, boundary, &mut scratch);
+            push(
+                &mut tokens,
+                text,
+                (start, i),
+                has_digit,
+                boundary,
+                &mut scratch,
+            );
             boundary = false;
         }
     }
