@@ -142,7 +142,7 @@ fn ln_one_plus_whole(x: f64) -> f64 {
 /// A many-word phrase written once, outside the title and lead: not an established phrase of
 /// this text. Left out before any lookup, which also saves most of the ranking's work (most
 /// n-grams of a text occur once).
-fn is_stray(c: &Candidate) -> bool {
+pub fn is_stray(c: &Candidate) -> bool {
     c.words > 1 && c.count < 2 && !c.in_title && c.first_segment > 1
 }
 

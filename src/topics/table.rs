@@ -15,7 +15,7 @@ use fst::Streamer;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::completion::{self, ClassShares, Completions};
-use super::hashing::{FxHashMap, HashKeyedMap};
+use super::hashing::{FxHashMap, HashedU64Table};
 
 /// Word-class flags stored in the table.
 pub mod flags {
@@ -111,7 +111,7 @@ const WORD_CACHE_LIMIT: usize = 1 << 16;
 pub struct Background {
     /// Unique to this table (see [`Lexicon::memo_id`]).
     id: u64,
-    entries: HashKeyedMap<u64>,
+    entries: HashedU64Table,
     docs: u32,
     /// Full names of one-word names, derived from the two-word keys while loading.
     completions: Completions,
@@ -142,7 +142,7 @@ impl Background {
                 tracing::warn!("topics: background table unreadable ({error}); using none");
                 return Background {
                     id: next_table_id(),
-                    entries: HashKeyedMap::default(),
+                    entries: HashedU64Table::default(),
                     docs: 0,
                     completions: Completions::default(),
                     class_shares: ClassShares::default(),
@@ -150,7 +150,7 @@ impl Background {
             }
         };
         let docs = map.get(DOCS_KEY).map_or(0, |v| v as u32);
-        let mut entries = HashKeyedMap::with_capacity_and_hasher(map.len(), Default::default());
+        let mut entries = HashedU64Table::with_capacity(map.len());
         // Two-word keys that may be names are kept aside while the one stream runs.
         let mut pairs: Vec<(String, u32)> = Vec::new();
         let mut stream = map.stream();
@@ -190,8 +190,8 @@ impl Background {
     /// The entry of a key whose xxh3 hash is already known (one hash serves every table).
     pub fn entry_hashed(&self, hash: u64) -> Entry {
         self.entries
-            .get(&hash)
-            .map_or_else(Entry::default, |v| Entry::unpack(*v))
+            .get(hash)
+            .map_or_else(Entry::default, Entry::unpack)
     }
 }
 
