@@ -2,7 +2,8 @@
 //! callgrind), which machine load does not change, unlike wall-clock benches. Runs
 //! `article_topics` + `observe` over up to 200 articles per shared news file,
 //! `GOFTAR_TOPICS_PASSES` times (default 3); with `GOFTAR_TOPICS_PASSES=0` it only prepares the
-//! articles, so the difference of two counts is the topic work alone. Prints the input bytes.
+//! articles, so the difference of two counts is the topic work alone. Prints the input bytes and
+//! an xxh3 checksum of every topic list returned, so a speed change that alters output shows.
 
 use goftar::topics::TopicModel;
 
@@ -18,14 +19,22 @@ fn main() {
     let bytes: usize = docs.iter().map(|d| d.input_bytes).sum();
     let mut model = TopicModel::new();
     let mut topics = 0;
+    let mut checksum = xxhash_rust::xxh3::Xxh3Default::new();
     for _ in 0..passes {
         for doc in &docs {
-            topics += std::hint::black_box(model.article_topics(doc)).len();
+            let shown = std::hint::black_box(model.article_topics(doc));
+            topics += shown.len();
+            for topic in &shown {
+                checksum.update(topic.as_bytes());
+                checksum.update(b"\n");
+            }
+            checksum.update(b"\0");
             model.observe(doc);
         }
     }
     println!(
-        "articles {} input_bytes {bytes} passes {passes} topics {topics}",
-        docs.len()
+        "articles {} input_bytes {bytes} passes {passes} topics {topics} checksum {:016x}",
+        docs.len(),
+        checksum.digest()
     );
 }

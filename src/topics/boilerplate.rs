@@ -37,12 +37,34 @@ const AGENCY_NAMES: &[&str] = &[
 /// carries, not what it is about. Rejected as whole topics only (`عکاسی خبری` stays).
 const MEDIA_MARKERS: &[&str] = &["عکس", "عکسی", "ویدیو", "اینفوگرافیک", "موشن گرافیک"];
 
+/// Bit `n` set for every byte length `n` (below 64) of the words in `list`: most keys are ruled
+/// out by their length alone, without comparing them to each entry.
+const fn byte_lengths(list: &[&str]) -> u64 {
+    let mut mask = 0u64;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() < 64 {
+            mask |= 1 << list[i].len();
+        }
+        i += 1;
+    }
+    mask
+}
+
+/// Whether `list`, whose entries have the [`byte_lengths`] `lengths`, holds `word`.
+fn listed(list: &[&str], lengths: u64, word: &str) -> bool {
+    word.len() < 64 && lengths & (1 << word.len()) != 0 && list.contains(&word)
+}
+
+const ATTRIBUTION_LENGTHS: u64 = byte_lengths(ATTRIBUTION_WORDS);
+const WHOLE_KEY_LENGTHS: u64 = byte_lengths(AGENCY_NAMES) | byte_lengths(MEDIA_MARKERS);
+
 /// Whether a phrase (as a merge key: folded words separated by spaces) is agency furniture.
 pub fn is_boilerplate(key: &str) -> bool {
     // The lists are written in folded form already, so keys compare directly.
-    key_words(key).any(|w| ATTRIBUTION_WORDS.contains(&w))
-        || AGENCY_NAMES.contains(&key)
-        || MEDIA_MARKERS.contains(&key)
+    key_words(key).any(|w| listed(ATTRIBUTION_WORDS, ATTRIBUTION_LENGTHS, w))
+        || (listed(AGENCY_NAMES, WHOLE_KEY_LENGTHS, key)
+            || listed(MEDIA_MARKERS, WHOLE_KEY_LENGTHS, key))
 }
 
 #[cfg(test)]

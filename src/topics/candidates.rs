@@ -9,6 +9,8 @@ use super::phrases::Phrases;
 use super::running::key_hash;
 use super::table::{Lexicon, flags};
 use super::tokens::{TokenKind, tokenize};
+use super::word_memo::{WordClass, WordMemo};
+use std::cell::RefCell;
 use std::hash::BuildHasher;
 
 /// Longest phrase considered, in words.
@@ -262,6 +264,63 @@ impl<'a> Runs<'a> {
     }
 }
 
+/// What the written word `surface` is to the runs (`glued`: a detached ending glued on, see
+/// [`Token`]); a content word's key is appended to `key`.
+///
+/// [`Token`]: super::tokens::Token
+fn word_class<L: Lexicon + ?Sized>(
+    surface: &str,
+    glued: bool,
+    lexicon: &L,
+    key: &mut String,
+    buffers: &mut (String, String),
+) -> WordClass {
+    let (folded_buffer, ending_buffer) = buffers;
+    folded_buffer.clear();
+    fold_into(surface, folded_buffer);
+    let folded = folded_buffer.as_str();
+    let entry = lexicon.word_entry(folded);
+    if folded == "می" || folded == "نمی" {
+        return WordClass::Prefix;
+    }
+    if is_boundary(folded, surface, entry.flags) {
+        return WordClass::Boundary;
+    }
+    let start = key.len();
+    let plural = if glued {
+        // A detached ending glued back: the key is the word before it, unless the ending is
+        // the adjective `ای`.
+        let (stem, ending) = surface.rsplit_once(' ').unwrap_or((surface, ""));
+        let ending = fold(ending);
+        if ending == "ای" || ending == "تر" || ending == "ترین" {
+            key.push_str(folded);
+            false
+        } else {
+            fold_into(stem, key);
+            PLURALS.contains(&ending.as_str())
+        }
+    } else {
+        lemma_key_into(
+            surface,
+            folded,
+            |w| lexicon.word_entry(w).has(flags::KNOWN),
+            key,
+            ending_buffer,
+        );
+        let key_len = key.len() - start;
+        // The key is the folded word minus a plural ending (not an ezafe `ی`).
+        key_len < folded.len() && PLURALS.iter().any(|p| key_len + p.len() == folded.len())
+    };
+    WordClass::Content {
+        adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
+        plural,
+    }
+}
+
+thread_local! {
+    static WORD_MEMO: RefCell<WordMemo> = RefCell::new(WordMemo::default());
+}
+
 /// The runs of content words of one text segment.
 pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
     let mut runs = Runs {
@@ -269,69 +328,48 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
         words: Vec::with_capacity(text.len() / BYTES_PER_WORD),
         ends: Vec::new(),
     };
-    let mut after_prefix = false;
-    let mut folded_buffer = String::new();
-    let mut ending_buffer = String::new();
-    for token in tokenize(text) {
-        let mut cut = token.boundary_before || token.kind == TokenKind::Number;
-        let mut word = None;
-        if token.kind == TokenKind::Word {
-            // Folded into a reused buffer: about half the words cut runs and need no copy.
-            folded_buffer.clear();
-            fold_into(token.surface, &mut folded_buffer);
-            let folded = folded_buffer.as_str();
-            let entry = lexicon.word_entry(folded);
-            let prefix = folded == "می" || folded == "نمی";
-            if prefix || after_prefix || is_boundary(folded, token.surface, entry.flags) {
-                cut = true;
-            } else {
+    let memo_id = lexicon.memo_id();
+    let tokens = tokenize(text);
+    let mut buffers = (String::new(), String::new());
+    WORD_MEMO.with_borrow_mut(|memo| {
+        let mut after_prefix = false;
+        for token in tokens {
+            let mut cut = token.boundary_before || token.kind == TokenKind::Number;
+            let mut word = None;
+            if token.kind == TokenKind::Word {
                 let start = runs.keys.len();
-                let plural = if token.glued {
-                    // A detached ending glued back: the key is the word before it, unless the
-                    // ending is the adjective `ای`.
-                    let (stem, ending) = token
-                        .surface
-                        .rsplit_once(' ')
-                        .unwrap_or((token.surface, ""));
-                    let ending = fold(ending);
-                    if ending == "ای" || ending == "تر" || ending == "ترین" {
-                        runs.keys.push_str(folded);
-                        false
-                    } else {
-                        fold_into(stem, &mut runs.keys);
-                        PLURALS.contains(&ending.as_str())
-                    }
-                } else {
-                    lemma_key_into(
-                        token.surface,
-                        folded,
-                        |w| lexicon.word_entry(w).has(flags::KNOWN),
-                        &mut runs.keys,
-                        &mut ending_buffer,
-                    );
-                    let key_len = runs.keys.len() - start;
-                    // The key is the folded word minus a plural ending (not an ezafe `ی`).
-                    key_len < folded.len()
-                        && PLURALS.iter().any(|p| key_len + p.len() == folded.len())
-                };
-                word = Some(Word {
-                    key: (start as u32, runs.keys.len() as u32),
-                    surface: token.surface,
-                    adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
-                    plural,
+                let class = memo.class_of(memo_id, token.surface, &mut runs.keys, |key| {
+                    word_class(token.surface, token.glued, lexicon, key, &mut buffers)
                 });
+                match class {
+                    WordClass::Content {
+                        adjective_only,
+                        plural,
+                    } if !after_prefix => {
+                        word = Some(Word {
+                            key: (start as u32, runs.keys.len() as u32),
+                            surface: token.surface,
+                            adjective_only,
+                            plural,
+                        });
+                    }
+                    _ => {
+                        runs.keys.truncate(start);
+                        cut = true;
+                    }
+                }
+                after_prefix = class == WordClass::Prefix;
+            } else {
+                after_prefix = false;
             }
-            after_prefix = prefix;
-        } else {
-            after_prefix = false;
+            if cut {
+                runs.end_run();
+            }
+            if let Some(w) = word {
+                runs.words.push(w);
+            }
         }
-        if cut {
-            runs.end_run();
-        }
-        if let Some(w) = word {
-            runs.words.push(w);
-        }
-    }
+    });
     runs.end_run();
     runs
 }
@@ -386,7 +424,8 @@ impl Collector {
         is_title: bool,
         lexicon: &L,
     ) {
-        let mut key = String::new();
+        // Room for a four-word key of long words, so it does not grow step by step per segment.
+        let mut key = String::with_capacity(128);
         self.segments += 1;
         let runs = runs(text, lexicon);
         for run in runs.iter() {

@@ -99,6 +99,22 @@ const TIME_WORDS: [&str; 20] = [
     "جمعه",
 ];
 
+/// Bit `n` set for the byte length `n` of each of [`TIME_WORDS`]: most words are ruled out by
+/// their length alone, without comparing them to each.
+const TIME_WORD_LENGTHS: u64 = {
+    let mut mask = 0u64;
+    let mut i = 0;
+    while i < TIME_WORDS.len() {
+        mask |= 1 << TIME_WORDS[i].len();
+        i += 1;
+    }
+    mask
+};
+
+fn is_time_word(word: &str) -> bool {
+    word.len() < 64 && TIME_WORD_LENGTHS & (1 << word.len()) != 0 && TIME_WORDS.contains(&word)
+}
+
 /// The features of one candidate.
 pub type Features = [f64; COUNT];
 
@@ -126,7 +142,7 @@ fn ln_one_plus_whole(x: f64) -> f64 {
 /// A many-word phrase written once, outside the title and lead: not an established phrase of
 /// this text. Left out before any lookup, which also saves most of the ranking's work (most
 /// n-grams of a text occur once).
-fn is_stray(c: &Candidate) -> bool {
+pub fn is_stray(c: &Candidate) -> bool {
     c.words > 1 && c.count < 2 && !c.in_title && c.first_segment > 1
 }
 
@@ -263,7 +279,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
                 head_noun = entry.has(flags::NOUN);
             }
             light_verb = light_verb.max(f64::from(entry.light_verb) / 255.0);
-            time_words += f64::from(u8::from(TIME_WORDS.contains(&word)));
+            time_words += f64::from(u8::from(is_time_word(word)));
             outside_dictionary += f64::from(u8::from(
                 entry.has(flags::KNOWN) && !entry.has(flags::DICTIONARY),
             ));
@@ -331,6 +347,17 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_words_are_found_by_length_then_spelling() {
+        for word in TIME_WORDS {
+            assert!(is_time_word(word), "{word}");
+        }
+        for word in ["", "قم", "امروزه", "سالن", "ماهی", "برنامه‌های بلند مدت"]
+        {
+            assert!(!is_time_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn tabled_logarithms_are_the_computed_ones() {

@@ -40,11 +40,18 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
+/// Whether folding surely leaves `word` as it is (true of most words of normalized text; a word
+/// with a character outside ASCII and the Arabic block is not vouched for).
+pub fn is_folded(word: &str) -> bool {
+    unchanged_prefix(word) == word.len()
+}
+
 /// Byte length of the longest prefix of `word` that folding leaves as it is (it ends at a char
 /// boundary), read a byte at a time for ASCII and the two-byte Arabic block; any other character
 /// ends it, and the slow path decides.
 fn unchanged_prefix(word: &str) -> usize {
     let bytes = word.as_bytes();
+    let folds: &[bool; 0x100] = &ARABIC_FOLDS;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -55,7 +62,7 @@ fn unchanged_prefix(word: &str) -> usize {
             i += 1;
         } else if (0xd8..=0xdb).contains(&b) && i + 1 < bytes.len() {
             let code = (u32::from(b & 0x1f) << 6) | u32::from(bytes[i + 1] & 0x3f);
-            if ARABIC_FOLDS[(code - 0x600) as usize] {
+            if folds[(code - 0x600) as usize] {
                 break;
             }
             i += 2;
@@ -228,6 +235,7 @@ mod tests {
                 })
                 .collect();
             assert_eq!(fold(&word), slow, "{code:x}");
+            assert!(!is_folded(&word) || word == slow, "{code:x}");
         }
     }
 

@@ -5,7 +5,7 @@
 //! the run counts already take that (vanishing) risk.
 
 use super::candidates::Candidate;
-use super::hashing::FxHashMap;
+use super::hashing::HashKeyedMap;
 use super::running::key_hash;
 
 /// One phrase: where its key is in the key buffer, its hash, and what the text says of it.
@@ -20,7 +20,7 @@ struct Slot {
 /// Phrase key → [`Candidate`], in first-seen order.
 #[derive(Debug, Default, Clone)]
 pub struct Phrases {
-    index: FxHashMap<u64, u32>,
+    index: HashKeyedMap<u32>,
     keys: String,
     slots: Vec<Slot>,
 }
@@ -29,7 +29,7 @@ impl Phrases {
     /// Room for about `phrases` phrases.
     pub fn with_capacity(phrases: usize) -> Self {
         Phrases {
-            index: FxHashMap::with_capacity_and_hasher(phrases, Default::default()),
+            index: HashKeyedMap::with_capacity_and_hasher(phrases, Default::default()),
             keys: String::with_capacity(phrases * 16),
             slots: Vec::with_capacity(phrases),
         }

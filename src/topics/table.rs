@@ -9,12 +9,13 @@
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use fst::Streamer;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::completion::{self, ClassShares, Completions};
-use super::hashing::{FxHashMap, HashKeyedMap};
+use super::hashing::{FxHashMap, HashedU64Table};
 
 /// Word-class flags stored in the table.
 pub mod flags {
@@ -92,6 +93,12 @@ pub trait Lexicon {
     fn name_evidence(&self, _key: &str, _hash: u64) -> (f64, bool) {
         (0.0, false)
     }
+
+    /// An id no other lexicon of the process shares, under which per-thread memos of what its
+    /// words are may be kept; `None` (the default) keeps none.
+    fn memo_id(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// Words cached per thread before the cache starts over (bounds its memory).
@@ -102,7 +109,9 @@ const WORD_CACHE_LIMIT: usize = 1 << 16;
 /// are the bulk of the ranking's work. 64-bit hashes of a few hundred thousand keys do not collide
 /// in practice.
 pub struct Background {
-    entries: HashKeyedMap<u64>,
+    /// Unique to this table (see [`Lexicon::memo_id`]).
+    id: u64,
+    entries: HashedU64Table,
     docs: u32,
     /// Full names of one-word names, derived from the two-word keys while loading.
     completions: Completions,
@@ -111,6 +120,12 @@ pub struct Background {
 }
 
 static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
+
+/// A fresh [`Background::id`].
+fn next_table_id() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
 
 impl Background {
     /// The table compiled into the binary (loaded once per process). An unreadable table degrades
@@ -126,7 +141,8 @@ impl Background {
             Err(error) => {
                 tracing::warn!("topics: background table unreadable ({error}); using none");
                 return Background {
-                    entries: HashKeyedMap::default(),
+                    id: next_table_id(),
+                    entries: HashedU64Table::default(),
                     docs: 0,
                     completions: Completions::default(),
                     class_shares: ClassShares::default(),
@@ -134,7 +150,7 @@ impl Background {
             }
         };
         let docs = map.get(DOCS_KEY).map_or(0, |v| v as u32);
-        let mut entries = HashKeyedMap::with_capacity_and_hasher(map.len(), Default::default());
+        let mut entries = HashedU64Table::with_capacity(map.len());
         // Two-word keys that may be names are kept aside while the one stream runs.
         let mut pairs: Vec<(String, u32)> = Vec::new();
         let mut stream = map.stream();
@@ -145,6 +161,7 @@ impl Background {
             }
         }
         let mut table = Background {
+            id: next_table_id(),
             entries,
             docs,
             completions: Completions::default(),
@@ -173,14 +190,18 @@ impl Background {
     /// The entry of a key whose xxh3 hash is already known (one hash serves every table).
     pub fn entry_hashed(&self, hash: u64) -> Entry {
         self.entries
-            .get(&hash)
-            .map_or_else(Entry::default, |v| Entry::unpack(*v))
+            .get(hash)
+            .map_or_else(Entry::default, Entry::unpack)
     }
 }
 
 impl Lexicon for Background {
     fn entry(&self, key: &str) -> Entry {
         self.entry_hashed(xxh3_64(key.as_bytes()))
+    }
+
+    fn memo_id(&self) -> Option<u64> {
+        Some(self.id)
     }
 
     fn name_evidence(&self, key: &str, hash: u64) -> (f64, bool) {

@@ -4,7 +4,7 @@
 //! endings written as separate words (`برنامه ها`, `بزرگ تر`) are glued back to their word, which
 //! makes the ZWNJ/space spelling variants of one phrase look alike.
 
-use super::fold::fold_into;
+use super::fold::{fold_into, is_folded};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,9 +83,9 @@ fn classify(ch: char) -> CharClass {
     }
 }
 
-/// [`classify`] of ASCII and the Arabic block (nearly every character of the text) from a table:
-/// the chain of range tests per character was most of the tokenizer's work.
-fn class_of(ch: char) -> CharClass {
+/// [`classify`] of U+0000..U+06FF: ASCII and the Arabic block, nearly every character of the
+/// text (the chain of range tests per character was most of the tokenizer's work).
+fn class_table() -> &'static [CharClass; 0x700] {
     static TABLE: std::sync::LazyLock<[CharClass; 0x700]> = std::sync::LazyLock::new(|| {
         let mut table = [CharClass::Other; 0x700];
         for (code, class) in table.iter_mut().enumerate() {
@@ -95,14 +95,62 @@ fn class_of(ch: char) -> CharClass {
         }
         table
     });
+    &TABLE
+}
+
+/// [`classify`], from the table where it can.
+fn class_of(ch: char) -> CharClass {
     match ch {
         // The joiners are in nearly every Persian sentence, past the table.
         '\u{200c}' | '\u{200d}' => CharClass::WordMark,
-        _ => TABLE
+        _ => class_table()
             .get(ch as usize)
             .copied()
             .unwrap_or_else(|| classify(ch)),
     }
+}
+
+/// The class and UTF-8 width of the character at byte `at` of `text` (a char boundary). ASCII,
+/// two-byte characters (the Arabic block) and the joiners are read from their bytes: decoding
+/// every character was a large part of the tokenizer's work.
+#[inline(always)]
+fn class_at(text: &str, table: &[CharClass; 0x700], at: usize) -> (CharClass, usize) {
+    let bytes = text.as_bytes();
+    let Some(&lead) = bytes.get(at) else {
+        return (CharClass::Other, 1);
+    };
+    if lead < 0x80 {
+        return (table[usize::from(lead)], 1);
+    }
+    if lead < 0xE0
+        && let Some(&next) = bytes.get(at + 1)
+    {
+        // A two-byte sequence (valid UTF-8 leads these with C2..DF): U+0080..U+07FF.
+        let code = (usize::from(lead & 0x1f) << 6) | usize::from(next & 0x3f);
+        let class = table
+            .get(code)
+            .copied()
+            .unwrap_or_else(|| char::from_u32(code as u32).map_or(CharClass::Other, classify));
+        return (class, 2);
+    }
+    if lead == 0xE2
+        && bytes.get(at + 1) == Some(&0x80)
+        && matches!(bytes.get(at + 2), Some(0x8C | 0x8D))
+    {
+        // ZWNJ / ZWJ (E2 80 8C / E2 80 8D).
+        return (CharClass::WordMark, 3);
+    }
+    match text.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(ch) => (class_of(ch), ch.len_utf8()),
+        None => (CharClass::Other, 1),
+    }
+}
+
+fn is_word_class(class: CharClass) -> bool {
+    matches!(
+        class,
+        CharClass::Letter | CharClass::Digit | CharClass::WordMark
+    )
 }
 
 /// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
@@ -163,7 +211,14 @@ fn push<'a>(
         // The endings are at most four letters: longer words are not folded to find out.
         && surface.len() <= MAX_ENDING_BYTES
         && may_be_ending(surface)
-        && is_detached_ending(folded_into(surface, scratch), last.surface)
+        && is_detached_ending(
+            if is_folded(surface) {
+                surface
+            } else {
+                folded_into(surface, scratch)
+            },
+            last.surface,
+        )
     {
         let begin = last.surface.as_ptr() as usize - text.as_ptr() as usize;
         let end = surface.as_ptr() as usize - text.as_ptr() as usize + surface.len();
@@ -184,49 +239,48 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 8);
     // Reused for every word folded to test for a detached ending.
     let mut scratch = String::new();
-    let mut start: Option<usize> = None;
+    let table = class_table();
     let mut boundary = true;
-    let mut has_digit = false;
-    let mut has_letter = false;
-    for (i, ch) in text.char_indices() {
-        let class = class_of(ch);
-        if matches!(
-            class,
-            CharClass::Letter | CharClass::Digit | CharClass::WordMark
-        ) {
-            if start.is_none() {
-                start = Some(i);
-                has_digit = false;
-                has_letter = false;
+    let mut i = 0;
+    while i < text.len() {
+        let (mut class, mut width) = class_at(text, table, i);
+        if !is_word_class(class) {
+            if class != CharClass::Space {
+                boundary = true;
             }
+            i += width;
+            continue;
+        }
+        // A run of word characters: a token when it holds a letter or a digit.
+        let start = i;
+        let mut has_digit = false;
+        let mut has_letter = false;
+        loop {
             match class {
                 CharClass::Digit => has_digit = true,
                 CharClass::Letter => has_letter = true,
                 _ => {}
             }
-        } else {
-            if let Some(s) = start.take()
-                && (has_digit || has_letter)
-            {
-                push(&mut tokens, text, (s, i), has_digit, boundary, &mut scratch);
-                boundary = false;
+            i += width;
+            if i >= text.len() {
+                break;
             }
-            if class != CharClass::Space {
-                boundary = true;
+            (class, width) = class_at(text, table, i);
+            if !is_word_class(class) {
+                break;
             }
         }
-    }
-    if let Some(s) = start
-        && (has_digit || has_letter)
-    {
-        push(
-            &mut tokens,
-            text,
-            (s, text.len()),
-            has_digit,
-            boundary,
-            &mut scratch,
-        );
+        if has_digit || has_letter {
+            push(
+                &mut tokens,
+                text,
+                (start, i),
+                has_digit,
+                boundary,
+                &mut scratch,
+            );
+            boundary = false;
+        }
     }
     tokens
 }
@@ -280,6 +334,25 @@ mod tests {
                 assert_eq!(class_of(ch), classify(ch), "{code:x}");
             }
         }
+    }
+
+    #[test]
+    fn the_byte_reader_classes_every_character_as_the_decoder_does() {
+        let text: String = (0x20..0x800u32)
+            .chain([0x200c, 0x200d, 0x2026, 0x200e, 0xfeff, 0x1f600, 0x4e2d])
+            .filter_map(char::from_u32)
+            .collect();
+        let decoded: Vec<(usize, CharClass)> =
+            text.char_indices().map(|(i, c)| (i, classify(c))).collect();
+        let table = class_table();
+        let mut read = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let (class, width) = class_at(&text, table, i);
+            read.push((i, class));
+            i += width;
+        }
+        assert_eq!(read, decoded);
     }
 
     #[test]
