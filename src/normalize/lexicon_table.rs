@@ -313,6 +313,24 @@ impl Tables {
     }
 }
 
+/// The spaced-compound table ([`super::compounds`]) by file name: every key of
+/// `data/compounds.fst` with its value, and a filter of their hashes (most spaced pairs are no
+/// compound, and the filter turns them away without touching the table).
+pub fn compound_files(entries: &[(Vec<u8>, u64)]) -> Vec<(&'static str, Vec<u8>)> {
+    let mut table = TableBuilder::with_capacity(entries.len());
+    let mut filter = BloomBuilder::with_capacity(entries.len());
+    for (key, value) in entries {
+        table.insert_new(key, *value);
+        filter.insert(word_hash(key));
+    }
+    let (slots, arena) = table.into_bytes();
+    vec![
+        ("compounds.slots", slots),
+        ("compounds.arena", arena),
+        ("compounds.bloom", filter.into_bytes()),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
