@@ -6,10 +6,11 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
-    ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, is_word_char, last_char, trim_to_word, word_after,
+    ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, last_char, letter_runs, trim_to_word, word_after,
     word_before,
 };
 use super::step::{Context, Step, finish};
+use super::word_set::WordSet;
 
 /// Joins a spaced affix to its word.
 pub(crate) struct AffixJoin;
@@ -81,11 +82,46 @@ const NEVER_JOINED: [&str; 23] = [
 /// True when `word` is a suffix that [`is_canonical_affix`] may attach to the word before it:
 /// without one, only a left word ending in yeh (`می`, `نمی`, `بی`) can start a join.
 fn is_suffix_word(word: &str) -> bool {
-    PLURAL_SUFFIXES.contains(&word)
-        || HEH_ENCLITICS.contains(&word)
-        || ["شان", "تان", "مان"].contains(&word)
-        || DEGREE_SUFFIXES.contains(&word)
+    SUFFIX_WORDS.contains(word)
 }
+
+/// The words of [`PLURAL_SUFFIXES`], [`HEH_ENCLITICS`], the possessives and
+/// [`DEGREE_SUFFIXES`]: the suffixes [`is_canonical_affix`] may attach.
+const SUFFIX_WORDS: WordSet<28> = WordSet::new([
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هایش",
+    "هایت",
+    "هایم",
+    "هایی",
+    "هاست",
+    "های",
+    "هاش",
+    "هام",
+    "ها",
+    "ایم",
+    "اید",
+    "اند",
+    "ای",
+    "ام",
+    "ات",
+    "اش",
+    "ی",
+    "ایی",
+    "شان",
+    "تان",
+    "مان",
+    "ترین",
+    "تری",
+    "ترها",
+    "تر",
+]);
+const PLURAL_SET: WordSet<12> = WordSet::new(PLURAL_SUFFIXES);
+const NOT_VERB_SET: WordSet<16> = WordSet::new(NOT_VERBS);
+const NEVER_JOINED_SET: WordSet<23> = WordSet::new(NEVER_JOINED);
+const DEGREE_TAIL_SET: WordSet<6> = WordSet::new(DEGREE_TAILS);
+const VERBAL_CONTEXT_SET: WordSet<34> = WordSet::new(VERBAL_CONTEXT);
 
 /// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
 fn is_canonical_affix(left: &str, right: &str) -> bool {
@@ -95,7 +131,7 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
         // A Latin letter's name makes `بی` one too, in an acronym (`بی بی سی`), and `بی بی` is
         // a noun (lady): no privative prefix.
         return letters(right) >= 2
-            && !NOT_VERBS.contains(&right)
+            && !NOT_VERB_SET.contains(right)
             && !LATIN_LETTER_NAMES.contains(&right);
     }
     // Every verbal prefix ends in `می`: that test first spares the lists at most spaces.
@@ -109,12 +145,12 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
             && lexicon().get(right).is_none_or(|e| e.frequency() < 72);
         return letters(right) >= 2
             && !right.contains(ZWNJ)
-            && !NOT_VERBS.contains(&right)
+            && !NOT_VERB_SET.contains(right)
             && (lexicon_verb
                 || super::restore::looks_like_verb(right)
                 || rare_with_person_ending(right));
     }
-    if PLURAL_SUFFIXES.contains(&right) {
+    if PLURAL_SET.contains(right) {
         return true;
     }
     if HEH_ENCLITICS.contains(&right) {
@@ -176,7 +212,7 @@ fn joined_entry(left: &str, right: &str) -> Option<Entry> {
     if has_zwnj(left) || has_zwnj(right) {
         return None;
     }
-    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
+    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
         return None;
     }
     let boundary = left.chars().count();
@@ -236,13 +272,11 @@ const STRIPPED_WORD_MARGIN: i32 = 16;
 /// True when some word of `text` is glued where news writes a ZWNJ far more often (`میشود`):
 /// its ZWNJs were stripped, so a space between two words is a true space.
 fn shows_stripped_words(text: &str) -> bool {
-    text.split(|c: char| !is_word_char(c) || c == ZWNJ)
-        .filter(|w| w.len() >= 6)
-        .any(|w| {
-            lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
-                i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= STRIPPED_WORD_MARGIN
-            })
+    letter_runs(text).filter(|w| w.len() >= 6).any(|w| {
+        lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
+            i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= STRIPPED_WORD_MARGIN
         })
+    })
 }
 
 /// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
@@ -302,7 +336,7 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     if attributive_participle(left, right, next) {
         return true;
     }
-    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
+    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
         return false;
     }
     if VERB_PREFIXES.contains(&left)
@@ -313,7 +347,7 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     }
     // A degree suffix or a bound tail after any word but a function word.
     let content_left = || lexicon().get(left).is_none_or(|e| !e.has(STOPWORD));
-    let suffix_like = DEGREE_TAILS.contains(&right)
+    let suffix_like = DEGREE_TAIL_SET.contains(right)
         || (!is_suffix_word(right) && super::compounds::is_bound_tail(right, spaced_writer));
     if suffix_like && content_left() {
         return true;
@@ -324,15 +358,17 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
         return !is_verbal_noun(right);
     }
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
-    INFLECTIONS.iter().any(|ending| {
-        right
-            .strip_suffix(ending)
-            .filter(|stem| stem.chars().nth(1).is_some())
-            .is_some_and(|stem| {
-                super::compounds::is_spaced_compound(left, stem, spaced_writer)
-                    && !is_verbal_noun(stem)
-            })
-    })
+    // (Most words start no compound: one filter probe spares the lookup of every stem.)
+    super::compounds::may_head_compound(left)
+        && INFLECTIONS.iter().any(|ending| {
+            right
+                .strip_suffix(ending)
+                .filter(|stem| stem.chars().nth(1).is_some())
+                .is_some_and(|stem| {
+                    super::compounds::is_spaced_compound(left, stem, spaced_writer)
+                        && !is_verbal_noun(stem)
+                })
+        })
 }
 
 /// Participles that make compound adjectives with the word before them (`انجام‌شده`,
@@ -389,12 +425,12 @@ const VERBAL_CONTEXT: [&str; 34] = [
 fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
     ATTRIBUTIVE_PARTICIPLES.contains(&right)
         && !next.is_empty()
-        && !VERBAL_CONTEXT.contains(&next)
+        && !VERBAL_CONTEXT_SET.contains(next)
         && !next.contains(ZWNJ)
         && !is_suffix_word(next)
         && left.chars().nth(1).is_some()
         && !has_zwnj(left)
-        && !NEVER_JOINED.contains(&left)
+        && !NEVER_JOINED_SET.contains(left)
         && !VERB_PREFIXES.contains(&left)
         && (super::compounds::is_bound_tail(left, true)
             || (lexicon().get(left).is_none_or(|e| !e.has(STOPWORD)) && zwnj_between(left, right)))
@@ -442,7 +478,7 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
             && is_suffix_word(word)
             && is_canonical_affix(previous, word);
         if after_prefix
-            || (word.starts_with('ه') && PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+            || (word.starts_with('ه') && PLURAL_SET.contains(word) && !previous.is_empty())
             || spaced_suffix
         {
             return true;
@@ -547,6 +583,20 @@ impl Step for AffixJoin {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffix_words_are_the_suffix_lists() {
+        let lists = PLURAL_SUFFIXES
+            .iter()
+            .chain(&HEH_ENCLITICS)
+            .chain(&["شان", "تان", "مان"])
+            .chain(&DEGREE_SUFFIXES);
+        let mut listed: Vec<&str> = lists.copied().collect();
+        let mut set = SUFFIX_WORDS.words.to_vec();
+        listed.sort_unstable();
+        set.sort_unstable();
+        assert_eq!(listed, set);
+    }
 
     #[test]
     fn canonical_affixes() {

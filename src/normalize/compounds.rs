@@ -64,6 +64,14 @@ fn lookup(key: &[u8]) -> Option<(u8, u8)> {
         .map(|value| (value as u8, (value >> 8) as u8))
 }
 
+/// False when no pair of the table starts with `head` (cut at its boundary): most words begin
+/// no compound, and one filter probe then answers for every pair and stem after them.
+#[inline]
+pub(crate) fn may_head_compound(head: &str) -> bool {
+    const HEADS: Bloom<'static> = Bloom::new(table_file!("compounds.heads.bloom"));
+    HEADS.may_contain(word_hash(head.as_bytes()))
+}
+
 /// True when `word` is a bound compound tail (`سازی`, `گیری`, `کننده`); outside
 /// `spaced_writer` text only the strongly bound ones (not `نامه`, also a word of its own).
 pub(crate) fn is_bound_tail(word: &str, spaced_writer: bool) -> bool {
@@ -77,6 +85,9 @@ pub(crate) fn is_bound_tail(word: &str, spaced_writer: bool) -> bool {
 
 /// The table's flags for the pair `left right` cut where it is spaced (0: nothing known).
 fn pair_flags(left: &str, right: &str) -> u8 {
+    if !may_head_compound(left) {
+        return 0;
+    }
     let mut key = [0u8; 128];
     let len = left.len() + right.len();
     let Some(out) = key.get_mut(..len) else {
@@ -387,6 +398,10 @@ mod tests {
         let mut stream = map.stream();
         while let Some((key, value)) = stream.next() {
             assert_eq!(lookup(key), Some((value as u8, (value >> 8) as u8)));
+            if let Some(head) = super::super::lexicon_table::compound_head(key, value) {
+                let head = std::str::from_utf8(head).unwrap_or_default();
+                assert!(may_head_compound(head), "{head}");
+            }
             assert_eq!(value >> 16, 0);
         }
         assert_eq!(lookup("کتابفروشیسلام".as_bytes()), None);

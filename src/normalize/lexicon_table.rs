@@ -319,16 +319,33 @@ impl Tables {
 pub fn compound_files(entries: &[(Vec<u8>, u64)]) -> Vec<(&'static str, Vec<u8>)> {
     let mut table = TableBuilder::with_capacity(entries.len());
     let mut filter = BloomBuilder::with_capacity(entries.len());
+    let mut heads = BloomBuilder::with_capacity(entries.len());
     for (key, value) in entries {
         table.insert_new(key, *value);
         filter.insert(word_hash(key));
+        if let Some(head) = compound_head(key, *value) {
+            heads.insert(word_hash(head));
+        }
     }
     let (slots, arena) = table.into_bytes();
     vec![
         ("compounds.slots", slots),
         ("compounds.arena", arena),
         ("compounds.bloom", filter.into_bytes()),
+        ("compounds.heads.bloom", heads.into_bytes()),
     ]
+}
+
+/// The first part of a compound-table key: its chars before the boundary char index stored in
+/// bits 8..16 of its value (`None` for a key without one, a bound tail).
+pub fn compound_head(key: &[u8], value: u64) -> Option<&[u8]> {
+    let boundary = usize::from((value >> 8) as u8);
+    if boundary == 0 {
+        return None;
+    }
+    let text = std::str::from_utf8(key).ok()?;
+    let (at, _) = text.char_indices().nth(boundary)?;
+    Some(&key[..at])
 }
 
 #[cfg(test)]

@@ -51,6 +51,7 @@ mod scan;
 pub mod script;
 mod spacing;
 mod step;
+mod word_set;
 mod zwnj_cleanup;
 
 pub use build::build_lexicon;
