@@ -51,8 +51,14 @@ pub fn has_zwnj(text: &str) -> bool {
     if bytes.len() < SHORT_TEXT {
         // A word: setting up the vector search would cost more than looking at every byte.
         let lead = ZWNJ_STR.as_bytes()[0];
-        return bytes.iter().any(|&b| b == lead)
-            && bytes.windows(3).any(|w| w == ZWNJ_STR.as_bytes());
+        let mut at = 0;
+        while let Some(window) = bytes.get(at..at + 3) {
+            if window[0] == lead && window[1..] == *tail {
+                return true;
+            }
+            at += 1;
+        }
+        return false;
     }
     memchr::memchr_iter(ZWNJ_STR.as_bytes()[0], bytes)
         .any(|at| bytes.get(at + 1..at + 3) == Some(tail))
