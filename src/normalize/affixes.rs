@@ -354,12 +354,14 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     }
     // An infinitive or participle after a noun is a compound verb (`گوش دادن`, `لب بسته`),
     // written apart.
-    if super::compounds::is_spaced_compound(left, right, spaced_writer) {
+    // (Most words start no compound: one filter probe spares the lookups of the pair and of
+    // every stem.)
+    let may_head = super::compounds::may_head_compound(left);
+    if may_head && super::compounds::is_spaced_compound(left, right, spaced_writer) {
         return !is_verbal_noun(right);
     }
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
-    // (Most words start no compound: one filter probe spares the lookup of every stem.)
-    super::compounds::may_head_compound(left)
+    may_head
         && INFLECTIONS.iter().any(|ending| {
             right
                 .strip_suffix(ending)

@@ -25,6 +25,17 @@ impl Buf {
         }
     }
 
+    /// Room for `bytes` bytes in the (cleared) buffer. A buffer too small gets a fresh
+    /// allocation: growing it would copy its stale contents along.
+    pub fn make_room(&mut self, bytes: usize) {
+        if self.text.capacity() < bytes {
+            self.text = String::with_capacity(bytes);
+        }
+        if self.src.capacity() < bytes {
+            self.src = Vec::with_capacity(bytes);
+        }
+    }
+
     pub fn clear(&mut self) {
         self.text.clear();
         self.src.clear();

@@ -115,8 +115,7 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         }
         if step.enabled(config) && step.needed(&current.text, config) {
             next.clear();
-            next.text.reserve(current.text.len() + 16);
-            next.src.reserve(current.text.len() + 16);
+            next.make_room(current.text.len() + 16);
             if step.apply(&current, &mut next, &context, config) {
                 std::mem::swap(&mut current, &mut next);
             }
