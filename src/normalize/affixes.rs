@@ -82,7 +82,17 @@ const NEVER_JOINED: [&str; 23] = [
 /// True when `word` is a suffix that [`is_canonical_affix`] may attach to the word before it:
 /// without one, only a left word ending in yeh (`می`, `نمی`, `بی`) can start a join.
 fn is_suffix_word(word: &str) -> bool {
-    SUFFIX_WORDS.contains(word)
+    starts_like_suffix(word) && SUFFIX_WORDS.contains(word)
+}
+
+/// True when `word` starts with a first letter of the [`SUFFIX_WORDS`] (`ه ا ی ت ش م`): two
+/// byte tests turn most words away before the set is read.
+#[inline]
+fn starts_like_suffix(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [0xD9, 0x87 | 0x85, ..] | [0xD8, 0xA7 | 0xAA | 0xB4, ..] | [0xDB, 0x8C, ..]
+    )
 }
 
 /// The words of [`PLURAL_SUFFIXES`], [`HEH_ENCLITICS`], the possessives and
@@ -150,6 +160,10 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
                 || super::restore::looks_like_verb(right)
                 || rare_with_person_ending(right));
     }
+    // Every rule below attaches a suffix word: one test spares the lists at most spaces.
+    if !is_suffix_word(right) {
+        return false;
+    }
     if PLURAL_SET.contains(right) {
         return true;
     }
@@ -206,13 +220,14 @@ pub(crate) fn is_preverb_mi(word: &str) -> bool {
 /// The lexicon's entry for `left right` when it spells them as one word with a ZWNJ exactly
 /// between them (and more often so than glued).
 fn joined_entry(left: &str, right: &str) -> Option<Entry> {
-    // The lexicon first: its filter turns most pairs away before the word lists are read.
+    // The most common words never join (`از`, `به`, `است`): their set's bit filter is cheaper
+    // than the lexicon probe, whose own filter then turns most other pairs away.
+    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
+        return None;
+    }
     let mut buf = [0u8; 128];
     let entry = concat(&mut buf, left, right).and_then(|joined| lexicon().zwnj_spelled(joined))?;
     if has_zwnj(left) || has_zwnj(right) {
-        return None;
-    }
-    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
         return None;
     }
     let boundary = left.chars().count();
@@ -282,13 +297,16 @@ fn shows_stripped_words(text: &str) -> bool {
 /// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
 /// only those news writers join far more often than they space.
 fn compound_join(left: &str, right: &str, context: &Context) -> bool {
-    // The lexicon's answer first: it turns most pairs away fastest.
+    // Single letters (`و`) and verbal prefixes first: byte tests, cheaper than the lexicon probe.
+    if left.chars().nth(1).is_none()
+        || right.chars().nth(1).is_none()
+        || VERB_PREFIXES.contains(&left)
+    {
+        return false;
+    }
     let Some(joined) = joined_entry(left, right) else {
         return false;
     };
-    if left.chars().count() < 2 || right.chars().count() < 2 || VERB_PREFIXES.contains(&left) {
-        return false;
-    }
     if !context.writer_spaces_affixes {
         // No sign of how the writer marks joints: only the compounds that news writers join
         // far more often than they space (`جمع آوری`, `اصلاح طلبان`).
@@ -598,6 +616,16 @@ mod tests {
         listed.sort_unstable();
         set.sort_unstable();
         assert_eq!(listed, set);
+    }
+
+    #[test]
+    fn suffix_words_start_like_suffixes() {
+        for word in SUFFIX_WORDS.words {
+            assert!(starts_like_suffix(word), "{word}");
+        }
+        for word in ["کتاب", "بود", "و", "", "a"] {
+            assert!(!starts_like_suffix(word), "{word}");
+        }
     }
 
     #[test]

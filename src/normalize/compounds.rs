@@ -88,6 +88,11 @@ fn pair_flags(left: &str, right: &str) -> u8 {
     if !may_head_compound(left) {
         return 0;
     }
+    pair_flags_after_head(left, right)
+}
+
+/// [`pair_flags`] for a `left` that [`may_head_compound`] already let through.
+fn pair_flags_after_head(left: &str, right: &str) -> u8 {
     let mut key = [0u8; 128];
     let len = left.len() + right.len();
     let Some(out) = key.get_mut(..len) else {
@@ -108,13 +113,15 @@ pub(crate) fn news_spaces(left: &str, right: &str) -> bool {
 
 /// Whether the spaced pair `left right` is a known compound to be joined with a ZWNJ:
 /// `spaced_writer` when the text is known to type spaces for ZWNJs (weaker evidence suffices).
+/// Skips the head filter (same answers without it): callers probe [`may_head_compound`] once
+/// for a left word, not again for every stem tried after it.
 pub(crate) fn is_spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
     let wanted = if spaced_writer {
         JOIN_SPACED
     } else {
         JOIN_UNMARKED
     };
-    pair_flags(left, right) & wanted != 0
+    pair_flags_after_head(left, right) & wanted != 0
 }
 
 /// Derivation of the table, run by `goftar lexicon build`.
