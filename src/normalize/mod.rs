@@ -104,7 +104,9 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         writer_spaces_affixes: false,
     };
     let mut current = Buf::identity(input);
-    let mut next = Buf::default();
+    // The steps' second buffer is the one the last paragraph left over: most paragraphs fit
+    // in it, and reusing it spares an allocation and a free of its text and its offset map.
+    let mut next = SPARE_BUF.take();
     for (k, step) in STEPS.iter().enumerate() {
         if k == AFFIX_STEP {
             // Read after cleanup, where no-break spaces have become ZWNJs or spaces, so a second
@@ -121,12 +123,28 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
             }
         }
     }
+    if next.src.capacity() <= MAX_SPARE_BYTES {
+        SPARE_BUF.set(next);
+    }
     Normalized {
         text: current.text,
         offsets: current.src,
         input_len,
     }
 }
+
+thread_local! {
+    /// A step buffer kept between calls of [`normalize`] on this thread.
+    static SPARE_BUF: std::cell::Cell<Buf> = const {
+        std::cell::Cell::new(Buf {
+            text: String::new(),
+            src: Vec::new(),
+        })
+    };
+}
+
+/// A spare buffer for longer text than this (bytes) is freed rather than kept.
+const MAX_SPARE_BYTES: usize = 1 << 16;
 
 #[cfg(test)]
 mod tests;
