@@ -6,10 +6,11 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
 use super::script::{
-    ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, is_word_char, last_char, trim_to_word, word_after,
+    ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, last_char, letter_runs, trim_to_word, word_after,
     word_before,
 };
 use super::step::{Context, Step, finish};
+use super::word_set::WordSet;
 
 /// Joins a spaced affix to its word.
 pub(crate) struct AffixJoin;
@@ -81,11 +82,56 @@ const NEVER_JOINED: [&str; 23] = [
 /// True when `word` is a suffix that [`is_canonical_affix`] may attach to the word before it:
 /// without one, only a left word ending in yeh (`می`, `نمی`, `بی`) can start a join.
 fn is_suffix_word(word: &str) -> bool {
-    PLURAL_SUFFIXES.contains(&word)
-        || HEH_ENCLITICS.contains(&word)
-        || ["شان", "تان", "مان"].contains(&word)
-        || DEGREE_SUFFIXES.contains(&word)
+    starts_like_suffix(word) && SUFFIX_WORDS.contains(word)
 }
+
+/// True when `word` starts with a first letter of the [`SUFFIX_WORDS`] (`ه ا ی ت ش م`): two
+/// byte tests turn most words away before the set is read.
+#[inline]
+fn starts_like_suffix(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [0xD9, 0x87 | 0x85, ..] | [0xD8, 0xA7 | 0xAA | 0xB4, ..] | [0xDB, 0x8C, ..]
+    )
+}
+
+/// The words of [`PLURAL_SUFFIXES`], [`HEH_ENCLITICS`], the possessives and
+/// [`DEGREE_SUFFIXES`]: the suffixes [`is_canonical_affix`] may attach.
+const SUFFIX_WORDS: WordSet<28> = WordSet::new([
+    "هایشان",
+    "هایتان",
+    "هایمان",
+    "هایش",
+    "هایت",
+    "هایم",
+    "هایی",
+    "هاست",
+    "های",
+    "هاش",
+    "هام",
+    "ها",
+    "ایم",
+    "اید",
+    "اند",
+    "ای",
+    "ام",
+    "ات",
+    "اش",
+    "ی",
+    "ایی",
+    "شان",
+    "تان",
+    "مان",
+    "ترین",
+    "تری",
+    "ترها",
+    "تر",
+]);
+const PLURAL_SET: WordSet<12> = WordSet::new(PLURAL_SUFFIXES);
+const NOT_VERB_SET: WordSet<16> = WordSet::new(NOT_VERBS);
+const NEVER_JOINED_SET: WordSet<23> = WordSet::new(NEVER_JOINED);
+const DEGREE_TAIL_SET: WordSet<6> = WordSet::new(DEGREE_TAILS);
+const VERBAL_CONTEXT_SET: WordSet<34> = WordSet::new(VERBAL_CONTEXT);
 
 /// True when `right` is an affix that always attaches to `left` (rules that hold in every text).
 fn is_canonical_affix(left: &str, right: &str) -> bool {
@@ -95,7 +141,7 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
         // A Latin letter's name makes `بی` one too, in an acronym (`بی بی سی`), and `بی بی` is
         // a noun (lady): no privative prefix.
         return letters(right) >= 2
-            && !NOT_VERBS.contains(&right)
+            && !NOT_VERB_SET.contains(right)
             && !LATIN_LETTER_NAMES.contains(&right);
     }
     // Every verbal prefix ends in `می`: that test first spares the lists at most spaces.
@@ -109,12 +155,16 @@ fn is_canonical_affix(left: &str, right: &str) -> bool {
             && lexicon().get(right).is_none_or(|e| e.frequency() < 72);
         return letters(right) >= 2
             && !right.contains(ZWNJ)
-            && !NOT_VERBS.contains(&right)
+            && !NOT_VERB_SET.contains(right)
             && (lexicon_verb
                 || super::restore::looks_like_verb(right)
                 || rare_with_person_ending(right));
     }
-    if PLURAL_SUFFIXES.contains(&right) {
+    // Every rule below attaches a suffix word: one test spares the lists at most spaces.
+    if !is_suffix_word(right) {
+        return false;
+    }
+    if PLURAL_SET.contains(right) {
         return true;
     }
     if HEH_ENCLITICS.contains(&right) {
@@ -170,13 +220,14 @@ pub(crate) fn is_preverb_mi(word: &str) -> bool {
 /// The lexicon's entry for `left right` when it spells them as one word with a ZWNJ exactly
 /// between them (and more often so than glued).
 fn joined_entry(left: &str, right: &str) -> Option<Entry> {
-    // The lexicon first: its filter turns most pairs away before the word lists are read.
+    // The most common words never join (`از`, `به`, `است`): their set's bit filter is cheaper
+    // than the lexicon probe, whose own filter then turns most other pairs away.
+    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
+        return None;
+    }
     let mut buf = [0u8; 128];
     let entry = concat(&mut buf, left, right).and_then(|joined| lexicon().zwnj_spelled(joined))?;
     if has_zwnj(left) || has_zwnj(right) {
-        return None;
-    }
-    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
         return None;
     }
     let boundary = left.chars().count();
@@ -236,25 +287,26 @@ const STRIPPED_WORD_MARGIN: i32 = 16;
 /// True when some word of `text` is glued where news writes a ZWNJ far more often (`میشود`):
 /// its ZWNJs were stripped, so a space between two words is a true space.
 fn shows_stripped_words(text: &str) -> bool {
-    text.split(|c: char| !is_word_char(c) || c == ZWNJ)
-        .filter(|w| w.len() >= 6)
-        .any(|w| {
-            lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
-                i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= STRIPPED_WORD_MARGIN
-            })
+    letter_runs(text).filter(|w| w.len() >= 6).any(|w| {
+        lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
+            i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= STRIPPED_WORD_MARGIN
         })
+    })
 }
 
 /// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
 /// only those news writers join far more often than they space.
 fn compound_join(left: &str, right: &str, context: &Context) -> bool {
-    // The lexicon's answer first: it turns most pairs away fastest.
+    // Single letters (`و`) and verbal prefixes first: byte tests, cheaper than the lexicon probe.
+    if left.chars().nth(1).is_none()
+        || right.chars().nth(1).is_none()
+        || VERB_PREFIXES.contains(&left)
+    {
+        return false;
+    }
     let Some(joined) = joined_entry(left, right) else {
         return false;
     };
-    if left.chars().count() < 2 || right.chars().count() < 2 || VERB_PREFIXES.contains(&left) {
-        return false;
-    }
     if !context.writer_spaces_affixes {
         // No sign of how the writer marks joints: only the compounds that news writers join
         // far more often than they space (`جمع آوری`, `اصلاح طلبان`).
@@ -302,7 +354,7 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     if attributive_participle(left, right, next) {
         return true;
     }
-    if NEVER_JOINED.contains(&left) || NEVER_JOINED.contains(&right) {
+    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
         return false;
     }
     if VERB_PREFIXES.contains(&left)
@@ -313,26 +365,30 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     }
     // A degree suffix or a bound tail after any word but a function word.
     let content_left = || lexicon().get(left).is_none_or(|e| !e.has(STOPWORD));
-    let suffix_like = DEGREE_TAILS.contains(&right)
+    let suffix_like = DEGREE_TAIL_SET.contains(right)
         || (!is_suffix_word(right) && super::compounds::is_bound_tail(right, spaced_writer));
     if suffix_like && content_left() {
         return true;
     }
     // An infinitive or participle after a noun is a compound verb (`گوش دادن`, `لب بسته`),
     // written apart.
-    if super::compounds::is_spaced_compound(left, right, spaced_writer) {
+    // (Most words start no compound: one filter probe spares the lookups of the pair and of
+    // every stem.)
+    let may_head = super::compounds::may_head_compound(left);
+    if may_head && super::compounds::is_spaced_compound(left, right, spaced_writer) {
         return !is_verbal_noun(right);
     }
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
-    INFLECTIONS.iter().any(|ending| {
-        right
-            .strip_suffix(ending)
-            .filter(|stem| stem.chars().nth(1).is_some())
-            .is_some_and(|stem| {
-                super::compounds::is_spaced_compound(left, stem, spaced_writer)
-                    && !is_verbal_noun(stem)
-            })
-    })
+    may_head
+        && INFLECTIONS.iter().any(|ending| {
+            right
+                .strip_suffix(ending)
+                .filter(|stem| stem.chars().nth(1).is_some())
+                .is_some_and(|stem| {
+                    super::compounds::is_spaced_compound(left, stem, spaced_writer)
+                        && !is_verbal_noun(stem)
+                })
+        })
 }
 
 /// Participles that make compound adjectives with the word before them (`انجام‌شده`,
@@ -389,12 +445,12 @@ const VERBAL_CONTEXT: [&str; 34] = [
 fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
     ATTRIBUTIVE_PARTICIPLES.contains(&right)
         && !next.is_empty()
-        && !VERBAL_CONTEXT.contains(&next)
+        && !VERBAL_CONTEXT_SET.contains(next)
         && !next.contains(ZWNJ)
         && !is_suffix_word(next)
         && left.chars().nth(1).is_some()
         && !has_zwnj(left)
-        && !NEVER_JOINED.contains(&left)
+        && !NEVER_JOINED_SET.contains(left)
         && !VERB_PREFIXES.contains(&left)
         && (super::compounds::is_bound_tail(left, true)
             || (lexicon().get(left).is_none_or(|e| !e.has(STOPWORD)) && zwnj_between(left, right)))
@@ -442,7 +498,7 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
             && is_suffix_word(word)
             && is_canonical_affix(previous, word);
         if after_prefix
-            || (word.starts_with('ه') && PLURAL_SUFFIXES.contains(&word) && !previous.is_empty())
+            || (word.starts_with('ه') && PLURAL_SET.contains(word) && !previous.is_empty())
             || spaced_suffix
         {
             return true;
@@ -547,6 +603,30 @@ impl Step for AffixJoin {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suffix_words_are_the_suffix_lists() {
+        let lists = PLURAL_SUFFIXES
+            .iter()
+            .chain(&HEH_ENCLITICS)
+            .chain(&["شان", "تان", "مان"])
+            .chain(&DEGREE_SUFFIXES);
+        let mut listed: Vec<&str> = lists.copied().collect();
+        let mut set = SUFFIX_WORDS.words.to_vec();
+        listed.sort_unstable();
+        set.sort_unstable();
+        assert_eq!(listed, set);
+    }
+
+    #[test]
+    fn suffix_words_start_like_suffixes() {
+        for word in SUFFIX_WORDS.words {
+            assert!(starts_like_suffix(word), "{word}");
+        }
+        for word in ["کتاب", "بود", "و", "", "a"] {
+            assert!(!starts_like_suffix(word), "{word}");
+        }
+    }
 
     #[test]
     fn canonical_affixes() {

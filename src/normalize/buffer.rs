@@ -1,5 +1,8 @@
 //! Text under construction with, for every byte, the input byte it came from.
 
+/// Spare bytes a buffer gets for what the steps insert.
+pub(crate) const ROOM: usize = 16;
+
 /// Text plus a per-byte map back to the original input.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Buf {
@@ -11,17 +14,34 @@ pub(crate) struct Buf {
 impl Buf {
     /// A buffer holding `input` unchanged, every byte mapped to itself.
     pub fn identity(input: &str) -> Self {
+        // Room for what the steps insert (a few spaces and ZWNJs), so the buffer they write
+        // next after the first swap need not be reallocated.
+        let room = input.len() + ROOM;
         let src = match u32::try_from(input.len()) {
-            Ok(len) => (0..len).collect(),
+            Ok(len) => {
+                let mut src = Vec::with_capacity(room);
+                src.extend(0..len);
+                src
+            }
             // Past 4 GiB every further byte maps to the last offset that fits.
             Err(_) => (0..u32::MAX)
                 .chain(std::iter::repeat(u32::MAX))
                 .take(input.len())
                 .collect(),
         };
-        Self {
-            text: input.to_string(),
-            src,
+        let mut text = String::with_capacity(room);
+        text.push_str(input);
+        Self { text, src }
+    }
+
+    /// Room for `bytes` bytes in the (cleared) buffer. A buffer too small gets a fresh
+    /// allocation: growing it would copy its stale contents along.
+    pub fn make_room(&mut self, bytes: usize) {
+        if self.text.capacity() < bytes {
+            self.text = String::with_capacity(bytes);
+        }
+        if self.src.capacity() < bytes {
+            self.src = Vec::with_capacity(bytes);
         }
     }
 

@@ -4,7 +4,9 @@
 use super::buffer::Buf;
 use super::config::{Config, Digits};
 use super::mapped::Mapped;
+#[cfg(test)]
 use super::scan::PairFilter;
+use super::scan::find_pair;
 use super::step::{Context, Step, finish};
 use super::{controls, digits, letters, marks, presentation};
 
@@ -27,6 +29,7 @@ fn map_char(c: char, config: &Config) -> Mapped {
 
 /// A byte-level superset of [`changes`] under any config but the digit one: the chars no
 /// rule touches are skipped without decoding (Persian prose is almost all of them).
+#[cfg(test)]
 const MAY_CHANGE: PairFilter = PairFilter::new()
     // U+0600–U+063F: only ALM (U+061C) and teh marbuta (U+0629).
     .with_pair(1, 0xD8, 0x9C, 0x9C)
@@ -45,8 +48,10 @@ const MAY_CHANGE: PairFilter = PairFilter::new()
     .with_lead(0xEF);
 
 /// [`MAY_CHANGE`] plus ASCII digits, for [`Digits::Persian`].
+#[cfg(test)]
 const MAY_CHANGE_WITH_DIGITS: PairFilter = MAY_CHANGE.with_leads(b'0', b'9');
 
+#[cfg(test)]
 fn filter(config: &Config) -> &'static PairFilter {
     if config.digits == Digits::Persian {
         &MAY_CHANGE_WITH_DIGITS
@@ -55,12 +60,37 @@ fn filter(config: &Config) -> &'static PairFilter {
     }
 }
 
+/// [`MAY_CHANGE`] as comparisons, for [`find_pair`]'s vector scan.
+#[inline]
+fn may_change(lead: u8, second: u8) -> bool {
+    ((lead == 0xD8) & ((second == 0x9C) | (second == 0xA9)))
+        | ((lead == 0xD9)
+            & ((second == 0x80)
+                | (second == 0x83)
+                | (second.wrapping_sub(0x89) <= 0xA9 - 0x89)
+                | (second == 0xB0)))
+        | ((lead == 0xDB) & ((second == 0x80) | (second.wrapping_sub(0xB0) <= 9)))
+        | ((lead == 0xC2) & (second == 0xAD))
+        | (lead == 0xE2)
+        | (lead == 0xEF)
+}
+
+/// [`MAY_CHANGE_WITH_DIGITS`] as comparisons.
+#[inline]
+fn may_change_with_digits(lead: u8, second: u8) -> bool {
+    may_change(lead, second) | (lead.wrapping_sub(b'0') <= 9)
+}
+
 /// The chars of `text` that the filter lets through, with their byte offsets.
 fn candidates<'a>(text: &'a str, config: &Config) -> impl Iterator<Item = (usize, char)> + 'a {
-    let filter = filter(config);
+    let persian_digits = config.digits == Digits::Persian;
     let mut i = 0;
     std::iter::from_fn(move || {
-        let start = filter.find(text.as_bytes(), i)?;
+        let start = if persian_digits {
+            find_pair(text.as_bytes(), i, may_change_with_digits)
+        } else {
+            find_pair(text.as_bytes(), i, may_change)
+        }?;
         let c = text.get(start..)?.chars().next()?;
         i = start + c.len_utf8();
         Some((start, c))
@@ -157,6 +187,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn byte_predicates_are_the_filters() {
+        use crate::normalize::scan::agrees_with;
+        assert!(agrees_with(&MAY_CHANGE, may_change));
+        assert!(agrees_with(&MAY_CHANGE_WITH_DIGITS, may_change_with_digits));
     }
 
     #[test]

@@ -14,18 +14,10 @@
 //! github.com/Text-Mining/Persian-Wikipedia-Corpus (CC BY-SA), hazm 0.10.0 `words.dat` (MIT) and
 //! the news collections listed in `../shared/README.md`.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
-use std::sync::OnceLock;
-
-use fst::Streamer;
-
-use super::lexicon::word_hash;
+use super::lexicon_table::{Bloom, Table, word_hash};
 
 /// The artifact's file name under `src/normalize/data/`.
 pub(crate) const FILE_NAME: &str = "compounds.fst";
-
-static COMPOUNDS_FST: &[u8] = include_bytes!("data/compounds.fst");
 
 /// The word is a bound compound tail.
 const BOUND_TAIL: u8 = 1;
@@ -41,47 +33,43 @@ const STRONG_TAIL: u8 = 16;
 /// News writers who type ZWNJs write the pair spaced far more often than joined: two words.
 const NEWS_SPACED: u8 = 8;
 
-/// The decoded table: key → (flags, boundary char index).
-struct Compounds {
-    entries: HashMap<Box<[u8]>, (u8, u8), BuildWordHasher>,
+/// Bytes aligned for the slot table (a slot never straddles a cache line).
+#[repr(C, align(64))]
+struct Aligned<B: ?Sized>(B);
+
+/// Embeds a table file that the build script wrote from `data/compounds.fst`.
+macro_rules! table_file {
+    ($name:literal) => {{
+        static BYTES: &Aligned<[u8]> =
+            &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/", $name)));
+        &BYTES.0
+    }};
 }
 
-/// Hashes keys with the lexicon's [`word_hash`]: the table is probed once or twice per space
-/// in text without ZWNJs, and a keyed streaming hasher would cost more than the short key.
-#[derive(Default, Clone, Copy)]
-struct BuildWordHasher;
-
-impl BuildHasher for BuildWordHasher {
-    type Hasher = WordHasher;
-    fn build_hasher(&self) -> WordHasher {
-        WordHasher(0)
+/// The table's value for `key`: (flags, boundary char index). Laid out by the build script
+/// (`lexicon_table::compound_files`) and probed in place: nothing is decoded at run time.
+#[inline]
+fn lookup(key: &[u8]) -> Option<(u8, u8)> {
+    const TABLE: Table<'static> = Table::new(
+        table_file!("compounds.slots"),
+        table_file!("compounds.arena"),
+    );
+    const FILTER: Bloom<'static> = Bloom::new(table_file!("compounds.bloom"));
+    let hash = word_hash(key);
+    if !FILTER.may_contain(hash) {
+        return None;
     }
+    TABLE
+        .get(key, hash)
+        .map(|value| (value as u8, (value >> 8) as u8))
 }
 
-/// See [`BuildWordHasher`].
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = self.0.rotate_left(5) ^ word_hash(bytes);
-    }
-}
-
-fn compounds() -> &'static Compounds {
-    static TABLE: OnceLock<Compounds> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut entries = HashMap::with_hasher(BuildWordHasher);
-        if let Ok(map) = fst::Map::new(COMPOUNDS_FST) {
-            let mut stream = map.stream();
-            while let Some((key, value)) = stream.next() {
-                entries.insert(Box::from(key), (value as u8, (value >> 8) as u8));
-            }
-        }
-        Compounds { entries }
-    })
+/// False when no pair of the table starts with `head` (cut at its boundary): most words begin
+/// no compound, and one filter probe then answers for every pair and stem after them.
+#[inline]
+pub(crate) fn may_head_compound(head: &str) -> bool {
+    const HEADS: Bloom<'static> = Bloom::new(table_file!("compounds.heads.bloom"));
+    HEADS.may_contain(word_hash(head.as_bytes()))
 }
 
 /// True when `word` is a bound compound tail (`سازی`, `گیری`, `کننده`); outside
@@ -92,14 +80,19 @@ pub(crate) fn is_bound_tail(word: &str, spaced_writer: bool) -> bool {
     } else {
         STRONG_TAIL
     };
-    compounds()
-        .entries
-        .get(word.as_bytes())
-        .is_some_and(|&(flags, _)| flags & wanted != 0)
+    lookup(word.as_bytes()).is_some_and(|(flags, _)| flags & wanted != 0)
 }
 
 /// The table's flags for the pair `left right` cut where it is spaced (0: nothing known).
 fn pair_flags(left: &str, right: &str) -> u8 {
+    if !may_head_compound(left) {
+        return 0;
+    }
+    pair_flags_after_head(left, right)
+}
+
+/// [`pair_flags`] for a `left` that [`may_head_compound`] already let through.
+fn pair_flags_after_head(left: &str, right: &str) -> u8 {
     let mut key = [0u8; 128];
     let len = left.len() + right.len();
     let Some(out) = key.get_mut(..len) else {
@@ -107,8 +100,8 @@ fn pair_flags(left: &str, right: &str) -> u8 {
     };
     out[..left.len()].copy_from_slice(left.as_bytes());
     out[left.len()..].copy_from_slice(right.as_bytes());
-    match compounds().entries.get(&*out) {
-        Some(&(flags, boundary)) if usize::from(boundary) == left.chars().count() => flags,
+    match lookup(out) {
+        Some((flags, boundary)) if usize::from(boundary) == left.chars().count() => flags,
         _ => 0,
     }
 }
@@ -120,13 +113,15 @@ pub(crate) fn news_spaces(left: &str, right: &str) -> bool {
 
 /// Whether the spaced pair `left right` is a known compound to be joined with a ZWNJ:
 /// `spaced_writer` when the text is known to type spaces for ZWNJs (weaker evidence suffices).
+/// Skips the head filter (same answers without it): callers probe [`may_head_compound`] once
+/// for a left word, not again for every stem tried after it.
 pub(crate) fn is_spaced_compound(left: &str, right: &str, spaced_writer: bool) -> bool {
     let wanted = if spaced_writer {
         JOIN_SPACED
     } else {
         JOIN_UNMARKED
     };
-    pair_flags(left, right) & wanted != 0
+    pair_flags_after_head(left, right) & wanted != 0
 }
 
 /// Derivation of the table, run by `goftar lexicon build`.
@@ -397,5 +392,25 @@ mod tests {
         assert!(is_spaced_compound("سه", "شنبه", true));
         assert!(!is_spaced_compound("امام", "خمینی", true));
         assert!(!is_spaced_compound("سال", "گذشته", true));
+    }
+
+    /// The tables the build script laid out answer exactly what the fst says.
+    #[test]
+    fn embedded_table_agrees_with_the_fst() {
+        use fst::Streamer;
+        let Ok(map) = fst::Map::new(&include_bytes!("data/compounds.fst")[..]) else {
+            panic!("data/compounds.fst does not parse");
+        };
+        assert!(map.len() > 1000);
+        let mut stream = map.stream();
+        while let Some((key, value)) = stream.next() {
+            assert_eq!(lookup(key), Some((value as u8, (value >> 8) as u8)));
+            if let Some(head) = super::super::lexicon_table::compound_head(key, value) {
+                let head = std::str::from_utf8(head).unwrap_or_default();
+                assert!(may_head_compound(head), "{head}");
+            }
+            assert_eq!(value >> 16, 0);
+        }
+        assert_eq!(lookup("کتابفروشیسلام".as_bytes()), None);
     }
 }

@@ -17,13 +17,32 @@ pub fn word_hash(bytes: &[u8]) -> u64 {
         word.copy_from_slice(chunk);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+    let rest = chunks.remainder().len();
+    if rest != 0 {
+        h = (h.rotate_left(5) ^ tail_word(bytes, rest)).wrapping_mul(K);
     }
     h ^ (h >> 29)
+}
+
+/// The last `n` (1 to 7) bytes of `bytes` as a little-endian number (zero-padded): read with
+/// fixed-size loads, which may overlap, rather than a copy of variable length (a library call).
+#[inline]
+fn tail_word(bytes: &[u8], n: usize) -> u64 {
+    let len = bytes.len();
+    let load = |at: usize, size: usize| {
+        let mut word = [0u8; 8];
+        word[..size].copy_from_slice(&bytes[at..at + size]);
+        u64::from_le_bytes(word)
+    };
+    if len >= 8 {
+        return load(len - 8, 8) >> (8 * (8 - n));
+    }
+    // The whole key is shorter than a word (`len == n`): two loads that may overlap.
+    match n {
+        4.. => load(0, 4) | load(n - 4, 4) << (8 * (n - 4)),
+        2.. => load(0, 2) | load(n - 2, 2) << (8 * (n - 2)),
+        _ => load(0, 1),
+    }
 }
 
 /// A glued word is fixed in text that types ZWNJs only when its ZWNJ spelling is this much more
@@ -92,7 +111,6 @@ impl<'a> Table<'a> {
             return None;
         }
         let tag = tag_of(hash);
-        let padded = padded(key);
         let mask = count - 1;
         let mut i = hash as usize & mask;
         loop {
@@ -101,9 +119,11 @@ impl<'a> Table<'a> {
                 return None;
             }
             if slot[TAG_AT] == tag && usize::from(slot[LEN_AT]) == key.len() {
-                let same = match padded {
-                    Some(padded) => slot[..INLINE] == padded,
-                    None => {
+                // The lengths agree: an inline key's padding is zeros on both sides, so its
+                // first `key.len()` bytes decide.
+                let same = match slot.get(..key.len()) {
+                    Some(stored) if key.len() <= INLINE => stored == key,
+                    _ => {
                         let start = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]);
                         let start = start as usize;
                         self.arena.get(start..start + key.len()) == Some(key)
@@ -313,9 +333,65 @@ impl Tables {
     }
 }
 
+/// The spaced-compound table ([`super::compounds`]) by file name: every key of
+/// `data/compounds.fst` with its value, and a filter of their hashes (most spaced pairs are no
+/// compound, and the filter turns them away without touching the table).
+pub fn compound_files(entries: &[(Vec<u8>, u64)]) -> Vec<(&'static str, Vec<u8>)> {
+    let mut table = TableBuilder::with_capacity(entries.len());
+    let mut filter = BloomBuilder::with_capacity(entries.len());
+    let mut heads = BloomBuilder::with_capacity(entries.len());
+    for (key, value) in entries {
+        table.insert_new(key, *value);
+        filter.insert(word_hash(key));
+        if let Some(head) = compound_head(key, *value) {
+            heads.insert(word_hash(head));
+        }
+    }
+    let (slots, arena) = table.into_bytes();
+    vec![
+        ("compounds.slots", slots),
+        ("compounds.arena", arena),
+        ("compounds.bloom", filter.into_bytes()),
+        ("compounds.heads.bloom", heads.into_bytes()),
+    ]
+}
+
+/// The first part of a compound-table key: its chars before the boundary char index stored in
+/// bits 8..16 of its value (`None` for a key without one, a bound tail).
+pub fn compound_head(key: &[u8], value: u64) -> Option<&[u8]> {
+    let boundary = usize::from((value >> 8) as u8);
+    if boundary == 0 {
+        return None;
+    }
+    let text = std::str::from_utf8(key).ok()?;
+    let (at, _) = text.char_indices().nth(boundary)?;
+    Some(&key[..at])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_reads_the_tail_like_a_padded_copy() {
+        fn reference(bytes: &[u8]) -> u64 {
+            const K: u64 = 0x517c_c1b7_2722_0a95;
+            let mut h = bytes.len() as u64;
+            for chunk in bytes.chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+            }
+            h ^ (h >> 29)
+        }
+        let bytes: Vec<u8> = (0..40u32).map(|k| (k * 37 + 11) as u8 | 1).collect();
+        for start in 0..8 {
+            for end in start..bytes.len() {
+                let key = &bytes[start..end];
+                assert_eq!(word_hash(key), reference(key), "{start}..{end}");
+            }
+        }
+    }
 
     #[test]
     fn table_finds_short_and_long_keys() {

@@ -51,6 +51,7 @@ mod scan;
 pub mod script;
 mod spacing;
 mod step;
+mod word_set;
 mod zwnj_cleanup;
 
 pub use build::build_lexicon;
@@ -103,7 +104,9 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         writer_spaces_affixes: false,
     };
     let mut current = Buf::identity(input);
-    let mut next = Buf::default();
+    // The steps' second buffer is the one the last paragraph left over: most paragraphs fit
+    // in it, and reusing it spares an allocation and a free of its text and its offset map.
+    let mut next = SPARE_BUF.take();
     for (k, step) in STEPS.iter().enumerate() {
         if k == AFFIX_STEP {
             // Read after cleanup, where no-break spaces have become ZWNJs or spaces, so a second
@@ -114,12 +117,14 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         }
         if step.enabled(config) && step.needed(&current.text, config) {
             next.clear();
-            next.text.reserve(current.text.len() + 16);
-            next.src.reserve(current.text.len() + 16);
+            next.make_room(current.text.len() + buffer::ROOM);
             if step.apply(&current, &mut next, &context, config) {
                 std::mem::swap(&mut current, &mut next);
             }
         }
+    }
+    if next.src.capacity() <= MAX_SPARE_BYTES {
+        SPARE_BUF.set(next);
     }
     Normalized {
         text: current.text,
@@ -127,6 +132,19 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         input_len,
     }
 }
+
+thread_local! {
+    /// A step buffer kept between calls of [`normalize`] on this thread.
+    static SPARE_BUF: std::cell::Cell<Buf> = const {
+        std::cell::Cell::new(Buf {
+            text: String::new(),
+            src: Vec::new(),
+        })
+    };
+}
+
+/// A spare buffer for longer text than this (bytes) is freed rather than kept.
+const MAX_SPARE_BYTES: usize = 1 << 16;
 
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,9 @@
 
 use super::buffer::Buf;
 use super::config::Config;
+#[cfg(test)]
 use super::scan::PairFilter;
+use super::scan::find_pair;
 use super::script::{is_arabic_letter, is_digit};
 use super::step::{Context, Step, finish};
 
@@ -25,6 +27,7 @@ fn is_closing(c: char) -> bool {
 }
 
 /// The marks: `. : !`, `« »` and `، ؛ ؟`.
+#[cfg(test)]
 const MARKS: PairFilter = PairFilter::new()
     .with_lead(b'.')
     .with_lead(b':')
@@ -35,10 +38,20 @@ const MARKS: PairFilter = PairFilter::new()
     .with_pair(2, 0xD8, 0x9B, 0x9B)
     .with_pair(2, 0xD8, 0x9F, 0x9F);
 
+/// [`MARKS`] as comparisons, for [`find_pair`]'s vector scan.
+#[inline]
+fn is_mark_pair(lead: u8, second: u8) -> bool {
+    (lead == b'.')
+        | (lead == b':')
+        | (lead == b'!')
+        | ((lead == 0xC2) & ((second == 0xAB) | (second == 0xBB)))
+        | ((lead == 0xD8) & ((second == 0x8C) | (second == 0x9B) | (second == 0x9F)))
+}
+
 /// The first mark (Persian, shared, `«` or `»`) at or after byte `from`: prose between marks
 /// needs no look.
 fn next_mark(text: &str, from: usize) -> Option<(usize, char)> {
-    let i = MARKS.find(text.as_bytes(), from)?;
+    let i = find_pair(text.as_bytes(), from, is_mark_pair)?;
     Some((i, text.get(i..)?.chars().next()?))
 }
 
@@ -128,6 +141,11 @@ impl Step for PunctuationSpacing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_predicate_is_the_filter() {
+        assert!(crate::normalize::scan::agrees_with(&MARKS, is_mark_pair));
+    }
 
     #[test]
     fn mark_filter_is_exact() {

@@ -445,23 +445,26 @@ mod memo {
     /// `analyse(word)`, remembered.
     pub(super) fn cached(word: &str, analyse: fn(&str) -> Option<Cuts>) -> Option<Cuts> {
         let bytes = word.as_bytes();
-        let mut key = [0u8; KEY];
-        let Some(prefix) = key.get_mut(..bytes.len()) else {
+        if bytes.len() > KEY {
             return analyse(word);
-        };
-        prefix.copy_from_slice(bytes);
+        }
         let index = word_hash(bytes) as usize & (SLOTS - 1);
         let hit = MEMO.with(|memo| {
             let memo = memo.borrow();
             let slot = memo.get(index)?;
-            (slot.state != 0 && usize::from(slot.len) == bytes.len() && slot.key == key)
-                .then_some((slot.state == 2).then_some(slot.cuts))
+            // Same length: the stored key's first `len` bytes decide (the rest is padding).
+            (slot.state != 0
+                && usize::from(slot.len) == bytes.len()
+                && slot.key.get(..bytes.len()) == Some(bytes))
+            .then_some((slot.state == 2).then_some(slot.cuts))
         });
         if let Some(result) = hit {
             return result;
         }
         // The borrow is released: the analysis may consult the memo for parts of the word.
         let result = analyse(word);
+        let mut key = [0u8; KEY];
+        key[..bytes.len()].copy_from_slice(bytes);
         MEMO.with(|memo| {
             let mut memo = memo.borrow_mut();
             if memo.is_empty() {

@@ -48,8 +48,45 @@ pub fn is_word_char(c: char) -> bool {
 pub fn has_zwnj(text: &str) -> bool {
     let bytes = text.as_bytes();
     let tail = &ZWNJ_STR.as_bytes()[1..];
+    if bytes.len() < SHORT_TEXT {
+        // A word: setting up the vector search would cost more than looking at every byte.
+        let lead = ZWNJ_STR.as_bytes()[0];
+        let mut at = 0;
+        while let Some(window) = bytes.get(at..at + 3) {
+            if window[0] == lead && window[1..] == *tail {
+                return true;
+            }
+            at += 1;
+        }
+        return false;
+    }
     memchr::memchr_iter(ZWNJ_STR.as_bytes()[0], bytes)
         .any(|at| bytes.get(at + 1..at + 3) == Some(tail))
+}
+
+/// Texts shorter than this are searched byte by byte.
+const SHORT_TEXT: usize = 48;
+
+/// The runs of Arabic letters ([`is_arabic_letter`]) in `text`, without ZWNJs: what
+/// `text.split(|c: char| !is_arabic_letter(c))` gives less its empty pieces, found by byte pairs
+/// without decoding.
+pub(crate) fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(i) {
+            if letter_at(bytes, i) {
+                let start = i;
+                i += 2;
+                while letter_at(bytes, i) {
+                    i += 2;
+                }
+                return text.get(start..i);
+            }
+            i += utf8_len(b);
+        }
+        None
+    })
 }
 
 /// The length of the word char ([`is_word_char`]) that starts at byte `i` (0 if none).
@@ -257,6 +294,25 @@ mod tests {
         assert_eq!(word_after(text, 2), "کتاب\u{200C}ها");
         assert_eq!(word_after(text, 17), "");
         assert!(has_zwnj(text) && !has_zwnj("ی ی"));
+        let long = format!("{}\u{200C}", "ی ".repeat(40));
+        assert!(has_zwnj(&long) && !has_zwnj(&long[..long.len() - 3]));
+        assert!(has_zwnj("\u{200C}") && !has_zwnj("\u{200D}") && !has_zwnj(""));
+    }
+
+    #[test]
+    fn letter_runs_match_the_char_split() {
+        for s in [
+            "",
+            "a کتاب\u{200C}ها، ۱۲ و\u{200C}",
+            "میشود«ی»\u{200D}ـبـ🙂x",
+            "ك؟ي",
+        ] {
+            let by_chars: Vec<&str> = s
+                .split(|c: char| !is_arabic_letter(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(letter_runs(s).collect::<Vec<_>>(), by_chars, "{s:?}");
+        }
     }
 
     #[test]

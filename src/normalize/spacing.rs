@@ -3,7 +3,9 @@
 
 use super::buffer::Buf;
 use super::config::Config;
+#[cfg(test)]
 use super::scan::PairFilter;
+use super::scan::find_pair;
 use super::script::{ZWNJ, is_arabic_letter, word_after, word_before};
 use super::step::{Context, Step, finish};
 
@@ -16,12 +18,22 @@ fn is_no_break(c: char) -> bool {
 
 /// Where a step may be needed: a space before a space or a three-byte char (a ZWNJ?), ASCII
 /// controls, and the lead bytes of the other whitespace chars and of the ZWNJ.
+#[cfg(test)]
 const MAY_NEED_SPACING: PairFilter = PairFilter::new()
     .with_leads(b'\t', b'\r')
     .with_pair(1, b' ', b' ', b' ')
     .with_pair(1, b' ', 0xE2, 0xE2)
     .with_lead(0xC2)
     .with_leads(0xE1, 0xE3);
+
+/// [`MAY_NEED_SPACING`] as comparisons, for [`find_pair`]'s vector scan.
+#[inline]
+fn may_need_spacing(lead: u8, second: u8) -> bool {
+    (lead.wrapping_sub(b'\t') <= b'\r' - b'\t')
+        | ((lead == b' ') & ((second == b' ') | (second == 0xE2)))
+        | (lead == 0xC2)
+        | (lead.wrapping_sub(0xE1) <= 2)
+}
 
 /// The first whitespace char or ZWNJ at or after byte `from` of `text`, found by a byte scan
 /// that decodes only the chars whose lead byte may start one.
@@ -57,7 +69,7 @@ impl Step for Whitespace {
         // ZWNJ before a space), which is then decoded.
         let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(i) = MAY_NEED_SPACING.find(bytes, from) {
+        while let Some(i) = find_pair(bytes, from, may_need_spacing) {
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 return false;
             };
@@ -127,6 +139,14 @@ impl Step for Whitespace {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_predicate_is_the_filter() {
+        assert!(crate::normalize::scan::agrees_with(
+            &MAY_NEED_SPACING,
+            may_need_spacing
+        ));
+    }
 
     #[test]
     fn byte_scans_find_every_whitespace_char() {
