@@ -19,6 +19,7 @@ mod phrases;
 mod running;
 mod score;
 mod table;
+mod tag_forms;
 mod tokens;
 
 use std::cell::RefCell;
@@ -182,7 +183,7 @@ impl TopicModel {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
         let ranked = self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head);
-        shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS)
+        shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS, doc)
     }
 
     /// Every candidate of the article, ranked, with its score and features (for inspection and
@@ -269,19 +270,22 @@ impl TopicModel {
         }
         let segments = ["", statement.text.as_str()];
         let ranked = self.rank_statement(&own, doc);
-        shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS)
+        shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS, doc)
     }
 }
 
 /// The first `wanted` ranked phrases as shown: their written form, a one-word name completed to
-/// the full name news writes it in (see [`completion`]), no phrase twice.
+/// the full name news writes it in (see [`completion`]), then in the longer form editors tag it
+/// in by the editors of `doc`'s source (see [`tag_forms`]), no phrase twice.
 fn shown_topics(
     ranked: &[score::Scored],
     segments: &[&str],
     background: &Background,
     wanted: usize,
+    doc: &Document,
 ) -> Vec<String> {
     let completions = background.completions();
+    let tag_forms = tag_forms::TagForms::embedded();
     let mut shown: Vec<String> = Vec::with_capacity(wanted);
     let mut keys: Vec<String> = Vec::with_capacity(wanted);
     for scored in ranked {
@@ -297,6 +301,10 @@ fn shown_topics(
         let (text, key) = match completions.complete(&scored.key, &text) {
             Some((full_text, full_key)) => (full_text, full_key.to_string()),
             None => (text, scored.key.clone()),
+        };
+        let (text, key) = match tag_forms.tag_of(doc.source.as_deref().unwrap_or(""), &text) {
+            Some(tag) => (tag.to_string(), tag_forms::word_key(tag)),
+            None => (text, key),
         };
         if !keys.contains(&key) {
             keys.push(key);
