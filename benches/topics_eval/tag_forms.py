@@ -8,6 +8,9 @@ table (`GOFTAR_TOPIC_FORMS=off benches/topics_eval/eval.sh train`). A form is ke
 tagged one longer phrase holding it in at least MIN_TAGGED of the training articles showing it
 (top 10), in at least MIN_SHARE of them, and more often than they tagged the form itself.
 
+It also writes src/topics/data/joiner_use.tsv: per source, how many training tags there are and how
+many hold a joiner (ZWNJ); editors who nearly never type one tag two-word names spaced.
+
 usage: tag_forms.py [--cv]   --cv: 2-fold cross-validated exact/partial F1@5 on TRAIN (no write).
 """
 import collections
@@ -131,6 +134,17 @@ def main():
             for form, (tag, n, shown) in sorted(table[source].items()):
                 f.write(f"{source}\t{' '.join(form)}\t{tag}\t{n}\t{shown}\n")
     print(f'{sum(map(len, table.values()))} tag forms written to {path}')
+    tags, joined = collections.Counter(), collections.Counter()
+    for _, _, raw_tags, source in arts:
+        for t in raw_tags:
+            tags[source] += 1
+            joined[source] += '\u200c' in t
+    path = os.path.join(REPO, 'src', 'topics', 'data', 'joiner_use.tsv')
+    with open(path, 'w') as f:
+        f.write('# source\ttags\ttags with a joiner (see benches/topics_eval/tag_forms.py)\n')
+        for source in sorted(tags):
+            f.write(f'{source}\t{tags[source]}\t{joined[source]}\n')
+    print(f'joiner use of {len(tags)} sources written to {path}')
 
 
 if __name__ == '__main__':

@@ -18,6 +18,7 @@ mod keyphrases;
 mod phrases;
 mod running;
 mod score;
+mod spacing;
 mod table;
 mod tag_forms;
 mod tokens;
@@ -275,8 +276,9 @@ impl TopicModel {
 }
 
 /// The first `wanted` ranked phrases as shown: their written form, a one-word name completed to
-/// the full name news writes it in (see [`completion`]), then in the longer form editors tag it
-/// in by the editors of `doc`'s source (see [`tag_forms`]), no phrase twice.
+/// the full name news writes it in (see [`completion`]), a two-word name written as one word
+/// spaced for editors who write so, then in the longer form the editors of `doc`'s source tag it
+/// in (see [`spacing`] and [`tag_forms`]), no phrase twice.
 fn shown_topics(
     ranked: &[score::Scored],
     segments: &[&str],
@@ -302,7 +304,13 @@ fn shown_topics(
             Some((full_text, full_key)) => (full_text, full_key.to_string()),
             None => (text, scored.key.clone()),
         };
-        let (text, key) = match tag_forms.tag_of(doc.source.as_deref().unwrap_or(""), &text) {
+        let source = doc.source.as_deref().unwrap_or("");
+        let text = if tag_forms.writes_spaced(source) {
+            background.spacings().respace(&text).unwrap_or(text)
+        } else {
+            text
+        };
+        let (text, key) = match tag_forms.tag_of(source, &text) {
             Some(tag) => (tag.to_string(), tag_forms::word_key(tag)),
             None => (text, key),
         };

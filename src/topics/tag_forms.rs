@@ -11,6 +11,10 @@
 //! replaced when, over the source's training articles showing it, editors more often tagged one
 //! longer phrase holding it than the topic itself, in at least [`MIN_SHARE`] of them.
 //!
+//! The same script counts, per source, the training tags holding a joiner (ZWNJ,
+//! `data/joiner_use.tsv`): editors who nearly never type one (Varzesh3: 20 of 2778 tags) write a
+//! two-word name spaced even where the text joins it (see [`super::spacing`]).
+//!
 //! ATTRIBUTION: counts of editors' tags of Fars, Varzesh3 and the 2025 four-agency news files of
 //! the shared data (only tag phrases and two counts per phrase).
 
@@ -20,6 +24,12 @@ use super::fold::fold_into;
 use super::hashing::FxHashMap;
 
 static EMBEDDED: &str = include_str!("data/tag_forms.tsv");
+static JOINER_USE: &str = include_str!("data/joiner_use.tsv");
+
+/// Training tags a source needs before its editors' joiner habit is judged.
+pub const MIN_HABIT_TAGS: u32 = 200;
+/// Share of a source's tags holding a joiner below which its editors are taken to write spaced.
+pub const MAX_JOINER_SHARE: f64 = 0.015;
 
 /// Share of the training articles showing a form whose editors tagged the longer form (the
 /// learning script applies the same cut; kept here so a hand-edited table cannot lower it).
@@ -32,6 +42,26 @@ pub const MIN_TAGGED: u32 = 3;
 pub struct TagForms {
     /// Source → folded form → tag.
     forms: FxHashMap<String, FxHashMap<String, String>>,
+    /// Sources whose editors write two-word names spaced.
+    spaced: Vec<String>,
+}
+
+/// Sources whose editors nearly never type a joiner, from `source \t tags \t tags with a
+/// joiner` lines.
+fn spaced_sources(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let source = fields.next()?.trim();
+            let tags: u32 = fields.next()?.trim().parse().ok()?;
+            let joined: u32 = fields.next()?.trim().parse().ok()?;
+            let spaced = !source.is_empty()
+                && tags >= MIN_HABIT_TAGS
+                && f64::from(joined) < MAX_JOINER_SHARE * f64::from(tags);
+            spaced.then(|| source.to_string())
+        })
+        .collect()
 }
 
 /// The words of `text` folded as the scorer compares phrases: letters folded, joiners dropped,
@@ -61,7 +91,10 @@ impl TagForms {
             if std::env::var("GOFTAR_TOPIC_FORMS").is_ok_and(|v| v == "off") {
                 TagForms::default()
             } else {
-                TagForms::parse(EMBEDDED)
+                TagForms {
+                    spaced: spaced_sources(JOINER_USE),
+                    ..TagForms::parse(EMBEDDED)
+                }
             }
         })
     }
@@ -93,7 +126,15 @@ impl TagForms {
                 .or_default()
                 .insert(form, tag.to_string());
         }
-        TagForms { forms }
+        TagForms {
+            forms,
+            spaced: Vec::new(),
+        }
+    }
+
+    /// Whether the editors of `source` write two-word names spaced, seldom joined.
+    pub fn writes_spaced(&self, source: &str) -> bool {
+        self.spaced.iter().any(|s| s == source)
     }
 
     /// The tag editors of `source` write for a topic shown as `text`, if they write a longer one.
@@ -143,6 +184,15 @@ mod tests {
         assert_eq!(table.tag_of("v3", "بد"), None);
         assert_eq!(table.tag_of("v3", "تهران"), None);
         assert_eq!(table.tag_of("", "ملی"), None, "rows need a source");
+    }
+
+    #[test]
+    fn editors_who_seldom_type_joiners_write_spaced() {
+        let spaced = spaced_sources("# h\nv3\t2000\t10\nfars\t1000\t40\nsmall\t30\t0\nbad\tx\t1\n");
+        assert_eq!(spaced, ["v3"]);
+        assert!(TagForms::embedded().writes_spaced("varzesh3"));
+        assert!(!TagForms::embedded().writes_spaced("farsnews"));
+        assert!(!TagForms::embedded().writes_spaced(""));
     }
 
     #[test]
