@@ -70,7 +70,7 @@ pub fn word_key(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     fold_into(text, &mut folded);
     let mut key = String::with_capacity(folded.len());
-    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+    for word in folded.split(is_separator) {
         if word.is_empty() {
             continue;
         }
@@ -80,6 +80,20 @@ pub fn word_key(text: &str) -> String {
         key.push_str(word);
     }
     key
+}
+
+/// Whether a character separates words of a tag: whitespace and punctuation. Persian letters are
+/// recognised without the Unicode tables (`char::is_alphanumeric` walks them for every letter).
+fn is_separator(c: char) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_alphanumeric()
+    } else {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '،' | '؛' | '؟' | '«' | '»' | '٪' | '٫' | '٬' | '–' | '—' | '…' | '“' | '”'
+            )
+    }
 }
 
 impl TagForms {
@@ -160,6 +174,7 @@ mod tests {
         );
         assert_eq!(word_key("علي دايي"), "علی دایی");
         assert_eq!(word_key(""), "");
+        assert_eq!(word_key("«قم»، تهران؛ x-y"), "قم تهران x y");
     }
 
     #[test]
