@@ -22,7 +22,7 @@ import sys
 from common import FILES, REPO, work
 from fa_fold import tokens
 
-MIN_TAGGED = 3  # as tag_forms.rs
+MIN_TAGGED = 2  # as tag_forms.rs
 MIN_SHARE = 0.3  # as tag_forms.rs
 SHOWN = 10
 

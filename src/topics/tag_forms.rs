@@ -35,7 +35,7 @@ pub const MAX_JOINER_SHARE: f64 = 0.015;
 /// learning script applies the same cut; kept here so a hand-edited table cannot lower it).
 pub const MIN_SHARE: f64 = 0.3;
 /// Training articles whose editors must have tagged the longer form.
-pub const MIN_TAGGED: u32 = 3;
+pub const MIN_TAGGED: u32 = 2;
 
 /// Shown forms (source, folded word key) and the tags the source's editors write for them.
 #[derive(Debug, Default)]
