@@ -97,18 +97,20 @@ fn is_separator(c: char) -> bool {
 }
 
 impl TagForms {
-    /// The table compiled into the binary (parsed once per process); empty when
-    /// `GOFTAR_TOPIC_FORMS=off` (to learn the table again from topics shown without it).
+    /// The table compiled into the binary (parsed once per process); without its forms when
+    /// `GOFTAR_TOPIC_FORMS=off` (to learn them again from topics shown without them, spaced as
+    /// they are shown before the forms apply).
     pub fn embedded() -> &'static TagForms {
         static TABLE: OnceLock<TagForms> = OnceLock::new();
         TABLE.get_or_init(|| {
-            if std::env::var("GOFTAR_TOPIC_FORMS").is_ok_and(|v| v == "off") {
+            let forms = if std::env::var("GOFTAR_TOPIC_FORMS").is_ok_and(|v| v == "off") {
                 TagForms::default()
             } else {
-                TagForms {
-                    spaced: spaced_sources(JOINER_USE),
-                    ..TagForms::parse(EMBEDDED)
-                }
+                TagForms::parse(EMBEDDED)
+            };
+            TagForms {
+                spaced: spaced_sources(JOINER_USE),
+                ..forms
             }
         })
     }
