@@ -310,9 +310,13 @@ fn shown_topics(
         } else {
             text
         };
+        // A tag form already shown (`جم` and `پارس جنوبی` both stand for `پارس جنوبی جم`)
+        // leaves the phrase as the text writes it.
         let (text, key) = match tag_forms.tag_of(source, &text) {
-            Some(tag) => (tag.to_string(), tag_forms::word_key(tag)),
-            None => (text, key),
+            Some(tag) if !keys.contains(&tag_forms::word_key(tag)) => {
+                (tag.to_string(), tag_forms::word_key(tag))
+            }
+            _ => (text, key),
         };
         if !keys.contains(&key) {
             keys.push(key);
