@@ -80,10 +80,11 @@ def learn_source(arts, min_tagged, min_share):
 
 
 def apply(topics, table):
+    """As src/topics/mod.rs shows them: a tag form already shown leaves the topic as it is."""
     out, seen = [], set()
     for topic in topics:
         form = tuple(tokens(topic))
-        if form in table:
+        if form in table and tuple(tokens(table[form][0])) not in seen:
             topic = table[form][0]
         key = tuple(tokens(topic))
         if key not in seen:
