@@ -22,6 +22,7 @@ mod spacing;
 mod table;
 mod tag_forms;
 mod tokens;
+mod untagged;
 
 use std::cell::RefCell;
 use std::path::Path;
@@ -290,6 +291,10 @@ fn shown_topics(
     let tag_forms = tag_forms::TagForms::embedded();
     let mut shown: Vec<String> = Vec::with_capacity(wanted);
     let mut keys: Vec<String> = Vec::with_capacity(wanted);
+    let untagged = untagged::Untagged::embedded();
+    // Phrases the source's editors do not tag, shown only when nothing else is left.
+    let (mut deferred, mut deferred_keys): (Vec<String>, Vec<String>) = Default::default();
+    let source = doc.source.as_deref().unwrap_or("");
     for scored in ranked {
         if shown.len() == wanted {
             break;
@@ -304,7 +309,6 @@ fn shown_topics(
             Some((full_text, full_key)) => (full_text, full_key.to_string()),
             None => (text, scored.key.clone()),
         };
-        let source = doc.source.as_deref().unwrap_or("");
         let text = if tag_forms.writes_spaced(source) {
             background.spacings().respace(&text).unwrap_or(text)
         } else {
@@ -318,11 +322,21 @@ fn shown_topics(
             }
             _ => (text, key),
         };
-        if !keys.contains(&key) {
-            keys.push(key);
-            shown.push(text);
+        if keys.contains(&key) {
+            continue;
         }
+        if untagged.is_untagged(source, &text) {
+            if !deferred_keys.contains(&key) {
+                deferred_keys.push(key);
+                deferred.push(text);
+            }
+            continue;
+        }
+        keys.push(key);
+        shown.push(text);
     }
+    let room = wanted - shown.len();
+    shown.extend(deferred.into_iter().take(room));
     shown
 }
 
