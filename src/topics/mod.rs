@@ -291,7 +291,7 @@ fn shown_topics(
     let tag_forms = tag_forms::TagForms::embedded();
     let mut shown: Vec<String> = Vec::with_capacity(wanted);
     let mut keys: Vec<String> = Vec::with_capacity(wanted);
-    let untagged = untagged::Untagged::embedded();
+    let untagged = untagged::SourcePhrases::untagged();
     // Phrases the source's editors do not tag, shown only when nothing else is left.
     let (mut deferred, mut deferred_keys): (Vec<String>, Vec<String>) = Default::default();
     let source = doc.source.as_deref().unwrap_or("");
@@ -325,7 +325,7 @@ fn shown_topics(
         if keys.contains(&key) {
             continue;
         }
-        if untagged.is_untagged(source, &text) {
+        if untagged.holds(source, &text) {
             if !deferred_keys.contains(&key) {
                 deferred_keys.push(key);
                 deferred.push(text);
@@ -337,7 +337,13 @@ fn shown_topics(
     }
     let room = wanted - shown.len();
     shown.extend(deferred.into_iter().take(room));
-    shown
+    // What the source's editors usually tag leads; each group keeps its rank order.
+    let often_tagged = untagged::SourcePhrases::often_tagged();
+    let (mut first, rest): (Vec<String>, Vec<String>) = shown
+        .into_iter()
+        .partition(|text| often_tagged.holds(source, text));
+    first.extend(rest);
+    first
 }
 
 /// The document's texts by segment number: 0 the title (empty when none), then the paragraphs.

@@ -9,6 +9,11 @@
 //! table: a phrase shown in at least 4 articles and matching a tag in at most a tenth of them
 //! (cuts chosen by 2-fold cross-validation on the training split).
 //!
+//! Phrases a source's editors usually tag (`data/often_tagged.tsv`, same columns, learned by
+//! `benches/topics_eval/often_tagged.py` from topics shown with the first table: shown in the top
+//! 10 of at least 3 training articles, matching a tag in at least 0.4 of them, cuts by 2-fold
+//! cross-validation) move to the front of the list shown, each group kept in rank order.
+//!
 //! ATTRIBUTION: counts of editors' tags of Fars, Varzesh3 and the 2025 four-agency news files of
 //! the shared data (only shown phrases and two counts per phrase).
 
@@ -18,36 +23,64 @@ use super::hashing::FxHashMap;
 use super::tag_forms::word_key;
 
 static EMBEDDED: &str = include_str!("data/untagged.tsv");
+static OFTEN_TAGGED: &str = include_str!("data/often_tagged.tsv");
 
 /// Training articles that must have shown a phrase before its absence from tags means anything
 /// (the learning script applies the same cut; kept here so a hand-edited table cannot lower it).
 pub const MIN_SHOWN: u32 = 4;
 /// Share of those articles at most whose tags matched it.
 pub const MAX_MATCHED_SHARE: f64 = 0.1;
+/// Training articles that must have shown a phrase before it counts as usually tagged.
+pub const MIN_SHOWN_OFTEN: u32 = 3;
+/// Share of those articles at least whose tags matched it.
+pub const MIN_MATCHED_SHARE_OFTEN: f64 = 0.4;
 
-/// Per source, the folded word keys of phrases its editors do not tag.
+/// Per source, the folded word keys of phrases of one editors' habit (not tagging, or tagging).
 #[derive(Debug, Default)]
-pub struct Untagged {
+pub struct SourcePhrases {
     phrases: FxHashMap<String, FxHashMap<String, ()>>,
 }
 
-impl Untagged {
+impl SourcePhrases {
     /// The table compiled into the binary (parsed once per process); empty when
     /// `GOFTAR_TOPIC_UNTAGGED=off` (to learn it again from topics shown without it).
-    pub fn embedded() -> &'static Untagged {
-        static TABLE: OnceLock<Untagged> = OnceLock::new();
+    pub fn untagged() -> &'static SourcePhrases {
+        static TABLE: OnceLock<SourcePhrases> = OnceLock::new();
         TABLE.get_or_init(|| {
             if std::env::var("GOFTAR_TOPIC_UNTAGGED").is_ok_and(|v| v == "off") {
-                Untagged::default()
+                SourcePhrases::default()
             } else {
-                Untagged::parse(EMBEDDED)
+                SourcePhrases::parse(EMBEDDED)
+            }
+        })
+    }
+
+    /// The table of phrases editors usually tag, compiled into the binary; empty when
+    /// `GOFTAR_TOPIC_OFTEN=off` (to learn it again).
+    pub fn often_tagged() -> &'static SourcePhrases {
+        static TABLE: OnceLock<SourcePhrases> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            if std::env::var("GOFTAR_TOPIC_OFTEN").is_ok_and(|v| v == "off") {
+                SourcePhrases::default()
+            } else {
+                SourcePhrases::parse_with(OFTEN_TAGGED, |shown, matched| {
+                    shown >= MIN_SHOWN_OFTEN
+                        && f64::from(matched) >= MIN_MATCHED_SHARE_OFTEN * f64::from(shown)
+                })
             }
         })
     }
 
     /// Reads `source \t phrase \t shown \t matched` lines; comments (`#`), malformed lines and
     /// rows below the evidence cuts are skipped.
-    pub fn parse(text: &str) -> Untagged {
+    pub fn parse(text: &str) -> SourcePhrases {
+        SourcePhrases::parse_with(text, |shown, matched| {
+            shown >= MIN_SHOWN && f64::from(matched) <= MAX_MATCHED_SHARE * f64::from(shown)
+        })
+    }
+
+    /// Reads the rows whose `(shown, matched)` counts satisfy `enough`.
+    pub fn parse_with(text: &str, enough: impl Fn(u32, u32) -> bool) -> SourcePhrases {
         let mut phrases: FxHashMap<String, FxHashMap<String, ()>> = FxHashMap::default();
         let rows = text
             .lines()
@@ -58,10 +91,7 @@ impl Untagged {
                 let phrase = word_key(fields.next()?);
                 let shown: u32 = fields.next()?.trim().parse().ok()?;
                 let matched: u32 = fields.next()?.trim().parse().ok()?;
-                let enough = shown >= MIN_SHOWN
-                    && f64::from(matched) <= MAX_MATCHED_SHARE * f64::from(shown)
-                    && !source.is_empty()
-                    && !phrase.is_empty();
+                let enough = enough(shown, matched) && !source.is_empty() && !phrase.is_empty();
                 enough.then_some((source, phrase))
             });
         for (source, phrase) in rows {
@@ -70,11 +100,12 @@ impl Untagged {
                 .or_default()
                 .insert(phrase, ());
         }
-        Untagged { phrases }
+        SourcePhrases { phrases }
     }
 
-    /// Whether the editors of `source` do not tag the phrase shown as `text`.
-    pub fn is_untagged(&self, source: &str, text: &str) -> bool {
+    /// Whether the table holds the phrase shown as `text` for `source` (for
+    /// [`SourcePhrases::untagged`]: whether its editors do not tag it).
+    pub fn holds(&self, source: &str, text: &str) -> bool {
         self.phrases
             .get(source)
             .is_some_and(|keys| keys.contains_key(&word_key(text)))
@@ -87,25 +118,28 @@ mod tests {
 
     #[test]
     fn parses_rows_with_enough_evidence_only() {
-        let table = Untagged::parse(
+        let table = SourcePhrases::parse(
             "# source\tphrase\tshown\tmatched\nv3\tلیگ برتر\t120\t8\nv3\tفوتبال\t3\t0\n\
              v3\tچلسی\t50\t20\nv3\tبد\tx\t1\n\tملی\t9\t0\n",
         );
-        assert!(table.is_untagged("v3", "لیگ  برتر"));
-        assert!(!table.is_untagged("fars", "لیگ برتر"), "another outlet");
+        assert!(table.holds("v3", "لیگ  برتر"));
+        assert!(!table.holds("fars", "لیگ برتر"), "another outlet");
         assert!(
-            !table.is_untagged("v3", "فوتبال"),
+            !table.holds("v3", "فوتبال"),
             "shown 3 times: too little evidence"
         );
-        assert!(!table.is_untagged("v3", "چلسی"), "tagged often");
-        assert!(!table.is_untagged("v3", "بد"));
-        assert!(!table.is_untagged("", "ملی"), "rows need a source");
+        assert!(!table.holds("v3", "چلسی"), "tagged often");
+        assert!(!table.holds("v3", "بد"));
+        assert!(!table.holds("", "ملی"), "rows need a source");
     }
 
     #[test]
     fn embedded_table_loads() {
-        let table = Untagged::embedded();
+        let table = SourcePhrases::untagged();
         assert!(!table.phrases.is_empty());
-        assert!(table.is_untagged("varzesh3", "لیگ برتر"));
+        assert!(table.holds("varzesh3", "لیگ برتر"));
+        let often = SourcePhrases::often_tagged();
+        assert!(!often.phrases.is_empty());
+        assert!(!often.holds("varzesh3", "لیگ برتر"));
     }
 }
