@@ -291,10 +291,14 @@ fn shown_topics(
     let tag_forms = tag_forms::TagForms::embedded();
     let mut shown: Vec<String> = Vec::with_capacity(wanted);
     let mut keys: Vec<String> = Vec::with_capacity(wanted);
-    let untagged = untagged::SourcePhrases::untagged();
+    let source = doc.source.as_deref().unwrap_or("");
+    let untagged = untagged::SourcePhrases::untagged().of_source(source);
+    let often_tagged = untagged::SourcePhrases::often_tagged().of_source(source);
     // Phrases the source's editors do not tag, shown only when nothing else is left.
     let (mut deferred, mut deferred_keys): (Vec<String>, Vec<String>) = Default::default();
-    let source = doc.source.as_deref().unwrap_or("");
+    // The shown phrases' word keys, for the editors' habit tables (empty when the source has none).
+    let mut text_keys: Vec<String> = Vec::with_capacity(wanted);
+    let needs_key = tag_forms.has_source(source) || untagged.is_some() || often_tagged.is_some();
     for scored in ranked {
         if shown.len() == wanted {
             break;
@@ -316,16 +320,27 @@ fn shown_topics(
         };
         // A tag form already shown (`جم` and `پارس جنوبی` both stand for `پارس جنوبی جم`)
         // leaves the phrase as the text writes it.
-        let (text, key) = match tag_forms.tag_of(source, &text) {
-            Some(tag) if !keys.contains(&tag_forms::word_key(tag)) => {
-                (tag.to_string(), tag_forms::word_key(tag))
+        // The shown text's word key, computed once for the tag forms and the habit tables.
+        let text_key = if needs_key {
+            tag_forms::word_key(&text)
+        } else {
+            String::new()
+        };
+        let (text, key, text_key) = match tag_forms.tag_of_key(source, &text_key) {
+            Some(tag) => {
+                let tag_key = tag_forms::word_key(tag);
+                if keys.contains(&tag_key) {
+                    (text, key, text_key)
+                } else {
+                    (tag.to_string(), tag_key.clone(), tag_key)
+                }
             }
-            _ => (text, key),
+            None => (text, key, text_key),
         };
         if keys.contains(&key) {
             continue;
         }
-        if untagged.holds(source, &text) {
+        if untagged.is_some_and(|u| u.contains(&text_key)) {
             if !deferred_keys.contains(&key) {
                 deferred_keys.push(key);
                 deferred.push(text);
@@ -334,16 +349,19 @@ fn shown_topics(
         }
         keys.push(key);
         shown.push(text);
+        text_keys.push(text_key);
     }
     let room = wanted - shown.len();
     shown.extend(deferred.into_iter().take(room));
     // What the source's editors usually tag leads; each group keeps its rank order.
-    let often_tagged = untagged::SourcePhrases::often_tagged();
-    let (mut first, rest): (Vec<String>, Vec<String>) = shown
-        .into_iter()
-        .partition(|text| often_tagged.holds(source, text));
-    first.extend(rest);
-    first
+    let Some(often_tagged) = often_tagged else {
+        return shown;
+    };
+    let leads = |i: usize| text_keys.get(i).is_some_and(|k| often_tagged.contains(k));
+    let mut order: Vec<usize> = (0..shown.len()).collect();
+    order.sort_by_key(|&i| !leads(i));
+    let mut slots: Vec<Option<String>> = shown.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// The document's texts by segment number: 0 the title (empty when none), then the paragraphs.

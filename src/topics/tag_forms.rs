@@ -154,11 +154,19 @@ impl TagForms {
     }
 
     /// The tag editors of `source` write for a topic shown as `text`, if they write a longer one.
+    #[cfg(test)]
     pub fn tag_of(&self, source: &str, text: &str) -> Option<&str> {
-        self.forms
-            .get(source)?
-            .get(&word_key(text))
-            .map(String::as_str)
+        self.tag_of_key(source, &word_key(text))
+    }
+
+    /// Whether the table holds forms of `source`.
+    pub fn has_source(&self, source: &str) -> bool {
+        self.forms.contains_key(source)
+    }
+
+    /// [`Self::tag_of`] a topic whose [`word_key`] is known.
+    pub fn tag_of_key(&self, source: &str, key: &str) -> Option<&str> {
+        self.forms.get(source)?.get(key).map(String::as_str)
     }
 }
 

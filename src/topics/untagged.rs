@@ -38,7 +38,7 @@ pub const MIN_MATCHED_SHARE_OFTEN: f64 = 0.4;
 /// Per source, the folded word keys of phrases of one editors' habit (not tagging, or tagging).
 #[derive(Debug, Default)]
 pub struct SourcePhrases {
-    phrases: FxHashMap<String, FxHashMap<String, ()>>,
+    phrases: FxHashMap<String, SourceKeys>,
 }
 
 impl SourcePhrases {
@@ -81,7 +81,7 @@ impl SourcePhrases {
 
     /// Reads the rows whose `(shown, matched)` counts satisfy `enough`.
     pub fn parse_with(text: &str, enough: impl Fn(u32, u32) -> bool) -> SourcePhrases {
-        let mut phrases: FxHashMap<String, FxHashMap<String, ()>> = FxHashMap::default();
+        let mut phrases: FxHashMap<String, SourceKeys> = FxHashMap::default();
         let rows = text
             .lines()
             .filter(|line| !line.starts_with('#'))
@@ -98,6 +98,7 @@ impl SourcePhrases {
             phrases
                 .entry(source.to_string())
                 .or_default()
+                .0
                 .insert(phrase, ());
         }
         SourcePhrases { phrases }
@@ -105,10 +106,27 @@ impl SourcePhrases {
 
     /// Whether the table holds the phrase shown as `text` for `source` (for
     /// [`SourcePhrases::untagged`]: whether its editors do not tag it).
+    #[cfg(test)]
     pub fn holds(&self, source: &str, text: &str) -> bool {
-        self.phrases
-            .get(source)
-            .is_some_and(|keys| keys.contains_key(&word_key(text)))
+        self.of_source(source)
+            .is_some_and(|keys| keys.contains(&word_key(text)))
+    }
+
+    /// The phrases of `source` (none when the table has no row of it), to look up many phrases
+    /// of one article by their [`word_key`].
+    pub fn of_source(&self, source: &str) -> Option<&SourceKeys> {
+        self.phrases.get(source)
+    }
+}
+
+/// One source's phrase keys (see [`word_key`]).
+#[derive(Debug, Default)]
+pub struct SourceKeys(FxHashMap<String, ()>);
+
+impl SourceKeys {
+    /// Whether `key` (a [`word_key`]) is one of them.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.contains_key(key)
     }
 }
 
