@@ -127,3 +127,33 @@ proptest! {
         prop_assert!(topics.iter().all(|t| !t.is_empty()));
     }
 }
+
+fn sports_article(source: &str) -> Document {
+    Document {
+        source: Some(source.into()),
+        ..document(
+            "پیروزی استقلال مقابل منچستریونایتد",
+            &[
+                "به گزارش ورزش سه، استقلال در دیداری دوستانه منچستریونایتد را شکست داد.",
+                "بازیکنان استقلال در نیمه دوم دو گل زدند و هواداران استقلال در ورزشگاه آزادی جشن گرفتند.",
+                "سرمربی منچستریونایتد پس از بازی گفت تیمش در نیمه دوم خسته بود.",
+            ],
+        )
+    }
+}
+
+#[test]
+fn topics_take_the_forms_the_sources_editors_tag() {
+    let model = TopicModel::new();
+    let varzesh3 = model.article_topics(&sports_article("varzesh3"));
+    assert!(varzesh3.iter().any(|t| t == "استقلال تهران"), "{varzesh3:?}");
+    assert!(
+        varzesh3.iter().any(|t| t == "منچستر یونایتد"),
+        "{varzesh3:?}"
+    );
+    assert!(!varzesh3.iter().any(|t| t == "استقلال"), "{varzesh3:?}");
+    // Another outlet's editors tag the team as the text names it.
+    let fars = model.article_topics(&sports_article("farsnews"));
+    assert!(fars.iter().any(|t| t == "استقلال"), "{fars:?}");
+    assert!(!fars.iter().any(|t| t == "استقلال تهران"), "{fars:?}");
+}

@@ -18,8 +18,11 @@ mod keyphrases;
 mod phrases;
 mod running;
 mod score;
+mod spacing;
 mod table;
+mod tag_forms;
 mod tokens;
+mod untagged;
 mod word_memo;
 
 use std::cell::RefCell;
@@ -183,7 +186,7 @@ impl TopicModel {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
         let ranked = self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head);
-        shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS)
+        shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS, doc)
     }
 
     /// Every candidate of the article, ranked, with its score and features (for inspection and
@@ -287,21 +290,33 @@ impl TopicModel {
         }
         let segments = ["", statement.text.as_str()];
         let ranked = self.rank_statement(&own, doc);
-        shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS)
+        shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS, doc)
     }
 }
 
 /// The first `wanted` ranked phrases as shown: their written form, a one-word name completed to
-/// the full name news writes it in (see [`completion`]), no phrase twice.
+/// the full name news writes it in (see [`completion`]), a two-word name written as one word
+/// spaced for editors who write so, then in the longer form the editors of `doc`'s source tag it
+/// in (see [`spacing`] and [`tag_forms`]), no phrase twice.
 fn shown_topics(
     ranked: &[score::Scored],
     segments: &[&str],
     background: &Background,
     wanted: usize,
+    doc: &Document,
 ) -> Vec<String> {
     let completions = background.completions();
+    let tag_forms = tag_forms::TagForms::embedded();
     let mut shown: Vec<String> = Vec::with_capacity(wanted);
     let mut keys: Vec<String> = Vec::with_capacity(wanted);
+    let source = doc.source.as_deref().unwrap_or("");
+    let untagged = untagged::SourcePhrases::untagged().of_source(source);
+    let often_tagged = untagged::SourcePhrases::often_tagged().of_source(source);
+    // Phrases the source's editors do not tag, shown only when nothing else is left.
+    let (mut deferred, mut deferred_keys): (Vec<String>, Vec<String>) = Default::default();
+    // The shown phrases' word keys, for the editors' habit tables (empty when the source has none).
+    let mut text_keys: Vec<String> = Vec::with_capacity(wanted);
+    let needs_key = tag_forms.has_source(source) || untagged.is_some() || often_tagged.is_some();
     for scored in ranked {
         if shown.len() == wanted {
             break;
@@ -316,12 +331,55 @@ fn shown_topics(
             Some((full_text, full_key)) => (full_text, full_key.to_string()),
             None => (text, scored.key.clone()),
         };
-        if !keys.contains(&key) {
-            keys.push(key);
-            shown.push(text);
+        let text = if tag_forms.writes_spaced(source) {
+            background.spacings().respace(&text).unwrap_or(text)
+        } else {
+            text
+        };
+        // A tag form already shown (`جم` and `پارس جنوبی` both stand for `پارس جنوبی جم`)
+        // leaves the phrase as the text writes it.
+        // The shown text's word key, computed once for the tag forms and the habit tables.
+        let text_key = if needs_key {
+            tag_forms::word_key(&text)
+        } else {
+            String::new()
+        };
+        let (text, key, text_key) = match tag_forms.tag_of_key(source, &text_key) {
+            Some(tag) => {
+                let tag_key = tag_forms::word_key(tag);
+                if keys.contains(&tag_key) {
+                    (text, key, text_key)
+                } else {
+                    (tag.to_string(), tag_key.clone(), tag_key)
+                }
+            }
+            None => (text, key, text_key),
+        };
+        if keys.contains(&key) {
+            continue;
         }
+        if untagged.is_some_and(|u| u.contains(&text_key)) {
+            if !deferred_keys.contains(&key) {
+                deferred_keys.push(key);
+                deferred.push(text);
+            }
+            continue;
+        }
+        keys.push(key);
+        shown.push(text);
+        text_keys.push(text_key);
     }
-    shown
+    let room = wanted - shown.len();
+    shown.extend(deferred.into_iter().take(room));
+    // What the source's editors usually tag leads; each group keeps its rank order.
+    let Some(often_tagged) = often_tagged else {
+        return shown;
+    };
+    let leads = |i: usize| text_keys.get(i).is_some_and(|k| often_tagged.contains(k));
+    let mut order: Vec<usize> = (0..shown.len()).collect();
+    order.sort_by_key(|&i| !leads(i));
+    let mut slots: Vec<Option<String>> = shown.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// The document's texts by segment number: 0 the title (empty when none), then the paragraphs.

@@ -16,6 +16,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::completion::{self, ClassShares, Completions};
 use super::hashing::{FxHashMap, HashedU64Table};
+use super::spacing::Spacings;
 
 /// Word-class flags stored in the table.
 pub mod flags {
@@ -117,6 +118,8 @@ pub struct Background {
     completions: Completions,
     /// How often words follow a place, team or organization noun, from the same keys.
     class_shares: ClassShares,
+    /// One-word spellings of names news also writes as two words, from the same keys.
+    spacings: Spacings,
 }
 
 static EMBEDDED: &[u8] = include_bytes!("data/background.fst");
@@ -146,6 +149,7 @@ impl Background {
                     docs: 0,
                     completions: Completions::default(),
                     class_shares: ClassShares::default(),
+                    spacings: Spacings::default(),
                 };
             }
         };
@@ -166,15 +170,22 @@ impl Background {
             docs,
             completions: Completions::default(),
             class_shares: ClassShares::default(),
+            spacings: Spacings::default(),
         };
         table.completions = Completions::from_pairs(&pairs, &table);
         table.class_shares = ClassShares::from_pairs(&pairs, &table);
+        table.spacings = Spacings::from_pairs(&pairs, &table);
         table
     }
 
     /// Full names of one-word names (see [`Completions`]).
     pub fn completions(&self) -> &Completions {
         &self.completions
+    }
+
+    /// Two-word names news also writes as one word (see [`Spacings`]).
+    pub fn spacings(&self) -> &Spacings {
+        &self.spacings
     }
 
     /// Number of documents the frequencies were counted over.
