@@ -20,7 +20,7 @@ import sys
 from common import REPO
 from fa_fold import tokens
 from tag_forms import f1_at_5, load
-from untagged import matches
+from untagged import shown_and_matched
 
 MIN_SHOWN = 3  # as untagged.rs
 MIN_MATCHED = 0.4  # as untagged.rs
@@ -30,15 +30,7 @@ MIN_ARTICLES = 800
 
 def count(arts):
     """{(source, form tokens): (shown, matched)}."""
-    shown, matched = collections.Counter(), collections.Counter()
-    for _, topics, tags, source in arts:
-        gold = [t for t in {tuple(tokens(t)) for t in tags} if t]
-        for topic in topics[:SHOWN]:
-            form = tuple(tokens(topic))
-            if form:
-                shown[source, form] += 1
-                matched[source, form] += any(matches(form, g) for g in gold)
-    return {k: (n, matched[k]) for k, n in shown.items()}
+    return shown_and_matched(arts, SHOWN)
 
 
 def learn(arts, min_shown=MIN_SHOWN, min_matched=MIN_MATCHED, min_articles=MIN_ARTICLES):

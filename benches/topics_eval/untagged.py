@@ -28,19 +28,25 @@ def matches(a, b):
     return len(set(a) & set(b)) / len(set(a) | set(b)) >= 0.5
 
 
-def count(arts):
-    """{source: {form tokens: (shown, matched)}}."""
+def shown_and_matched(arts, top):
+    """{(source, form tokens): (articles showing it in their first `top` topics, of which matched a
+    tag)}: both learned tables (this one and often_tagged.py's) count the same way."""
     shown, matched = collections.Counter(), collections.Counter()
     for _, topics, tags, source in arts:
         gold = [t for t in {tuple(tokens(t)) for t in tags} if t]
-        for topic in topics[:SHOWN]:
+        for topic in topics[:top]:
             form = tuple(tokens(topic))
             if form:
                 shown[source, form] += 1
                 matched[source, form] += any(matches(form, g) for g in gold)
+    return {k: (n, matched[k]) for k, n in shown.items()}
+
+
+def count(arts):
+    """{source: {form tokens: (shown, matched)}}."""
     table = collections.defaultdict(dict)
-    for (source, form), n in shown.items():
-        table[source][form] = (n, matched[source, form])
+    for (source, form), counts in shown_and_matched(arts, SHOWN).items():
+        table[source][form] = counts
     return table
 
 
