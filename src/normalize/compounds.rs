@@ -14,6 +14,7 @@
 //! github.com/Text-Mining/Persian-Wikipedia-Corpus (CC BY-SA), hazm 0.10.0 `words.dat` (MIT) and
 //! the news collections listed in `../shared/README.md`.
 
+use super::lexicon::table_file;
 use super::lexicon_table::{Bloom, Table, word_hash};
 
 /// The artifact's file name under `src/normalize/data/`.
@@ -32,19 +33,6 @@ const STRONG_TAIL: u8 = 16;
 
 /// News writers who type ZWNJs write the pair spaced far more often than joined: two words.
 const NEWS_SPACED: u8 = 8;
-
-/// Bytes aligned for the slot table (a slot never straddles a cache line).
-#[repr(C, align(64))]
-struct Aligned<B: ?Sized>(B);
-
-/// Embeds a table file that the build script wrote from `data/compounds.fst`.
-macro_rules! table_file {
-    ($name:literal) => {{
-        static BYTES: &Aligned<[u8]> =
-            &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/", $name)));
-        &BYTES.0
-    }};
-}
 
 /// The table's value for `key`: (flags, boundary char index). Laid out by the build script
 /// (`lexicon_table::compound_files`) and probed in place: nothing is decoded at run time.

@@ -69,16 +69,21 @@ impl Entry {
 
 /// Bytes aligned for the slot tables (a slot never straddles a cache line).
 #[repr(C, align(64))]
-struct Aligned<B: ?Sized>(B);
+pub(crate) struct Aligned<B: ?Sized>(pub(crate) B);
 
-/// Embeds a table file that the build script wrote.
+/// Embeds a table file that the build script wrote (the lexicon's and the compound table's).
 macro_rules! table_file {
     ($name:literal) => {{
-        static BYTES: &Aligned<[u8]> =
-            &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/", $name)));
+        static BYTES: &$crate::normalize::lexicon::Aligned<[u8]> =
+            &$crate::normalize::lexicon::Aligned(*include_bytes!(concat!(
+                env!("OUT_DIR"),
+                "/",
+                $name
+            )));
         &BYTES.0
     }};
 }
+pub(crate) use table_file;
 
 /// The lexicon, as hash tables the build script laid out from `data/lexicon.fst` (see
 /// [`super::lexicon_table`]): probed in place, nothing is decoded at run time.
