@@ -477,16 +477,7 @@ pub(crate) fn prepare_batch(
             fresh: &fresh,
             memo,
         };
-        articles
-            .into_par_iter()
-            .zip(keys)
-            .map(|(article, keys)| {
-                article.map(|article| {
-                    let keys = keys.unwrap_or_else(|| LineKeys::of(&article));
-                    assemble(article, &keys, &lookup, config)
-                })
-            })
-            .collect()
+        assemble_batch(articles, keys, &lookup, config)
     };
     absorb(memo, fresh, WhenFull::Evict);
     prepared
@@ -510,13 +501,24 @@ fn prepare_batch_frozen(
     }
     let none = KeyMap::default();
     let lookup = Lookup { fresh: &none, memo };
+    assemble_batch(articles, keys, &lookup, config)
+}
+
+/// [`assemble`] for every article of a batch, in parallel; an article without keys (none were
+/// computed for it) gets them here.
+fn assemble_batch(
+    articles: Vec<Result<Article, RecordError>>,
+    keys: Vec<Option<LineKeys>>,
+    lookup: &Lookup<'_>,
+    config: &normalize::Config,
+) -> PreparedBatch {
     articles
         .into_par_iter()
         .zip(keys)
         .map(|(article, keys)| {
             article.map(|article| {
                 let keys = keys.unwrap_or_else(|| LineKeys::of(&article));
-                assemble(article, &keys, &lookup, config)
+                assemble(article, &keys, lookup, config)
             })
         })
         .collect()
