@@ -27,6 +27,11 @@ MIN_SHARE = 0.3  # as tag_forms.rs
 SHOWN = 10
 
 
+def cv_half(aid):
+    """The fold (0 or 1) of a training article in the 2-fold cross-validation every learning script uses."""
+    return int(hashlib.md5(aid.encode()).hexdigest(), 16) % 2
+
+
 def load(part='train'):
     arts = {}  # id -> (id, topics, raw tags, source); the scorer keeps the last line of an id
     for name in FILES:
@@ -118,12 +123,10 @@ def f1_at_5(arts, outputs):
 def main():
     arts = load()
     if '--cv' in sys.argv:
-        def half(aid):
-            return int(hashlib.md5(aid.encode()).hexdigest(), 16) % 2
         outputs = {}
         for h in (0, 1):
-            table = learn([a for a in arts if half(a[0]) != h])
-            outputs.update({a[0]: apply(a[1], table.get(a[3], {})) for a in arts if half(a[0]) == h})
+            table = learn([a for a in arts if cv_half(a[0]) != h])
+            outputs.update({a[0]: apply(a[1], table.get(a[3], {})) for a in arts if cv_half(a[0]) == h})
         print('train without table (exact, partial F1@5):', f1_at_5(arts, {a[0]: a[1] for a in arts}))
         print('train 2-fold cross-fitted table:           ', f1_at_5(arts, outputs))
         return

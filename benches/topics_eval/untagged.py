@@ -11,13 +11,12 @@ usage: untagged.py [--cv]   --cv: 2-fold cross-validated exact/partial F1@5 on T
 pair (no write).
 """
 import collections
-import hashlib
 import os
 import sys
 
 from common import REPO
 from fa_fold import tokens
-from tag_forms import f1_at_5, load
+from tag_forms import cv_half, f1_at_5, load
 
 MIN_SHOWN = 4  # as untagged.rs
 MAX_MATCHED = 0.1  # as untagged.rs
@@ -65,16 +64,14 @@ def apply(topics, untagged):
 def main():
     arts = load()
     if '--cv' in sys.argv:
-        def half(aid):
-            return int(hashlib.md5(aid.encode()).hexdigest(), 16) % 2
         print('train without table (exact, partial F1@5):', f1_at_5(arts, {a[0]: a[1] for a in arts}))
         for min_shown in (4, 6, 8, 12, 20):
             for max_matched in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
                 outputs = {}
                 for h in (0, 1):
-                    table = learn([a for a in arts if half(a[0]) != h], min_shown, max_matched)
+                    table = learn([a for a in arts if cv_half(a[0]) != h], min_shown, max_matched)
                     outputs.update({a[0]: apply(a[1], table.get(a[3], set()))
-                                    for a in arts if half(a[0]) == h})
+                                    for a in arts if cv_half(a[0]) == h})
                 print(f'min_shown {min_shown:2d} max_matched {max_matched:.2f}:', f1_at_5(arts, outputs))
         return
     counts = count(arts)
