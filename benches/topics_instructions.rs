@@ -4,6 +4,8 @@
 //! `GOFTAR_TOPICS_PASSES` times (default 3); with `GOFTAR_TOPICS_PASSES=0` it only prepares the
 //! articles, so the difference of two counts is the topic work alone. Prints the input bytes and
 //! an xxh3 checksum of every topic list returned, so a speed change that alters output shows.
+//! With `GOFTAR_TOPICS_STATEMENTS=1` the articles' statements are found first (not counted) and
+//! each pass also asks for every statement's topics, as `process` does.
 
 use goftar::topics::TopicModel;
 
@@ -15,7 +17,13 @@ fn main() {
         .ok()
         .and_then(|p| p.parse().ok())
         .unwrap_or(3);
-    let docs = common::prepared_news(&common::NEWS_SAMPLE, 200);
+    let statements = std::env::var("GOFTAR_TOPICS_STATEMENTS").is_ok_and(|s| s == "1");
+    let mut docs = common::prepared_news(&common::NEWS_SAMPLE, 200);
+    if statements {
+        for doc in &mut docs {
+            doc.statements = goftar::speakers::extract(doc);
+        }
+    }
     let bytes: usize = docs.iter().map(|d| d.input_bytes).sum();
     let mut model = TopicModel::new();
     let mut topics = 0;
@@ -29,12 +37,20 @@ fn main() {
                 checksum.update(b"\n");
             }
             checksum.update(b"\0");
+            for shown in model.statements_topics(doc) {
+                for topic in shown {
+                    checksum.update(topic.as_bytes());
+                    checksum.update(b"\n");
+                }
+                checksum.update(b"\0");
+            }
             model.observe(doc);
         }
     }
     println!(
-        "articles {} input_bytes {bytes} passes {passes} topics {topics} checksum {:016x}",
+        "articles {} statements {} input_bytes {bytes} passes {passes} topics {topics} checksum {:016x}",
         docs.len(),
+        docs.iter().map(|d| d.statements.len()).sum::<usize>(),
         checksum.digest()
     );
 }

@@ -391,11 +391,7 @@ fn analyse(
             speakers::quote_statements_mapped(doc, config, |line| sources.get(line));
             doc.body = String::new();
             doc.topics = topic_model.article_topics(doc);
-            let statement_topics: Vec<Vec<String>> = doc
-                .statements
-                .iter()
-                .map(|s| topic_model.statement_topics(doc, s))
-                .collect();
+            let statement_topics = topic_model.statements_topics(doc);
             for (statement, topics) in doc.statements.iter_mut().zip(statement_topics) {
                 statement.topics = topics;
             }

@@ -240,14 +240,14 @@ impl TopicModel {
     }
 
     /// Ranks a statement's phrases: with three places, phrases sharing any word are kept apart.
-    fn rank_statement(&self, collector: &Collector, doc: &Document) -> Vec<score::Scored> {
+    fn rank_statement(&self, collector: &Collector, speakers: &[String]) -> Vec<score::Scored> {
         self.warm_lookups(collector);
         score::rank_apart(
             collector,
             &self.frequencies(),
             self.background,
             &self.weights,
-            &self.speaker_keys(doc),
+            speakers,
             STATEMENT_TOPICS,
             score::SHARES_A_WORD,
             score::Extent::Head,
@@ -279,17 +279,41 @@ impl TopicModel {
     /// phrases, carrying their article-wide frequency, title and lead presence.
     pub fn statement_topics(&self, doc: &Document, statement: &Statement) -> Vec<String> {
         let article = self.article_candidates(doc);
-        let mut own = Collector::new(true);
+        self.topics_of_statement(doc, &article, &self.speaker_keys(doc), statement)
+    }
+
+    /// [`Self::statement_topics`] of each of the document's statements, in order: the article's
+    /// candidates and speakers are found once for all of them.
+    pub fn statements_topics(&self, doc: &Document) -> Vec<Vec<String>> {
+        if doc.statements.is_empty() {
+            return Vec::new();
+        }
+        let article = self.article_candidates(doc);
+        let speakers = self.speaker_keys(doc);
+        doc.statements
+            .iter()
+            .map(|s| self.topics_of_statement(doc, &article, &speakers, s))
+            .collect()
+    }
+
+    fn topics_of_statement(
+        &self,
+        doc: &Document,
+        article: &Collector,
+        speakers: &[String],
+        statement: &Statement,
+    ) -> Vec<String> {
+        let mut own = Collector::for_text_bytes(true, statement.text.len());
         own.add(&statement.text, 1, false, self.background);
-        for (key, candidate) in own.candidates.iter_mut() {
-            if let Some(in_article) = article.candidates.get(key) {
+        for (hash, candidate) in own.candidates.iter_hashed_mut() {
+            if let Some(in_article) = article.candidates.get_hashed(hash) {
                 candidate.in_title = in_article.in_title;
                 candidate.first_segment = in_article.first_segment;
                 candidate.count += in_article.count;
             }
         }
         let segments = ["", statement.text.as_str()];
-        let ranked = self.rank_statement(&own, doc);
+        let ranked = self.rank_statement(&own, speakers);
         shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS, doc)
     }
 }
@@ -472,6 +496,43 @@ mod tests {
                 .map(|p| p.is_empty())
                 .unwrap_or(false)
         );
+    }
+
+    #[test]
+    fn statements_together_get_the_topics_each_gets_alone() {
+        let mut article = doc();
+        article.paragraphs.push(Paragraph {
+            index: 1,
+            text: "وزیر کشور گفت مدیریت شهری در قم و تهران تغییر می‌کند.".into(),
+        });
+        let statement = |text: &str, speaker: Option<&str>| Statement {
+            id: String::new(),
+            article_id: "a".into(),
+            paragraph: 0,
+            speaker: speaker.map(String::from),
+            role: None,
+            cue: "گفت".into(),
+            kind: crate::model::StatementKind::Indirect,
+            quote: text.into(),
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            confidence: 1.0,
+            topics: Vec::new(),
+        };
+        article.statements = vec![
+            statement("مدیریت شهری در قم و تهران تغییر می‌کند", Some("وزیر کشور")),
+            statement("شهردار قم از برنامه‌های محله‌محور گفت", None),
+        ];
+        let model = TopicModel::new();
+        let alone: Vec<Vec<String>> = article
+            .statements
+            .iter()
+            .map(|s| model.statement_topics(&article, s))
+            .collect();
+        assert!(alone.iter().all(|t| !t.is_empty()), "{alone:?}");
+        assert_eq!(model.statements_topics(&article), alone);
+        assert!(TopicModel::new().statements_topics(&doc()).is_empty());
     }
 
     #[test]

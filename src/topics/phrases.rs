@@ -73,6 +73,11 @@ impl Phrases {
         self.index.get(&hash).map(|&i| i as usize)
     }
 
+    /// The candidate whose key has [`key_hash`] `hash`.
+    pub fn get_hashed(&self, hash: u64) -> Option<&Candidate> {
+        Some(&self.slots[self.position_hashed(hash)?].candidate)
+    }
+
     pub fn get(&self, key: &str) -> Option<&Candidate> {
         self.get_key_value(key).map(|(_, c)| c)
     }
@@ -98,14 +103,9 @@ impl Phrases {
         self.iter_hashed().map(|(k, _, c)| (k, c))
     }
 
-    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut Candidate)> {
-        let keys = &self.keys;
-        self.slots.iter_mut().map(|s| {
-            (
-                keys.get(s.start as usize..s.end as usize).unwrap_or(""),
-                &mut s.candidate,
-            )
-        })
+    /// (hash, candidate) of every phrase, in first-seen order.
+    pub fn iter_hashed_mut(&mut self) -> impl Iterator<Item = (u64, &mut Candidate)> {
+        self.slots.iter_mut().map(|s| (s.hash, &mut s.candidate))
     }
 
     #[cfg(test)]
