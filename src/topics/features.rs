@@ -29,6 +29,10 @@ struct Known {
     df: f64,
     /// Occurrences in this text when the candidate is a single word (0 for longer phrases).
     single_count: u32,
+    /// Occurrences in this text.
+    count: u32,
+    /// Its place among the ranked candidates.
+    row: u32,
 }
 
 /// Documents a phrase must appear in before its share inside longer phrases means anything.
@@ -153,7 +157,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     freq: &F,
     lexicon: &L,
     speakers: &[String],
-) -> Vec<(&'c str, Features)> {
+) -> Vec<(&'c str, &'c Candidate, Features)> {
     let candidates = &collector.candidates;
     let mut known: HashMap<&str, Known> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
@@ -172,6 +176,8 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             entry,
             df: d,
             single_count,
+            count: c.count,
+            row: rows.len() as u32,
         };
         known.insert(key, own);
         let (class_share, full_name) = if c.words == 1 {
@@ -184,32 +190,30 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         rows.push((key, c, prior, own));
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
-    // subsumed: the text never writes it outside that longer phrase.
-    let mut fragment: HashMap<&str, f64> =
-        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
-    let mut subsumed: HashMap<&str, bool> =
-        HashMap::with_capacity_and_hasher(rows.len(), Default::default());
-    for (key, c) in candidates.iter() {
-        if c.words < 2 || is_stray(c) {
+    // subsumed: the text never writes it outside that longer phrase. By row; a stray shorter
+    // phrase has no row and no features, so what it would get is not kept.
+    let mut fragment = vec![0.0f64; rows.len()];
+    let mut subsumed = vec![false; rows.len()];
+    for (key, c, _, own) in &rows {
+        if c.words < 2 {
             continue;
         }
-        let long_df = known.get(key).map_or(0.0, |k| k.df);
+        let long_df = own.df;
         let shorter = [
             key.rsplit_once(' ').map(|x| x.0),
             key.split_once(' ').map(|x| x.1),
         ];
         for sub in shorter.into_iter().flatten() {
-            let Some((sub_key, sub)) = candidates.get_key_value(sub) else {
+            let Some(sub) = known.get(sub) else {
                 continue;
             };
-            let sub_df = known.get(sub_key).map_or(0.0, |k| k.df);
+            let row = sub.row as usize;
             // Only news evidence counts: a phrase news never saw is no fragment of anything.
-            if sub_df >= MIN_FRAGMENT_EVIDENCE {
-                let f = fragment.entry(sub_key).or_insert(0.0);
-                *f = f.max((long_df / sub_df).min(1.0));
+            if sub.df >= MIN_FRAGMENT_EVIDENCE {
+                fragment[row] = fragment[row].max((long_df / sub.df).min(1.0));
             }
             if sub.count <= c.count {
-                subsumed.insert(sub_key, true);
+                subsumed[row] = true;
             }
         }
     }
@@ -225,7 +229,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         subsumed: &subsumed,
     };
     rows.into_iter()
-        .map(|(key, c, keyphrase, own)| (key, context.features(key, c, keyphrase, own)))
+        .map(|(key, c, keyphrase, own)| (key, c, context.features(key, c, keyphrase, own)))
         .collect()
 }
 
@@ -239,8 +243,9 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     speakers: &'a [String],
     total_positions: f64,
     total_segments: f64,
-    fragment: &'a HashMap<&'a str, f64>,
-    subsumed: &'a HashMap<&'a str, bool>,
+    /// By row (see [`Known::row`]).
+    fragment: &'a [f64],
+    subsumed: &'a [bool],
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
@@ -254,6 +259,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
     fn features(&self, key: &str, c: &Candidate, prior: [f64; 4], own: Known) -> Features {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
+        let row = own.row as usize;
         let own_known = Some(own);
         let df = own_known.map_or(0.0, |k| k.df);
         let mut all_unknown = true;
@@ -317,8 +323,8 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             b(head_noun),
             min_wiki / 100.0,
             cohesion,
-            self.fragment.get(key).copied().unwrap_or(0.0),
-            b(self.subsumed.get(key).copied().unwrap_or(false)),
+            self.fragment.get(row).copied().unwrap_or(0.0),
+            b(self.subsumed.get(row).copied().unwrap_or(false)),
             b(self.speakers.iter().any(|s| s == key)),
             f64::from(c.segments) / total_segments,
             b(single_adjective),

@@ -198,20 +198,20 @@ impl TopicModel {
             .into_iter()
             .map(|s| ExplainedTopic {
                 text: s.surface.map(|r| r.text(&segments)).unwrap_or_default(),
-                key: s.key,
+                key: s.key.to_string(),
                 score: s.score,
                 features: s.features.to_vec(),
             })
             .collect()
     }
 
-    fn rank(
+    fn rank<'c>(
         &self,
-        collector: &Collector,
+        collector: &'c Collector,
         doc: &Document,
         distinct: usize,
         extent: score::Extent,
-    ) -> Vec<score::Scored> {
+    ) -> Vec<score::Scored<'c>> {
         self.warm_lookups(collector);
         score::rank(
             collector,
@@ -240,7 +240,11 @@ impl TopicModel {
     }
 
     /// Ranks a statement's phrases: with three places, phrases sharing any word are kept apart.
-    fn rank_statement(&self, collector: &Collector, speakers: &[String]) -> Vec<score::Scored> {
+    fn rank_statement<'c>(
+        &self,
+        collector: &'c Collector,
+        speakers: &[String],
+    ) -> Vec<score::Scored<'c>> {
         self.warm_lookups(collector);
         score::rank_apart(
             collector,
@@ -323,7 +327,7 @@ impl TopicModel {
 /// spaced for editors who write so, then in the longer form the editors of `doc`'s source tag it
 /// in (see [`spacing`] and [`tag_forms`]), no phrase twice.
 fn shown_topics(
-    ranked: &[score::Scored],
+    ranked: &[score::Scored<'_>],
     segments: &[&str],
     background: &Background,
     wanted: usize,
@@ -351,9 +355,9 @@ fn shown_topics(
         if text.is_empty() {
             continue;
         }
-        let (text, key) = match completions.complete(&scored.key, &text) {
+        let (text, key) = match completions.complete(scored.key, &text) {
             Some((full_text, full_key)) => (full_text, full_key.to_string()),
-            None => (text, scored.key.clone()),
+            None => (text, scored.key.to_string()),
         };
         let text = if tag_forms.writes_spaced(source) {
             background.spacings().respace(&text).unwrap_or(text)

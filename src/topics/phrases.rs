@@ -6,6 +6,7 @@
 
 use super::candidates::Candidate;
 use super::hashing::HashKeyedMap;
+#[cfg(test)]
 use super::running::key_hash;
 
 /// One phrase: where its key is in the key buffer, its hash, and what the text says of it.
@@ -45,7 +46,7 @@ impl Phrases {
             .unwrap_or("")
     }
 
-    /// The candidate of `key`, whose [`key_hash`] is `hash`; `make` builds it when the text had
+    /// The candidate of `key`, whose [`key_hash`](super::running::key_hash) is `hash`; `make` builds it when the text had
     /// no such phrase yet.
     pub fn get_or_insert_with(
         &mut self,
@@ -73,15 +74,17 @@ impl Phrases {
         self.index.get(&hash).map(|&i| i as usize)
     }
 
-    /// The candidate whose key has [`key_hash`] `hash`.
+    /// The candidate whose key has [`key_hash`](super::running::key_hash) `hash`.
     pub fn get_hashed(&self, hash: u64) -> Option<&Candidate> {
         Some(&self.slots[self.position_hashed(hash)?].candidate)
     }
 
+    #[cfg(test)]
     pub fn get(&self, key: &str) -> Option<&Candidate> {
         self.get_key_value(key).map(|(_, c)| c)
     }
 
+    #[cfg(test)]
     pub fn get_key_value(&self, key: &str) -> Option<(&str, &Candidate)> {
         let slot = &self.slots[self.position_hashed(key_hash(key))?];
         Some((self.key_of(slot), &slot.candidate))

@@ -29,8 +29,8 @@ pub const DEFAULT_WEIGHTS: Weights = [
 
 /// One ranked phrase.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Scored {
-    pub key: String,
+pub struct Scored<'c> {
+    pub key: &'c str,
     /// Where its most common written form is (see [`SurfaceRef::text`]).
     pub surface: Option<SurfaceRef>,
     pub score: f64,
@@ -62,15 +62,15 @@ pub fn overlaps_by(a: &str, b: &str, share: f64) -> bool {
 
 /// Candidates ranked best first; among the first `distinct` places, near-identical ones (sharing
 /// most words with a better one) move behind the distinct ones. Agency furniture is left out.
-pub fn rank<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
-    collector: &Collector,
+pub fn rank<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
+    collector: &'c Collector,
     freq: &F,
     lexicon: &L,
     weights: &Weights,
     speakers: &[String],
     distinct: usize,
     extent: Extent,
-) -> Vec<Scored> {
+) -> Vec<Scored<'c>> {
     rank_apart(
         collector,
         freq,
@@ -95,8 +95,8 @@ pub enum Extent {
 
 /// [`rank`] with the share of common words (see [`overlaps_by`]) that defers a phrase.
 #[allow(clippy::too_many_arguments)]
-pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
-    collector: &Collector,
+pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
+    collector: &'c Collector,
     freq: &F,
     lexicon: &L,
     weights: &Weights,
@@ -104,14 +104,14 @@ pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     distinct: usize,
     overlap_share: f64,
     extent: Extent,
-) -> Vec<Scored> {
+) -> Vec<Scored<'c>> {
     let features = features::compute(collector, freq, lexicon, speakers);
     // (score, key, index into `features`): cheap to sort; a `Scored` is built for kept ones only.
     let mut scored: Vec<(f64, &str, usize)> = features
         .iter()
         .enumerate()
-        .filter(|(_, (key, _))| !is_boilerplate(key))
-        .map(|(i, (key, f))| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *key, i))
+        .filter(|(_, (key, _, _))| !is_boilerplate(key))
+        .map(|(i, (key, _, f))| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *key, i))
         .collect();
     let order = |a: &(f64, &str, usize), b: &(f64, &str, usize)| {
         b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1))
@@ -130,15 +130,15 @@ pub fn rank_apart<F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     let mut rest = Vec::new();
     for (score, key, i) in scored {
         let s = Scored {
-            key: key.to_string(),
-            surface: collector.candidates.get(key).and_then(|c| c.best_surface()),
+            key,
+            surface: features[i].1.best_surface(),
             score,
-            features: features[i].1,
+            features: features[i].2,
         };
         if distinct.len() < wanted
             && distinct
                 .iter()
-                .any(|d| overlaps_by(&d.key, &s.key, overlap_share))
+                .any(|d| overlaps_by(d.key, s.key, overlap_share))
         {
             rest.push(s);
         } else {
@@ -189,7 +189,7 @@ mod tests {
         );
         let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[], 10, Extent::All)
             .into_iter()
-            .map(|s| s.key)
+            .map(|s| s.key.to_string())
             .collect();
         // The two rare title phrases lead (which one first depends on how often editors tag each).
         let mut head = ranked[..2].to_vec();
