@@ -390,8 +390,8 @@ fn analyse(
             doc.statements = speakers::extract(doc);
             speakers::quote_statements_mapped(doc, config, |line| sources.get(line));
             doc.body = String::new();
-            doc.topics = topic_model.article_topics(doc);
-            let statement_topics = topic_model.statements_topics(doc);
+            let (article_topics, statement_topics) = topic_model.document_topics(doc);
+            doc.topics = article_topics;
             for (statement, topics) in doc.statements.iter_mut().zip(statement_topics) {
                 statement.topics = topics;
             }

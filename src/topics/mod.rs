@@ -184,8 +184,31 @@ impl TopicModel {
     /// At least 10 ranked topics (fewer only when the article has fewer candidates), best first.
     pub fn article_topics(&self, doc: &Document) -> Vec<String> {
         let collector = self.article_candidates(doc);
+        self.topics_of_article(doc, &collector, &self.speaker_keys(doc))
+    }
+
+    /// [`Self::article_topics`] and [`Self::statements_topics`] of one document in one call: its
+    /// candidates are collected once and its speakers' keys found once.
+    pub fn document_topics(&self, doc: &Document) -> (Vec<String>, Vec<Vec<String>>) {
+        let collector = self.article_candidates(doc);
+        let speakers = self.speaker_keys(doc);
+        let article = self.topics_of_article(doc, &collector, &speakers);
+        let statements = doc
+            .statements
+            .iter()
+            .map(|s| self.topics_of_statement(doc, &collector, &speakers, s))
+            .collect();
+        (article, statements)
+    }
+
+    fn topics_of_article(
+        &self,
+        doc: &Document,
+        collector: &Collector,
+        speakers: &[String],
+    ) -> Vec<String> {
         let segments = segment_texts(doc);
-        let ranked = self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::Head);
+        let ranked = self.rank(collector, speakers, ARTICLE_TOPICS, score::Extent::Head);
         shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS, doc)
     }
 
@@ -194,7 +217,8 @@ impl TopicModel {
     pub fn explain(&self, doc: &Document) -> Vec<ExplainedTopic> {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
-        self.rank(&collector, doc, ARTICLE_TOPICS, score::Extent::All)
+        let speakers = self.speaker_keys(doc);
+        self.rank(&collector, &speakers, ARTICLE_TOPICS, score::Extent::All)
             .into_iter()
             .map(|s| ExplainedTopic {
                 text: s.surface.map(|r| r.text(&segments)).unwrap_or_default(),
@@ -208,7 +232,7 @@ impl TopicModel {
     fn rank<'c>(
         &self,
         collector: &'c Collector,
-        doc: &Document,
+        speakers: &[String],
         distinct: usize,
         extent: score::Extent,
     ) -> Vec<score::Scored<'c>> {
@@ -218,7 +242,7 @@ impl TopicModel {
             &self.frequencies(),
             self.background,
             &self.weights,
-            &self.speaker_keys(doc),
+            speakers,
             distinct,
             extent,
         )
@@ -536,6 +560,11 @@ mod tests {
             .collect();
         assert!(alone.iter().all(|t| !t.is_empty()), "{alone:?}");
         assert_eq!(model.statements_topics(&article), alone);
+        let fresh = TopicModel::new();
+        assert_eq!(
+            fresh.document_topics(&article),
+            (fresh.article_topics(&article), alone)
+        );
         assert!(TopicModel::new().statements_topics(&doc()).is_empty());
     }
 

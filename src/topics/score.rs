@@ -121,7 +121,8 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     if head > 0 && head < scored.len() {
         scored.select_nth_unstable_by(head - 1, order);
     }
-    scored[..head].sort_by(order);
+    // Keys are unique, so no two entries compare equal and an unstable sort orders them alike.
+    scored[..head].sort_unstable_by(order);
     if extent == Extent::Head {
         scored.truncate(head);
     }
