@@ -103,6 +103,15 @@ impl Step for PunctuationSpacing {
         while let Some((i, c)) = next_mark(text, scan) {
             let end = i + c.len_utf8();
             scan = end;
+            let bytes = text.as_bytes();
+            if c != '«'
+                && (i == 0 || bytes[i - 1] != b' ')
+                && matches!(bytes.get(end), Some(b' ') | None)
+            {
+                // A mark after a word and before a space or the end (most of them): no space to
+                // drop before it, none to add after it.
+                continue;
+            }
             if i > 0 {
                 drop_space(i - 1, output, &mut copied);
             }
