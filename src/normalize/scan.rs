@@ -162,22 +162,29 @@ fn find_pair_in_chunks(bytes: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) 
     while let Some(window) = bytes.get(i..i + CHUNK + 1) {
         let mut pairs = [0u8; CHUNK + 1];
         pairs.copy_from_slice(window);
-        if let Some(k) = first_hit(&pairs, CHUNK, &hit) {
+        if let Some(k) = first_hit(&pairs, 0, CHUNK, &hit) {
             return Some(i + k);
         }
         i += CHUNK;
     }
-    // The last few bytes, padded with zeros (the pair of the last byte) to a whole chunk.
     let rest = bytes.get(i..)?;
     let mut pairs = [0u8; CHUNK + 1];
+    if let Some(start) = bytes.len().checked_sub(CHUNK) {
+        // The last chunk of the text (overlapping what was scanned), the last byte paired with
+        // 0: a copy of fixed size, cheaper than one of the few bytes left.
+        pairs[..CHUNK].copy_from_slice(&bytes[start..]);
+        return first_hit(&pairs, i - start, CHUNK, &hit).map(|k| start + k);
+    }
+    // A text shorter than a chunk, padded with zeros.
     pairs[..rest.len()].copy_from_slice(rest);
-    first_hit(&pairs, rest.len(), &hit).map(|k| i + k)
+    first_hit(&pairs, 0, rest.len(), &hit).map(|k| i + k)
 }
 
-/// The first of the first `valid` positions of `pairs` where `hit` holds.
+/// The first position `k` of `pairs` in `from..valid` where `hit` holds.
 #[inline(always)]
 fn first_hit(
     pairs: &[u8; CHUNK + 1],
+    from: usize,
     valid: usize,
     hit: &impl Fn(u8, u8) -> bool,
 ) -> Option<usize> {
@@ -186,8 +193,8 @@ fn first_hit(
     leads.copy_from_slice(&pairs[..CHUNK]);
     seconds.copy_from_slice(&pairs[1..]);
     let mut hits = [0u8; CHUNK];
-    for ((h, &lead), &second) in hits.iter_mut().zip(&leads).zip(&seconds) {
-        *h = u8::from(hit(lead, second));
+    for (k, ((h, &lead), &second)) in hits.iter_mut().zip(&leads).zip(&seconds).enumerate() {
+        *h = u8::from(hit(lead, second) & (k >= from));
     }
     // Eight hits at a time: most chunks have none.
     let mut words = [0u64; CHUNK / 8];
@@ -251,5 +258,30 @@ mod tests {
             );
         }
         assert_eq!(find_pair("a.".as_bytes(), 0, hit), Some(1));
+    }
+
+    /// Every text length and start, against a byte-by-byte search (the tail chunk overlaps
+    /// what the full chunks scanned, or is padded in a short text).
+    #[test]
+    fn scans_agree_with_a_plain_search_at_every_length() {
+        let hit = |lead: u8, second: u8| (lead == b'.') | ((lead == b'x') & (second == 0));
+        for len in 0usize..100 {
+            for marks in [vec![], vec![len / 3], vec![len / 2, len.saturating_sub(1)]] {
+                let mut bytes = vec![b'a'; len];
+                for &at in &marks {
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = b'.';
+                    }
+                }
+                if let Some(last) = bytes.last_mut() {
+                    *last = if len % 2 == 0 { b'x' } else { *last };
+                }
+                for from in 0..len + 2 {
+                    let plain = (from..len)
+                        .find(|&k| hit(bytes[k], bytes.get(k + 1).copied().unwrap_or(0)));
+                    assert_eq!(find_pair(&bytes, from, hit), plain, "{len} {from}");
+                }
+            }
+        }
     }
 }
