@@ -80,8 +80,10 @@ impl Step for PunctuationSpacing {
         config.punctuation_spacing
     }
 
-    fn needed(&self, text: &str, _config: &Config) -> bool {
-        next_mark(text, 0).is_some()
+    /// Always: [`Step::apply`] starts with the same scan for a mark and copies nothing until a
+    /// space changes, so a separate look first would only scan the text twice.
+    fn needed(&self, _text: &str, _config: &Config) -> bool {
+        true
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
