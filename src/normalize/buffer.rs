@@ -34,14 +34,16 @@ impl Buf {
         Self { text, src }
     }
 
-    /// Room for `bytes` bytes in the (cleared) buffer. A buffer too small gets a fresh
-    /// allocation: growing it would copy its stale contents along.
+    /// Room for `bytes` bytes in the (cleared) buffer, and [`ROOM`] more when it must grow. A
+    /// buffer too small gets a fresh allocation: growing it would copy its stale contents along.
+    /// The inserts a step makes rarely outgrow the room the buffer had, so asking for the
+    /// text's length alone spares a new allocation every time a step adds a byte or two.
     pub fn make_room(&mut self, bytes: usize) {
         if self.text.capacity() < bytes {
-            self.text = String::with_capacity(bytes);
+            self.text = String::with_capacity(bytes + ROOM);
         }
         if self.src.capacity() < bytes {
-            self.src = Vec::with_capacity(bytes);
+            self.src = Vec::with_capacity(bytes + ROOM);
         }
     }
 

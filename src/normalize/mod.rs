@@ -117,7 +117,7 @@ pub fn normalize(input: &str, config: &Config) -> Normalized {
         }
         if step.enabled(config) && step.needed(&current.text, config) {
             next.clear();
-            next.make_room(current.text.len() + buffer::ROOM);
+            next.make_room(current.text.len());
             if step.apply(&current, &mut next, &context, config) {
                 std::mem::swap(&mut current, &mut next);
             }

@@ -80,8 +80,10 @@ impl Step for PunctuationSpacing {
         config.punctuation_spacing
     }
 
-    fn needed(&self, text: &str, _config: &Config) -> bool {
-        next_mark(text, 0).is_some()
+    /// Always: [`Step::apply`] starts with the same scan for a mark and copies nothing until a
+    /// space changes, so a separate look first would only scan the text twice.
+    fn needed(&self, _text: &str, _config: &Config) -> bool {
+        true
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, _config: &Config) -> bool {
@@ -103,6 +105,15 @@ impl Step for PunctuationSpacing {
         while let Some((i, c)) = next_mark(text, scan) {
             let end = i + c.len_utf8();
             scan = end;
+            let bytes = text.as_bytes();
+            if c != '«'
+                && (i == 0 || bytes[i - 1] != b' ')
+                && matches!(bytes.get(end), Some(b' ') | None)
+            {
+                // A mark after a word and before a space or the end (most of them): no space to
+                // drop before it, none to add after it.
+                continue;
+            }
             if i > 0 {
                 drop_space(i - 1, output, &mut copied);
             }

@@ -133,32 +133,83 @@ impl PairFilter {
 /// a pass over prose that finds nothing costs about one instruction per byte, a third of the
 /// table lookups of [`PairFilter::find`]. Each such predicate is tested against the
 /// [`PairFilter`] that specifies it, pair by pair.
+///
+/// On a CPU with AVX2 the same code is compiled for 32-byte vectors (the baseline x86-64 has
+/// 16-byte ones), which halves the instructions of every scan.
 #[inline]
 pub(crate) fn find_pair(bytes: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) -> Option<usize> {
-    const CHUNK: usize = 32;
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2, as just checked.
+        return unsafe { find_pair_avx2(bytes, from, hit) };
+    }
+    find_pair_in_chunks(bytes, from, hit)
+}
+
+/// [`find_pair_in_chunks`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn find_pair_avx2(bytes: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) -> Option<usize> {
+    find_pair_in_chunks(bytes, from, hit)
+}
+
+/// Positions a scan tests at once.
+const CHUNK: usize = 32;
+
+#[inline(always)]
+fn find_pair_in_chunks(bytes: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) -> Option<usize> {
     let mut i = from;
     while let Some(window) = bytes.get(i..i + CHUNK + 1) {
-        let mut leads = [0u8; CHUNK];
-        let mut seconds = [0u8; CHUNK];
-        leads.copy_from_slice(&window[..CHUNK]);
-        seconds.copy_from_slice(&window[1..]);
-        let mut hits = [0u8; CHUNK];
-        for ((h, &lead), &second) in hits.iter_mut().zip(&leads).zip(&seconds) {
-            *h = u8::from(hit(lead, second));
-        }
-        // Eight hits at a time: most chunks have none.
-        let mut words = [0u64; CHUNK / 8];
-        for (word, eight) in words.iter_mut().zip(hits.chunks_exact(8)) {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(eight);
-            *word = u64::from_le_bytes(bytes);
-        }
-        if let Some((q, &word)) = words.iter().enumerate().find(|(_, w)| **w != 0) {
-            return Some(i + q * 8 + word.trailing_zeros() as usize / 8);
+        let mut pairs = [0u8; CHUNK + 1];
+        pairs.copy_from_slice(window);
+        if let Some(k) = first_hit(&pairs, 0, CHUNK, &hit) {
+            return Some(i + k);
         }
         i += CHUNK;
     }
-    (i..bytes.len()).find(|&k| hit(bytes[k], bytes.get(k + 1).copied().unwrap_or(0)))
+    let rest = bytes.get(i..)?;
+    let mut pairs = [0u8; CHUNK + 1];
+    if let Some(start) = bytes.len().checked_sub(CHUNK) {
+        // The last chunk of the text (overlapping what was scanned), the last byte paired with
+        // 0: a copy of fixed size, cheaper than one of the few bytes left.
+        pairs[..CHUNK].copy_from_slice(&bytes[start..]);
+        return first_hit(&pairs, i - start, CHUNK, &hit).map(|k| start + k);
+    }
+    // A text shorter than a chunk, padded with zeros.
+    pairs[..rest.len()].copy_from_slice(rest);
+    first_hit(&pairs, 0, rest.len(), &hit).map(|k| i + k)
+}
+
+/// The first position `k` of `pairs` in `from..valid` where `hit` holds.
+#[inline(always)]
+fn first_hit(
+    pairs: &[u8; CHUNK + 1],
+    from: usize,
+    valid: usize,
+    hit: &impl Fn(u8, u8) -> bool,
+) -> Option<usize> {
+    let mut leads = [0u8; CHUNK];
+    let mut seconds = [0u8; CHUNK];
+    leads.copy_from_slice(&pairs[..CHUNK]);
+    seconds.copy_from_slice(&pairs[1..]);
+    let mut hits = [0u8; CHUNK];
+    for (k, ((h, &lead), &second)) in hits.iter_mut().zip(&leads).zip(&seconds).enumerate() {
+        *h = u8::from(hit(lead, second) & (k >= from));
+    }
+    // Eight hits at a time: most chunks have none.
+    let mut words = [0u64; CHUNK / 8];
+    for (word, eight) in words.iter_mut().zip(hits.chunks_exact(8)) {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(eight);
+        *word = u64::from_le_bytes(bytes);
+    }
+    let (q, &word) = words.iter().enumerate().find(|(_, w)| **w != 0)?;
+    let k = q * 8 + word.trailing_zeros() as usize / 8;
+    if k < valid {
+        return Some(k);
+    }
+    // A hit past the text's end in the padded tail; any real one would have come first.
+    None
 }
 
 /// True when `hit` agrees with `filter` on every byte pair (for the tests of each predicate
@@ -207,5 +258,30 @@ mod tests {
             );
         }
         assert_eq!(find_pair("a.".as_bytes(), 0, hit), Some(1));
+    }
+
+    /// Every text length and start, against a byte-by-byte search (the tail chunk overlaps
+    /// what the full chunks scanned, or is padded in a short text).
+    #[test]
+    fn scans_agree_with_a_plain_search_at_every_length() {
+        let hit = |lead: u8, second: u8| (lead == b'.') | ((lead == b'x') & (second == 0));
+        for len in 0usize..100 {
+            for marks in [vec![], vec![len / 3], vec![len / 2, len.saturating_sub(1)]] {
+                let mut bytes = vec![b'a'; len];
+                for &at in &marks {
+                    if let Some(b) = bytes.get_mut(at) {
+                        *b = b'.';
+                    }
+                }
+                if let Some(last) = bytes.last_mut() {
+                    *last = if len % 2 == 0 { b'x' } else { *last };
+                }
+                for from in 0..len + 2 {
+                    let plain = (from..len)
+                        .find(|&k| hit(bytes[k], bytes.get(k + 1).copied().unwrap_or(0)));
+                    assert_eq!(find_pair(&bytes, from, hit), plain, "{len} {from}");
+                }
+            }
+        }
     }
 }

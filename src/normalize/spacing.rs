@@ -37,6 +37,7 @@ fn may_need_spacing(lead: u8, second: u8) -> bool {
 
 /// The first whitespace char or ZWNJ at or after byte `from` of `text`, found by a byte scan
 /// that decodes only the chars whose lead byte may start one.
+#[cfg(test)]
 fn next_space_or_zwnj(text: &str, from: usize) -> Option<(usize, char)> {
     let bytes = text.as_bytes();
     let mut i = from;
@@ -54,6 +55,51 @@ fn next_space_or_zwnj(text: &str, from: usize) -> Option<(usize, char)> {
         i += super::script::utf8_len(b);
     }
     None
+}
+
+/// Whether `lead` may start a whitespace char other than the space, or a ZWNJ.
+#[inline]
+fn may_be_other_space(lead: u8) -> bool {
+    (lead.wrapping_sub(b'\t') <= b'\r' - b'\t') | (lead == 0xC2) | (lead.wrapping_sub(0xE1) <= 2)
+}
+
+/// Where a run of whitespace and ZWNJs that is more than one space may start: a char that may be
+/// other whitespace or a ZWNJ, or a space before one of those or before another space.
+#[cfg(test)]
+const MAY_START_RUN: PairFilter = PairFilter::new()
+    .with_leads(b'\t', b'\r')
+    .with_lead(0xC2)
+    .with_leads(0xE1, 0xE3)
+    .with_pair(1, b' ', b'\t', b'\r')
+    .with_pair(1, b' ', b' ', b' ')
+    .with_pair(1, b' ', 0xC2, 0xC2)
+    .with_pair(1, b' ', 0xE1, 0xE3);
+
+/// [`MAY_START_RUN`] as comparisons, for [`find_pair`]'s vector scan.
+#[inline]
+fn may_start_run(lead: u8, second: u8) -> bool {
+    may_be_other_space(lead) | ((lead == b' ') & ((second == b' ') | may_be_other_space(second)))
+}
+
+/// The start of the next run of whitespace chars and ZWNJs at or after byte `from` (a char
+/// boundary) that [`Whitespace::apply`] must look at: every run but a lone space inside the
+/// text, which is already right. A vector scan finds the candidates; only they are decoded.
+fn next_run(text: &str, from: usize) -> Option<(usize, char)> {
+    let bytes = text.as_bytes();
+    if from == 0 && bytes.first() == Some(&b' ') {
+        return Some((0, ' '));
+    }
+    let mut i = from;
+    while let Some(p) = find_pair(bytes, i, may_start_run) {
+        let c = text.get(p..)?.chars().next()?;
+        if c.is_whitespace() || c == ZWNJ {
+            return Some((p, c));
+        }
+        i = p + c.len_utf8();
+    }
+    // A lone space at the end is trimmed.
+    let last = bytes.len().checked_sub(1)?;
+    (last >= from && bytes[last] == b' ').then_some((last, ' '))
 }
 
 impl Step for Whitespace {
@@ -88,7 +134,7 @@ impl Step for Whitespace {
         let text = input.text.as_str();
         let mut copied = 0;
         let mut scan = 0;
-        while let Some((i, c)) = next_space_or_zwnj(text, scan) {
+        while let Some((i, c)) = next_run(text, scan) {
             scan = i + c.len_utf8();
             let mut chars = text[scan..]
                 .char_indices()
@@ -146,6 +192,61 @@ mod tests {
             &MAY_NEED_SPACING,
             may_need_spacing
         ));
+    }
+
+    #[test]
+    fn run_predicate_is_the_filter() {
+        assert!(crate::normalize::scan::agrees_with(
+            &MAY_START_RUN,
+            may_start_run
+        ));
+    }
+
+    /// [`next_run`] finds only starts of runs, and every run but the lone spaces inside the text.
+    #[test]
+    fn run_starts_skip_only_lone_inner_spaces() {
+        let pieces = [
+            " ", "  ", "\u{200C}", "\u{00A0}", "\t", "ب", "«", "\u{2003}", "a", "\u{3000}",
+        ];
+        let mut texts = Vec::new();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    texts.push(format!("{a}{b}{c}"));
+                    texts.push(format!("ب{a}ب{b}{c}ب"));
+                }
+            }
+        }
+        for text in &texts {
+            let mut expected = Vec::new();
+            let mut starts = Vec::new();
+            let mut scan = 0;
+            while let Some((i, c)) = next_space_or_zwnj(text, scan) {
+                let end = i + text[i..]
+                    .chars()
+                    .take_while(|&d| d.is_whitespace() || d == ZWNJ)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                scan = end;
+                starts.push(i);
+                let lone_inner = c == ' ' && end == i + 1 && i > 0 && end < text.len();
+                if !lone_inner {
+                    expected.push(i);
+                }
+            }
+            let mut found = Vec::new();
+            let mut scan = 0;
+            while let Some((i, _)) = next_run(text, scan) {
+                found.push(i);
+                scan = i + text[i..]
+                    .chars()
+                    .take_while(|&d| d.is_whitespace() || d == ZWNJ)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+            }
+            assert!(found.iter().all(|i| starts.contains(i)), "{text:?}");
+            assert!(expected.iter().all(|i| found.contains(i)), "{text:?}");
+        }
     }
 
     #[test]
