@@ -3,10 +3,12 @@
 //! segment per index, which is what makes later queries fast.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use tantivy::{Index, IndexWriter, TantivyDocument};
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::keys::{day_number, exact_key};
 use super::schema::{
@@ -34,20 +36,48 @@ pub struct IndexBuilder {
 
 /// [`exact_key`] of the names the writer sees again and again (sources, topics, speakers), each
 /// analyzed once. Cleared when full, so memory stays bounded however many names a corpus has.
+/// Keyed by a hash of the name (the name is kept to tell a collision), so a lookup hashes the name
+/// once and compares it once.
 #[derive(Default)]
-struct ExactKeys(HashMap<String, String>);
+struct ExactKeys(HashMap<u64, (Box<str>, String), BuildHasherDefault<HashIsKey>>);
 
 impl ExactKeys {
     const CAPACITY: usize = 1 << 16;
 
     fn get(&mut self, name: &str) -> &str {
-        if !self.0.contains_key(name) {
-            if self.0.len() >= Self::CAPACITY {
-                self.0.clear();
-            }
-            self.0.insert(name.to_string(), exact_key(name));
+        let hash = xxh3_64(name.as_bytes());
+        if self.0.len() >= Self::CAPACITY && !self.0.contains_key(&hash) {
+            self.0.clear();
         }
-        self.0.get(name).map_or("", String::as_str)
+        let entry = self
+            .0
+            .entry(hash)
+            .or_insert_with(|| (name.into(), exact_key(name)));
+        if *entry.0 != *name {
+            // Two names with one hash: the newer one takes the slot.
+            *entry = (name.into(), exact_key(name));
+        }
+        &entry.1
+    }
+}
+
+/// The keys of [`ExactKeys`] are already uniform hashes.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -233,11 +263,18 @@ fn add_topics(d: &mut TantivyDocument, f: &CommonFields, keys: &mut ExactKeys, t
 }
 
 fn commit_and_merge(writer: &mut IndexWriter) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     writer.commit()?;
+    let committed = started.elapsed();
     let segments = writer.index().searchable_segment_ids()?;
     if segments.len() > 1 {
         writer.merge(&segments).wait()?;
     }
+    tracing::debug!(
+        "index committed in {committed:?}, {} segments merged in {:?}",
+        segments.len(),
+        started.elapsed() - committed
+    );
     Ok(())
 }
 
