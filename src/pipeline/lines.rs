@@ -97,16 +97,10 @@ impl PreparedLine {
     }
 }
 
-/// The fingerprint of one paragraph of normalized text, at input index 0.
+/// The fingerprint of one paragraph of normalized text, at input index 0 (what
+/// [`dedup::fingerprint`] gives a document of that one paragraph, without building the document).
 fn print_of(text: &str) -> Option<ParagraphPrint> {
-    let doc = Document {
-        paragraphs: vec![Paragraph {
-            index: 0,
-            text: text.to_string(),
-        }],
-        ..Document::default()
-    };
-    dedup::fingerprint(&doc).paragraphs.pop()
+    Some(dedup::paragraph_print(0, text))
 }
 
 /// The keys are already uniform hashes: use their low bits as they are.
@@ -693,6 +687,22 @@ fn furniture_candidates(
 mod tests {
     use super::*;
     use crate::pipeline::prepare;
+
+    #[test]
+    fn a_line_prints_as_a_one_paragraph_document_does() {
+        for text in ["وی گفت: «این طرح اجرا می‌شود.»", "۱۲ درصد", "x"]
+        {
+            let doc = Document {
+                source: Some("ایسنا".to_string()),
+                paragraphs: vec![Paragraph {
+                    index: 0,
+                    text: text.to_string(),
+                }],
+                ..Document::default()
+            };
+            assert_eq!(print_of(text), dedup::fingerprint(&doc).paragraphs.pop());
+        }
+    }
 
     fn article(id: &str, title: Option<&str>, body: &str) -> Article {
         Article {
