@@ -253,6 +253,11 @@ impl LineMemo {
                 if (self.hits as f64) < MIN_HIT_SHARE * self.lines as f64 {
                     self.frozen = true;
                     self.seen.clear();
+                    // The generation that just filled is the one found not to repeat: let it
+                    // go (half the memo's memory) and keep the older one, which holds what
+                    // the learning pass or an earlier stretch kept (page furniture, repeats).
+                    self.current = KeyMap::default();
+                    self.current_bytes = 0;
                     tracing::debug!(
                         "line memo frozen: {} of {} lines repeated",
                         self.hits,
@@ -842,6 +847,10 @@ mod tests {
             assert!(batches < 100, "never froze");
         }
         let held = memo.size();
+        assert!(
+            memo.current.is_empty(),
+            "the generation that froze it is let go"
+        );
         // Frozen: results unchanged, nothing joins the memo.
         assert_eq!(prepared(&first, &mut memo), reference(&first));
         assert_eq!(memo.size(), held);
