@@ -24,7 +24,7 @@ mod token_set;
 mod word_facts;
 
 pub use decision::Deduper;
-pub use fingerprint::{Fingerprints, ParagraphPrint, fingerprint};
+pub use fingerprint::{Fingerprints, ParagraphPrint, fingerprint, paragraph_print};
 pub use furniture::{Furniture, FurnitureLearner};
 
 /// How de-duplication behaves.

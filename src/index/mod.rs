@@ -15,6 +15,7 @@ pub mod query_build;
 pub mod query_parse;
 pub mod schema;
 mod searcher;
+mod segment_order;
 pub mod snippet;
 mod speakers;
 pub mod stem;

@@ -7,6 +7,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::TextAnalyzer;
 
+use super::query_build::SearchFields;
 use super::tokenizer::{ANALYZER_NAME, PersianTokenizer};
 
 /// Folder of the statements index inside the index directory.
@@ -18,9 +19,26 @@ pub const SPEAKERS_FILE: &str = "speakers.json";
 
 /// Analyzed with the Persian analyzer, positions kept (phrases, proximity), stored.
 fn persian_text(stored: bool) -> TextOptions {
+    persian_text_with(stored, Positions::Kept)
+}
+
+/// Whether a text field records word positions. Only the fields free text is searched in
+/// (`SearchFields::weighted`) take phrase and proximity queries; the others are only filtered on
+/// with term queries, and positions there would be indexed for nothing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Positions {
+    Kept,
+    Dropped,
+}
+
+fn persian_text_with(stored: bool, positions: Positions) -> TextOptions {
+    let record = match positions {
+        Positions::Kept => IndexRecordOption::WithFreqsAndPositions,
+        Positions::Dropped => IndexRecordOption::WithFreqs,
+    };
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(ANALYZER_NAME)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        .set_index_option(record);
     let options = TextOptions::default().set_indexing_options(indexing);
     if stored {
         options.set_stored()
@@ -58,12 +76,27 @@ pub struct CommonFields {
     pub speaker_facet: Field,
 }
 
+/// Which of the common fields an index searches free text in (and so needs positions for).
+#[derive(Debug, Clone, Copy)]
+struct FreeTextIn {
+    title: bool,
+    topics: bool,
+    speaker: bool,
+}
+
 impl CommonFields {
-    fn add(builder: &mut SchemaBuilder, title_indexed: bool) -> Self {
+    fn add(builder: &mut SchemaBuilder, free_text: FreeTextIn) -> Self {
+        let positions = |searched: bool| {
+            if searched {
+                Positions::Kept
+            } else {
+                Positions::Dropped
+            }
+        };
         CommonFields {
             id: builder.add_text_field("id", STRING | STORED),
             article_id: builder.add_text_field("article_id", STRING | STORED),
-            title: if title_indexed {
+            title: if free_text.title {
                 builder.add_text_field("title", persian_text(true))
             } else {
                 builder.add_text_field("title", STORED)
@@ -73,10 +106,16 @@ impl CommonFields {
             source_facet: builder.add_text_field("source_facet", FAST),
             date: builder.add_text_field("date", STORED),
             day: builder.add_i64_field("day", INDEXED | FAST),
-            topics: builder.add_text_field("topics", persian_text(true)),
+            topics: builder.add_text_field(
+                "topics",
+                persian_text_with(true, positions(free_text.topics)),
+            ),
             topic_key: builder.add_text_field("topic_key", STRING),
             topic_facet: builder.add_text_field("topic_facet", FAST),
-            speaker: builder.add_text_field("speaker", persian_text(true)),
+            speaker: builder.add_text_field(
+                "speaker",
+                persian_text_with(true, positions(free_text.speaker)),
+            ),
             speaker_facet: builder.add_text_field("speaker_facet", FAST),
         }
     }
@@ -98,7 +137,13 @@ pub struct StatementFields {
 impl StatementFields {
     pub fn schema() -> (Schema, Self) {
         let mut b = Schema::builder();
-        let common = CommonFields::add(&mut b, false);
+        // Free text is searched in the text, the speaker and the role (see `Searcher`).
+        let free_text = FreeTextIn {
+            title: false,
+            topics: false,
+            speaker: true,
+        };
+        let common = CommonFields::add(&mut b, free_text);
         let fields = StatementFields {
             common,
             speaker_key: b.add_text_field("speaker_key", STRING),
@@ -116,6 +161,23 @@ impl StatementFields {
         let (expected, fields) = Self::schema();
         check_schema(schema, &expected)?;
         Ok(fields)
+    }
+
+    /// Where queries search statements.
+    pub fn search_fields(&self) -> SearchFields {
+        SearchFields {
+            // Topics are facets and filters; searching them too cost a fifth of the query time.
+            weighted: vec![
+                (self.text, 1.0),
+                (self.common.speaker, 1.2),
+                (self.role, 0.6),
+            ],
+            speaker: self.common.speaker,
+            role: Some(self.role),
+            topics: self.common.topics,
+            source_key: self.common.source_key,
+            kind: Some(self.kind),
+        }
     }
 }
 
@@ -138,7 +200,13 @@ pub struct ArticleFields {
 impl ArticleFields {
     pub fn schema() -> (Schema, Self) {
         let mut b = Schema::builder();
-        let common = CommonFields::add(&mut b, true);
+        // Free text is searched in the body, the title and the topics (see `Searcher`).
+        let free_text = FreeTextIn {
+            title: true,
+            topics: true,
+            speaker: false,
+        };
+        let common = CommonFields::add(&mut b, free_text);
         let fields = ArticleFields {
             common,
             body: b.add_text_field("body", persian_text(true)),
@@ -155,6 +223,22 @@ impl ArticleFields {
         let (expected, fields) = Self::schema();
         check_schema(schema, &expected)?;
         Ok(fields)
+    }
+
+    /// Where queries search articles.
+    pub fn search_fields(&self) -> SearchFields {
+        SearchFields {
+            weighted: vec![
+                (self.body, 1.0),
+                (self.common.title, 2.0),
+                (self.common.topics, 0.5),
+            ],
+            speaker: self.common.speaker,
+            role: None,
+            topics: self.common.topics,
+            source_key: self.common.source_key,
+            kind: None,
+        }
     }
 }
 
@@ -181,4 +265,46 @@ pub fn register_analyzer(index: &Index) {
         ANALYZER_NAME,
         TextAnalyzer::from(PersianTokenizer::for_index()),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has_positions(schema: &Schema, field: Field) -> bool {
+        schema
+            .get_field_entry(field)
+            .field_type()
+            .get_index_record_option()
+            .is_some_and(|option| option.has_positions())
+    }
+
+    /// Phrases and proximity bonuses run on the weighted fields: each must keep positions.
+    #[test]
+    fn fields_searched_as_free_text_keep_positions() {
+        let (schema, fields) = StatementFields::schema();
+        for (field, _) in fields.search_fields().weighted {
+            assert!(
+                has_positions(&schema, field),
+                "{}",
+                schema.get_field_name(field)
+            );
+        }
+        let (schema, fields) = ArticleFields::schema();
+        for (field, _) in fields.search_fields().weighted {
+            assert!(
+                has_positions(&schema, field),
+                "{}",
+                schema.get_field_name(field)
+            );
+        }
+    }
+
+    #[test]
+    fn fields_only_filtered_on_skip_positions() {
+        let (schema, fields) = StatementFields::schema();
+        assert!(!has_positions(&schema, fields.common.topics));
+        let (schema, fields) = ArticleFields::schema();
+        assert!(!has_positions(&schema, fields.common.speaker));
+    }
 }

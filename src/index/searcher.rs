@@ -439,28 +439,11 @@ impl Searcher {
     }
 
     fn statement_search_fields(&self) -> SearchFields {
-        let f = &self.statement_fields;
-        SearchFields {
-            // Topics are facets and filters; searching them too cost a fifth of the query time.
-            weighted: vec![(f.text, 1.0), (f.common.speaker, 1.2), (f.role, 0.6)],
-            speaker: f.common.speaker,
-            role: Some(f.role),
-            topics: f.common.topics,
-            source_key: f.common.source_key,
-            kind: Some(f.kind),
-        }
+        self.statement_fields.search_fields()
     }
 
     fn article_search_fields(&self) -> SearchFields {
-        let f = &self.article_fields;
-        SearchFields {
-            weighted: vec![(f.body, 1.0), (f.common.title, 2.0), (f.common.topics, 0.5)],
-            speaker: f.common.speaker,
-            role: None,
-            topics: f.common.topics,
-            source_key: f.common.source_key,
-            kind: None,
-        }
+        self.article_fields.search_fields()
     }
 
     fn statement_hit(&self, doc: &TantivyDocument) -> Hit {

@@ -3,16 +3,20 @@
 //! segment per index, which is what makes later queries fast.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tantivy::merge_policy::NoMergePolicy;
 use tantivy::{Index, IndexWriter, TantivyDocument};
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::keys::{day_number, exact_key};
 use super::schema::{
     ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
     register_analyzer,
 };
+use super::segment_order::sort_by_write_time;
 use super::speakers::SpeakerList;
 use crate::model::{Document, Statement};
 
@@ -34,20 +38,48 @@ pub struct IndexBuilder {
 
 /// [`exact_key`] of the names the writer sees again and again (sources, topics, speakers), each
 /// analyzed once. Cleared when full, so memory stays bounded however many names a corpus has.
+/// Keyed by a hash of the name (the name is kept to tell a collision), so a lookup hashes the name
+/// once and compares it once.
 #[derive(Default)]
-struct ExactKeys(HashMap<String, String>);
+struct ExactKeys(HashMap<u64, (Box<str>, String), BuildHasherDefault<HashIsKey>>);
 
 impl ExactKeys {
     const CAPACITY: usize = 1 << 16;
 
     fn get(&mut self, name: &str) -> &str {
-        if !self.0.contains_key(name) {
-            if self.0.len() >= Self::CAPACITY {
-                self.0.clear();
-            }
-            self.0.insert(name.to_string(), exact_key(name));
+        let hash = xxh3_64(name.as_bytes());
+        if self.0.len() >= Self::CAPACITY && !self.0.contains_key(&hash) {
+            self.0.clear();
         }
-        self.0.get(name).map_or("", String::as_str)
+        let entry = self
+            .0
+            .entry(hash)
+            .or_insert_with(|| (name.into(), exact_key(name)));
+        if *entry.0 != *name {
+            // Two names with one hash: the newer one takes the slot.
+            *entry = (name.into(), exact_key(name));
+        }
+        &entry.1
+    }
+}
+
+/// The keys of [`ExactKeys`] are already uniform hashes.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -71,14 +103,27 @@ fn create_index(dir: &Path, schema: tantivy::schema::Schema) -> anyhow::Result<I
 impl IndexBuilder {
     /// Creates (or replaces) the index at `dir`.
     pub fn create(dir: &Path) -> anyhow::Result<Self> {
+        Self::with_budgets(dir, STATEMENTS_MEMORY, ARTICLES_MEMORY)
+    }
+
+    /// [`Self::create`] with the writers' memory budgets in bytes.
+    fn with_budgets(
+        dir: &Path,
+        statements_memory: usize,
+        articles_memory: usize,
+    ) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir)?;
         let threads = WRITER_THREADS;
         let (schema, statement_fields) = StatementFields::schema();
         let statements = create_index(&dir.join(STATEMENTS_DIR), schema)?
-            .writer_with_num_threads(threads, STATEMENTS_MEMORY)?;
+            .writer_with_num_threads(threads, statements_memory)?;
         let (schema, article_fields) = ArticleFields::schema();
         let articles = create_index(&dir.join(ARTICLES_DIR), schema)?
-            .writer_with_num_threads(threads, ARTICLES_MEMORY)?;
+            .writer_with_num_threads(threads, articles_memory)?;
+        // Segments are merged once, in input order, by `finish`: a merge on the way would file
+        // earlier documents under a later segment.
+        statements.set_merge_policy(Box::new(NoMergePolicy));
+        articles.set_merge_policy(Box::new(NoMergePolicy));
         Ok(IndexBuilder {
             dir: dir.to_path_buf(),
             statements,
@@ -112,9 +157,11 @@ impl IndexBuilder {
     pub fn finish(mut self) -> anyhow::Result<()> {
         // The two indexes are independent: commit them side by side.
         let (statements, articles) = (&mut self.statements, &mut self.articles);
+        let statements_dir = self.dir.join(STATEMENTS_DIR);
+        let articles_dir = self.dir.join(ARTICLES_DIR);
         std::thread::scope(|scope| {
-            let statements = scope.spawn(|| commit_and_merge(statements));
-            let articles = commit_and_merge(articles);
+            let statements = scope.spawn(|| commit_and_merge(statements, &statements_dir));
+            let articles = commit_and_merge(articles, &articles_dir);
             statements
                 .join()
                 .unwrap_or_else(|_| Err(anyhow::anyhow!("committing the statements panicked")))
@@ -232,18 +279,93 @@ fn add_topics(d: &mut TantivyDocument, f: &CommonFields, keys: &mut ExactKeys, t
     }
 }
 
-fn commit_and_merge(writer: &mut IndexWriter) -> anyhow::Result<()> {
+/// Commits, then merges the segments into one, in the order the writer wrote them.
+fn commit_and_merge(writer: &mut IndexWriter, dir: &Path) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     writer.commit()?;
-    let segments = writer.index().searchable_segment_ids()?;
+    let committed = started.elapsed();
+    let mut segments = writer.index().searchable_segment_ids()?;
+    sort_by_write_time(dir, &mut segments);
     if segments.len() > 1 {
         writer.merge(&segments).wait()?;
     }
+    tracing::debug!(
+        "index committed in {committed:?}, {} segments merged in {:?}",
+        segments.len(),
+        started.elapsed() - committed
+    );
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Paragraph;
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::AllQuery;
+    use tantivy::schema::Value;
+
+    /// An article of many words no other article has: fills a writer's memory fast.
+    fn wordy_article(n: usize) -> Document {
+        // A few words of its own among common ones: segments of several hundred articles.
+        let words: Vec<String> = (0..120)
+            .map(|w| match w % 4 {
+                0 => format!("w{n}x{w}"),
+                _ => format!("common{w}"),
+            })
+            .collect();
+        Document {
+            id: format!("a{n}"),
+            paragraphs: vec![Paragraph {
+                index: 0,
+                text: words.join(" "),
+            }],
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn segments_merge_in_input_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let budget = 15_000_000; // tantivy's smallest budget
+        let mut builder = IndexBuilder::with_budgets(dir.path(), budget, budget).unwrap();
+        let count = 12_000;
+        for n in 0..count {
+            builder.add(&wordy_article(n)).unwrap();
+        }
+        builder.articles.commit().unwrap();
+        let segments = builder.articles.index().searchable_segment_ids().unwrap();
+        assert!(segments.len() >= 2, "the test needs several segments");
+        builder.finish().unwrap();
+
+        let index = Index::open_in_dir(dir.path().join(ARTICLES_DIR)).unwrap();
+        let fields = ArticleFields::from_schema(&index.schema()).unwrap();
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        let mut addresses: Vec<_> = searcher
+            .search(&AllQuery, &DocSetCollector)
+            .unwrap()
+            .into_iter()
+            .collect();
+        addresses.sort();
+        let ids: Vec<String> = addresses
+            .iter()
+            .map(|&address| {
+                let doc: TantivyDocument = searcher.doc(address).unwrap();
+                let id = doc.get_first(fields.common.id).and_then(|v| v.as_str());
+                id.unwrap_or_default().to_string()
+            })
+            .collect();
+        let expected: Vec<String> = (0..count).map(|n| format!("a{n}")).collect();
+        let first_out_of_order = ids.iter().zip(&expected).position(|(a, b)| a != b);
+        assert_eq!(
+            first_out_of_order,
+            None,
+            "{} ids, {:?} there",
+            ids.len(),
+            first_out_of_order.map(|i| &ids[i..(i + 3).min(ids.len())])
+        );
+    }
 
     #[test]
     fn remembered_keys_match_fresh_ones_and_stay_bounded() {

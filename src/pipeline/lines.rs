@@ -97,16 +97,10 @@ impl PreparedLine {
     }
 }
 
-/// The fingerprint of one paragraph of normalized text, at input index 0.
+/// The fingerprint of one paragraph of normalized text, at input index 0 (what
+/// [`dedup::fingerprint`] gives a document of that one paragraph, without building the document).
 fn print_of(text: &str) -> Option<ParagraphPrint> {
-    let doc = Document {
-        paragraphs: vec![Paragraph {
-            index: 0,
-            text: text.to_string(),
-        }],
-        ..Document::default()
-    };
-    dedup::fingerprint(&doc).paragraphs.pop()
+    Some(dedup::paragraph_print(0, text))
 }
 
 /// The keys are already uniform hashes: use their low bits as they are.
@@ -259,6 +253,11 @@ impl LineMemo {
                 if (self.hits as f64) < MIN_HIT_SHARE * self.lines as f64 {
                     self.frozen = true;
                     self.seen.clear();
+                    // The generation that just filled is the one found not to repeat: let it
+                    // go (half the memo's memory) and keep the older one, which holds what
+                    // the learning pass or an earlier stretch kept (page furniture, repeats).
+                    self.current = KeyMap::default();
+                    self.current_bytes = 0;
                     tracing::debug!(
                         "line memo frozen: {} of {} lines repeated",
                         self.hits,
@@ -694,6 +693,22 @@ mod tests {
     use super::*;
     use crate::pipeline::prepare;
 
+    #[test]
+    fn a_line_prints_as_a_one_paragraph_document_does() {
+        for text in ["وی گفت: «این طرح اجرا می‌شود.»", "۱۲ درصد", "x"]
+        {
+            let doc = Document {
+                source: Some("ایسنا".to_string()),
+                paragraphs: vec![Paragraph {
+                    index: 0,
+                    text: text.to_string(),
+                }],
+                ..Document::default()
+            };
+            assert_eq!(print_of(text), dedup::fingerprint(&doc).paragraphs.pop());
+        }
+    }
+
     fn article(id: &str, title: Option<&str>, body: &str) -> Article {
         Article {
             id: id.to_string(),
@@ -832,6 +847,10 @@ mod tests {
             assert!(batches < 100, "never froze");
         }
         let held = memo.size();
+        assert!(
+            memo.current.is_empty(),
+            "the generation that froze it is let go"
+        );
         // Frozen: results unchanged, nothing joins the memo.
         assert_eq!(prepared(&first, &mut memo), reference(&first));
         assert_eq!(memo.size(), held);
