@@ -4,7 +4,8 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
+use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon, word_hash};
+use super::lexicon_table::pair_hash;
 use super::script::{
     ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, last_char, letter_runs, trim_to_word, word_after,
     word_before,
@@ -217,17 +218,74 @@ pub(crate) fn is_preverb_mi(word: &str) -> bool {
     })
 }
 
+/// A word of a spaced pair with its [`word_hash`], computed when a rule first needs it and
+/// kept while the word moves from the right of one space to the left of the next: the pair
+/// filters combine the two words' hashes instead of hashing the pair again.
+#[derive(Clone)]
+struct Token<'a> {
+    text: &'a str,
+    hash: std::cell::Cell<Option<u64>>,
+    has_zwnj: std::cell::Cell<Option<bool>>,
+}
+
+impl<'a> Token<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            hash: std::cell::Cell::new(None),
+            has_zwnj: std::cell::Cell::new(None),
+        }
+    }
+
+    /// Whether the word holds a ZWNJ. A word is letters (two bytes, led by D8 to DB) and ZWNJs
+    /// (E2 80 8C), so one byte value tells, tested without branches.
+    #[inline]
+    fn has_zwnj(&self) -> bool {
+        match self.has_zwnj.get() {
+            Some(has) => has,
+            None => {
+                let has = self.text.bytes().fold(false, |seen, b| seen | (b == 0xE2));
+                self.has_zwnj.set(Some(has));
+                has
+            }
+        }
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        match self.hash.get() {
+            Some(hash) => hash,
+            None => {
+                let hash = word_hash(self.text.as_bytes());
+                self.hash.set(Some(hash));
+                hash
+            }
+        }
+    }
+}
+
 /// The lexicon's entry for `left right` when it spells them as one word with a ZWNJ exactly
 /// between them (and more often so than glued).
 fn joined_entry(left: &str, right: &str) -> Option<Entry> {
+    joined_entry_of(&Token::new(left), &Token::new(right))
+}
+
+/// [`joined_entry`] for tokens: the pair filter on their hashes first, which turns most pairs
+/// away before their concatenation is copied and hashed.
+fn joined_entry_of(left: &Token, right: &Token) -> Option<Entry> {
+    let (left_token, right_token) = (left, right);
+    let (left, right) = (left.text, right.text);
     // The most common words never join (`از`, `به`, `است`): their set's bit filter is cheaper
     // than the lexicon probe, whose own filter then turns most other pairs away.
     if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
         return None;
     }
+    if !lexicon().may_join_with_zwnj(pair_hash(left_token.hash(), right_token.hash())) {
+        return None;
+    }
     let mut buf = [0u8; 128];
     let entry = concat(&mut buf, left, right).and_then(|joined| lexicon().zwnj_spelled(joined))?;
-    if has_zwnj(left) || has_zwnj(right) {
+    if left_token.has_zwnj() || right_token.has_zwnj() {
         return None;
     }
     let boundary = left.chars().count();
@@ -258,13 +316,13 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
 /// Whether the space between `left` and `right` should become a joint. `stripped` tells (and
 /// may compute once per paragraph) whether the text's glued words show stripped ZWNJs.
 fn should_join(
-    left: &str,
-    right: &str,
+    left: &Token,
+    right: &Token,
     next: &str,
     context: &Context,
     stripped: &mut impl FnMut() -> bool,
 ) -> bool {
-    if is_canonical_affix(left, right) {
+    if is_canonical_affix(left.text, right.text) {
         return true;
     }
     if context.writer_uses_zwnj {
@@ -296,7 +354,8 @@ fn shows_stripped_words(text: &str) -> bool {
 
 /// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
 /// only those news writers join far more often than they space.
-fn compound_join(left: &str, right: &str, context: &Context) -> bool {
+fn compound_join(left_token: &Token, right_token: &Token, context: &Context) -> bool {
+    let (left, right) = (left_token.text, right_token.text);
     // Single letters (`و`) and verbal prefixes first: byte tests, cheaper than the lexicon probe.
     if left.chars().nth(1).is_none()
         || right.chars().nth(1).is_none()
@@ -304,7 +363,7 @@ fn compound_join(left: &str, right: &str, context: &Context) -> bool {
     {
         return false;
     }
-    let Some(joined) = joined_entry(left, right) else {
+    let Some(joined) = joined_entry_of(left_token, right_token) else {
         return false;
     };
     if !context.writer_spaces_affixes {
@@ -347,8 +406,14 @@ const DEGREE_TAILS: [&str; 6] = ["ترین", "تر", "تری", "تریم", "تر
 
 /// In text that does not type ZWNJs: a content word followed by a degree suffix or a bound
 /// compound tail (`شریف ترین`, `مرمت گران`), or a pair the compound table joins.
-fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> bool {
-    if has_zwnj(left) || has_zwnj(right) {
+fn spaced_compound(
+    left_token: &Token,
+    right_token: &Token,
+    next: &str,
+    spaced_writer: bool,
+) -> bool {
+    let (left, right) = (left_token.text, right_token.text);
+    if left_token.has_zwnj() || right_token.has_zwnj() {
         return false;
     }
     if attributive_participle(left, right, next) {
@@ -364,9 +429,14 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
         return false;
     }
     // A degree suffix or a bound tail after any word but a function word.
-    let content_left = || lexicon().get(left).is_none_or(|e| !e.has(STOPWORD));
+    let content_left = || {
+        lexicon()
+            .get_hashed(left, left_token.hash())
+            .is_none_or(|e| !e.has(STOPWORD))
+    };
     let suffix_like = DEGREE_TAIL_SET.contains(right)
-        || (!is_suffix_word(right) && super::compounds::is_bound_tail(right, spaced_writer));
+        || (!is_suffix_word(right)
+            && super::compounds::is_bound_tail_hashed(right, right_token.hash(), spaced_writer));
     if suffix_like && content_left() {
         return true;
     }
@@ -374,19 +444,28 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     // written apart.
     // (Most words start no compound: one filter probe spares the lookups of the pair and of
     // every stem.)
-    let may_head = super::compounds::may_head_compound(left);
-    if may_head && super::compounds::is_spaced_compound(left, right, spaced_writer) {
+    let may_head = super::compounds::may_head_compound_hashed(left_token.hash());
+    let pair = (left_token.hash(), right_token.hash());
+    if may_head && super::compounds::is_spaced_compound_hashed(left, right, pair, spaced_writer) {
         return !is_verbal_noun(right);
     }
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
+    // (Every ending ends in `ی`, `ا`, `ن` or `ر`: one test of the last letter spares the list
+    // at most words.)
     may_head
+        && ends_like_inflection(right)
         && INFLECTIONS.iter().any(|ending| {
             right
                 .strip_suffix(ending)
                 .filter(|stem| stem.chars().nth(1).is_some())
                 .is_some_and(|stem| {
-                    super::compounds::is_spaced_compound(left, stem, spaced_writer)
-                        && !is_verbal_noun(stem)
+                    let stem_pair = (left_token.hash(), word_hash(stem.as_bytes()));
+                    super::compounds::is_spaced_compound_hashed(
+                        left,
+                        stem,
+                        stem_pair,
+                        spaced_writer,
+                    ) && !is_verbal_noun(stem)
                 })
         })
 }
@@ -459,6 +538,15 @@ fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
 /// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
 const INFLECTIONS: [&str; 7] = ["هایی", "های", "ها", "ترین", "تر", "ان", "ی"];
 
+/// True when `word` ends with the last letter of an [`INFLECTIONS`] member (`ی ا ن ر`).
+#[inline]
+fn ends_like_inflection(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [.., 0xDB, 0x8C] | [.., 0xD8, 0xA7] | [.., 0xD9, 0x86] | [.., 0xD8, 0xB1]
+    )
+}
+
 /// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
 fn is_verbal_noun(word: &str) -> bool {
     word.strip_suffix(['ن', 'ه'])
@@ -525,7 +613,7 @@ impl Step for AffixJoin {
         // The last word read after a space, by its start: the next space's left word is the
         // previous space's right word, and its right word the previous `next`, so each word is
         // scanned once rather than three times.
-        let mut read_right: (usize, &str) = (usize::MAX, "");
+        let mut read_right: (usize, Token) = (usize::MAX, Token::new(""));
         let mut read_next: (usize, &str) = (usize::MAX, "");
         for i in memchr::memchr_iter(b' ', text.as_bytes()) {
             // Cheap look at the letters around the space before reading whole words: outside
@@ -552,19 +640,20 @@ impl Step for AffixJoin {
             } else {
                 word_after(text, i + 1)
             };
-            let previous_right = read_right;
-            read_right = (i + 1, right);
+            let previous_right = std::mem::replace(&mut read_right, (i + 1, Token::new(right)));
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
             // A word read after a space ends where this space is: it is the word before it.
             let left = if previous_right.0 != usize::MAX
-                && previous_right.0 + previous_right.1.len() == i
+                && previous_right.0 + previous_right.1.text.len() == i
             {
                 previous_right.1
             } else {
-                word_before(text, i)
+                Token::new(word_before(text, i))
             };
+            let left_token = left;
+            let left = left_token.text;
             // Both words are letters and ZWNJs only: a letter on each side of the space means
             // neither is empty nor has a ZWNJ at that side (bytes, not decoded chars).
             if left.is_empty()
@@ -585,7 +674,13 @@ impl Step for AffixJoin {
                 }
                 None => "",
             };
-            if !should_join(left, right, next, context, &mut stripped_text) {
+            if !should_join(
+                &left_token,
+                &read_right.1,
+                next,
+                context,
+                &mut stripped_text,
+            ) {
                 continue;
             }
             output.copy_range(input, copied, i);
@@ -629,6 +724,31 @@ mod tests {
     }
 
     #[test]
+    fn inflections_end_like_inflections() {
+        for ending in INFLECTIONS {
+            assert!(ends_like_inflection(ending), "{ending}");
+            assert!(ends_like_inflection(&format!("کار{ending}")), "{ending}");
+        }
+        for word in ["کتاب", "شد", "", "a"] {
+            assert!(!ends_like_inflection(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn tokens_see_their_zwnj() {
+        for word in [
+            "کتاب\u{200C}ها",
+            "\u{200C}",
+            "کتاب",
+            "",
+            "می\u{200C}شود\u{200C}ها",
+        ] {
+            assert_eq!(Token::new(word).has_zwnj(), has_zwnj(word), "{word}");
+            assert_eq!(Token::new(word).hash(), word_hash(word.as_bytes()));
+        }
+    }
+
+    #[test]
     fn canonical_affixes() {
         assert!(is_canonical_affix("می", "شود"));
         assert!(!is_canonical_affix("می", "از"));
@@ -646,11 +766,23 @@ mod tests {
     }
 
     fn joins(left: &str, right: &str, context: &Context) -> bool {
-        should_join(left, right, "", context, &mut || false)
+        should_join(
+            &Token::new(left),
+            &Token::new(right),
+            "",
+            context,
+            &mut || false,
+        )
     }
 
     fn joins_in_stripped_text(left: &str, right: &str, context: &Context) -> bool {
-        should_join(left, right, "", context, &mut || true)
+        should_join(
+            &Token::new(left),
+            &Token::new(right),
+            "",
+            context,
+            &mut || true,
+        )
     }
 
     /// The three writers the joining rules tell apart: one who types affixes after a space, one
@@ -704,7 +836,13 @@ mod tests {
     fn participles_used_as_adjectives() {
         let (spaced, unmarked, typed) = writing_habits();
         let joins_before = |left, right, next, context: &Context| {
-            should_join(left, right, next, context, &mut || false)
+            should_join(
+                &Token::new(left),
+                &Token::new(right),
+                next,
+                context,
+                &mut || false,
+            )
         };
         // A word of the same phrase follows: a compound adjective (`کارهای انجام‌شده در`).
         assert!(joins_before("انجام", "شده", "در", &spaced));
