@@ -90,10 +90,36 @@ fn is_suffix_word(word: &str) -> bool {
 /// byte tests turn most words away before the set is read.
 #[inline]
 fn starts_like_suffix(word: &str) -> bool {
+    starts_like_suffix_bytes(word.as_bytes())
+}
+
+/// [`starts_like_suffix`] for bytes: the first letter is one of `ه م ا ت ش ی`.
+#[inline]
+fn starts_like_suffix_bytes(bytes: &[u8]) -> bool {
+    // The first two bytes as one number: a few compares rather than a slice pattern's chain.
+    match *bytes {
+        [lead, second, ..] => matches!(
+            u16::from_be_bytes([lead, second]),
+            0xD987 | 0xD985 | 0xD8A7 | 0xD8AA | 0xD8B4 | 0xDB8C
+        ),
+        _ => false,
+    }
+}
+
+/// True when `bytes` end in `می` or `بی`, as every verbal and privative prefix does.
+#[inline]
+fn ends_like_prefix(bytes: &[u8]) -> bool {
     matches!(
-        word.as_bytes(),
-        [0xD9, 0x87 | 0x85, ..] | [0xD8, 0xA7 | 0xAA | 0xB4, ..] | [0xDB, 0x8C, ..]
+        bytes,
+        [.., 0xD9, 0x85, 0xDB, 0x8C] | [.., 0xD8, 0xA8, 0xDB, 0x8C]
     )
+}
+
+/// False only when [`is_canonical_affix`] is false: every rule there needs a `left` ending in
+/// `ی` (`بی` and the prefixes ending in `می`) or a suffix word on the right.
+#[inline]
+fn may_be_canonical_affix(left: &str, right: &str) -> bool {
+    left.as_bytes().ends_with(&[0xDB, 0x8C]) || starts_like_suffix(right)
 }
 
 /// The words of [`PLURAL_SUFFIXES`], [`HEH_ENCLITICS`], the possessives and
@@ -322,7 +348,7 @@ fn should_join(
     context: &Context,
     stripped: &mut impl FnMut() -> bool,
 ) -> bool {
-    if is_canonical_affix(left.text, right.text) {
+    if may_be_canonical_affix(left.text, right.text) && is_canonical_affix(left.text, right.text) {
         return true;
     }
     if context.writer_uses_zwnj {
@@ -455,8 +481,7 @@ fn spaced_compound(
     may_head
         && ends_like_inflection(right)
         && INFLECTIONS.iter().any(|ending| {
-            right
-                .strip_suffix(ending)
+            strip_ending(right, ending)
                 .filter(|stem| stem.chars().nth(1).is_some())
                 .is_some_and(|stem| {
                     let stem_pair = (left_token.hash(), word_hash(stem.as_bytes()));
@@ -537,6 +562,19 @@ fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
 
 /// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
 const INFLECTIONS: [&str; 7] = ["هایی", "های", "ها", "ترین", "تر", "ان", "ی"];
+
+/// `word` without `ending` (`str::strip_suffix`, compared from the last byte, where endings
+/// differ, without a call to compare memory).
+#[inline]
+fn strip_ending<'a>(word: &'a str, ending: &str) -> Option<&'a str> {
+    let cut = word.len().checked_sub(ending.len())?;
+    let same = word.as_bytes()[cut..]
+        .iter()
+        .rev()
+        .zip(ending.as_bytes().iter().rev())
+        .all(|(a, b)| a == b);
+    if same { word.get(..cut) } else { None }
+}
 
 /// True when `word` ends with the last letter of an [`INFLECTIONS`] member (`ی ا ن ر`).
 #[inline]
@@ -623,16 +661,11 @@ impl Step for AffixJoin {
             if i == 0 || i + 1 >= text.len() {
                 continue;
             }
-            let (head, rest) = (&text[..i], &text[i + 1..]);
-            let ends_like_prefix = head.ends_with("می") || head.ends_with("بی");
+            let bytes = text.as_bytes();
+            let ends_like_prefix = ends_like_prefix(&bytes[..i]);
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
-            if affixes_only
-                && !ends_like_prefix
-                && !["ه", "ت", "ا", "ی", "ش", "م"]
-                    .iter()
-                    .any(|first| rest.starts_with(first))
-            {
+            if affixes_only && !ends_like_prefix && !starts_like_suffix_bytes(&bytes[i + 1..]) {
                 continue;
             }
             let right = if read_next.0 == i + 1 {
@@ -665,14 +698,14 @@ impl Step for AffixJoin {
             }
             let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
             let after_right = i + 1 + right.len();
-            let next = match text[after_right..].strip_prefix(' ') {
-                Some(_) if read_next.0 == after_right + 1 => read_next.1,
-                Some(_) => {
+            let next = match bytes.get(after_right) {
+                Some(b' ') if read_next.0 == after_right + 1 => read_next.1,
+                Some(b' ') => {
                     let next = word_after(text, after_right + 1);
                     read_next = (after_right + 1, next);
                     next
                 }
-                None => "",
+                _ => "",
             };
             if !should_join(
                 &left_token,
@@ -720,6 +753,45 @@ mod tests {
         }
         for word in ["کتاب", "بود", "و", "", "a"] {
             assert!(!starts_like_suffix(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn prefix_and_suffix_letters_by_bytes() {
+        for (text, prefix) in [("می", true), ("او بی", true), ("نمی", true), ("ما", false)]
+        {
+            assert_eq!(ends_like_prefix(text.as_bytes()), prefix, "{text}");
+            let chars = text.ends_with("می") || text.ends_with("بی");
+            assert_eq!(chars, prefix, "{text}");
+        }
+        for text in ["پی", "دی", "ی", "", "ممی"] {
+            assert_eq!(
+                ends_like_prefix(text.as_bytes()),
+                text.ends_with("می") || text.ends_with("بی"),
+                "{text}"
+            );
+        }
+        for first in ["ه", "ت", "ا", "ی", "ش", "م"] {
+            assert!(starts_like_suffix_bytes(format!("{first}ب").as_bytes()));
+        }
+        // The canonical rules need a final yeh on the left or a suffix word on the right.
+        for (left, right) in [("می", "شود"), ("کتاب", "ها"), ("بی", "جا"), ("رفته", "اند")]
+        {
+            assert!(is_canonical_affix(left, right) && may_be_canonical_affix(left, right));
+        }
+        assert!(!may_be_canonical_affix("کتاب", "خوب"));
+    }
+
+    #[test]
+    fn endings_strip_like_strip_suffix() {
+        for word in ["کارها", "ها", "کتاب", "", "های", "سالاران", "a"] {
+            for ending in INFLECTIONS {
+                assert_eq!(
+                    strip_ending(word, ending),
+                    word.strip_suffix(ending),
+                    "{word}"
+                );
+            }
         }
     }
 
