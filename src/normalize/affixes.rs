@@ -252,7 +252,15 @@ struct Token<'a> {
     text: &'a str,
     hash: std::cell::Cell<Option<u64>>,
     has_zwnj: std::cell::Cell<Option<bool>>,
+    class: std::cell::Cell<Option<u8>>,
 }
+
+/// [`Token::class`] bits: one of [`NEVER_JOINED`].
+const NEVER_JOINED_WORD: u8 = 1;
+/// One of [`VERB_PREFIXES`].
+const VERB_PREFIX_WORD: u8 = 2;
+/// At most one char.
+const ONE_LETTER_WORD: u8 = 4;
 
 impl<'a> Token<'a> {
     fn new(text: &'a str) -> Self {
@@ -260,6 +268,31 @@ impl<'a> Token<'a> {
             text,
             hash: std::cell::Cell::new(None),
             has_zwnj: std::cell::Cell::new(None),
+            class: std::cell::Cell::new(None),
+        }
+    }
+
+    /// What the compound rules ask of a word at both of its spaces, found once: which of
+    /// the word lists hold it, and whether it is a single letter.
+    #[inline]
+    fn class(&self) -> u8 {
+        match self.class.get() {
+            Some(class) => class,
+            None => {
+                let word = self.text;
+                let mut class = 0;
+                if NEVER_JOINED_SET.contains(word) {
+                    class |= NEVER_JOINED_WORD;
+                }
+                if VERB_PREFIXES.contains(&word) {
+                    class |= VERB_PREFIX_WORD;
+                }
+                if word.chars().nth(1).is_none() {
+                    class |= ONE_LETTER_WORD;
+                }
+                self.class.set(Some(class));
+                class
+            }
         }
     }
 
@@ -303,7 +336,7 @@ fn joined_entry_of(left: &Token, right: &Token) -> Option<Entry> {
     let (left, right) = (left.text, right.text);
     // The most common words never join (`از`, `به`, `است`): their set's bit filter is cheaper
     // than the lexicon probe, whose own filter then turns most other pairs away.
-    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
+    if (left_token.class() | right_token.class()) & NEVER_JOINED_WORD != 0 {
         return None;
     }
     if !lexicon().may_join_with_zwnj(pair_hash(left_token.hash(), right_token.hash())) {
@@ -383,9 +416,8 @@ fn shows_stripped_words(text: &str) -> bool {
 fn compound_join(left_token: &Token, right_token: &Token, context: &Context) -> bool {
     let (left, right) = (left_token.text, right_token.text);
     // Single letters (`و`) and verbal prefixes first: byte tests, cheaper than the lexicon probe.
-    if left.chars().nth(1).is_none()
-        || right.chars().nth(1).is_none()
-        || VERB_PREFIXES.contains(&left)
+    if (left_token.class() | right_token.class()) & ONE_LETTER_WORD != 0
+        || left_token.class() & VERB_PREFIX_WORD != 0
     {
         return false;
     }
@@ -445,12 +477,8 @@ fn spaced_compound(
     if attributive_participle(left, right, next) {
         return true;
     }
-    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
-        return false;
-    }
-    if VERB_PREFIXES.contains(&left)
-        || left.chars().nth(1).is_none()
-        || right.chars().nth(1).is_none()
+    if (left_token.class() | right_token.class()) & (NEVER_JOINED_WORD | ONE_LETTER_WORD) != 0
+        || left_token.class() & VERB_PREFIX_WORD != 0
     {
         return false;
     }
@@ -803,6 +831,19 @@ mod tests {
         }
         for word in ["کتاب", "شد", "", "a"] {
             assert!(!ends_like_inflection(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn tokens_know_their_class() {
+        for word in ["از", "می", "نمی", "و", "کتاب", "", "است"] {
+            let class = Token::new(word).class();
+            assert_eq!(
+                class & NEVER_JOINED_WORD != 0,
+                NEVER_JOINED_SET.contains(word)
+            );
+            assert_eq!(class & VERB_PREFIX_WORD != 0, VERB_PREFIXES.contains(&word));
+            assert_eq!(class & ONE_LETTER_WORD != 0, word.chars().count() <= 1);
         }
     }
 
