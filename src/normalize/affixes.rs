@@ -4,7 +4,8 @@
 
 use super::buffer::Buf;
 use super::config::Config;
-use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon};
+use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon, word_hash};
+use super::lexicon_table::pair_hash;
 use super::script::{
     ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, last_char, letter_runs, trim_to_word, word_after,
     word_before,
@@ -89,10 +90,36 @@ fn is_suffix_word(word: &str) -> bool {
 /// byte tests turn most words away before the set is read.
 #[inline]
 fn starts_like_suffix(word: &str) -> bool {
+    starts_like_suffix_bytes(word.as_bytes())
+}
+
+/// [`starts_like_suffix`] for bytes: the first letter is one of `ه م ا ت ش ی`.
+#[inline]
+fn starts_like_suffix_bytes(bytes: &[u8]) -> bool {
+    // The first two bytes as one number: a few compares rather than a slice pattern's chain.
+    match *bytes {
+        [lead, second, ..] => matches!(
+            u16::from_be_bytes([lead, second]),
+            0xD987 | 0xD985 | 0xD8A7 | 0xD8AA | 0xD8B4 | 0xDB8C
+        ),
+        _ => false,
+    }
+}
+
+/// True when `bytes` end in `می` or `بی`, as every verbal and privative prefix does.
+#[inline]
+fn ends_like_prefix(bytes: &[u8]) -> bool {
     matches!(
-        word.as_bytes(),
-        [0xD9, 0x87 | 0x85, ..] | [0xD8, 0xA7 | 0xAA | 0xB4, ..] | [0xDB, 0x8C, ..]
+        bytes,
+        [.., 0xD9, 0x85, 0xDB, 0x8C] | [.., 0xD8, 0xA8, 0xDB, 0x8C]
     )
+}
+
+/// False only when [`is_canonical_affix`] is false: every rule there needs a `left` ending in
+/// `ی` (`بی` and the prefixes ending in `می`) or a suffix word on the right.
+#[inline]
+fn may_be_canonical_affix(left: &str, right: &str) -> bool {
+    left.as_bytes().ends_with(&[0xDB, 0x8C]) || starts_like_suffix(right)
 }
 
 /// The words of [`PLURAL_SUFFIXES`], [`HEH_ENCLITICS`], the possessives and
@@ -217,17 +244,107 @@ pub(crate) fn is_preverb_mi(word: &str) -> bool {
     })
 }
 
+/// A word of a spaced pair with its [`word_hash`], computed when a rule first needs it and
+/// kept while the word moves from the right of one space to the left of the next: the pair
+/// filters combine the two words' hashes instead of hashing the pair again.
+#[derive(Clone)]
+struct Token<'a> {
+    text: &'a str,
+    hash: std::cell::Cell<Option<u64>>,
+    has_zwnj: std::cell::Cell<Option<bool>>,
+    class: std::cell::Cell<Option<u8>>,
+}
+
+/// [`Token::class`] bits: one of [`NEVER_JOINED`].
+const NEVER_JOINED_WORD: u8 = 1;
+/// One of [`VERB_PREFIXES`].
+const VERB_PREFIX_WORD: u8 = 2;
+/// At most one char.
+const ONE_LETTER_WORD: u8 = 4;
+
+impl<'a> Token<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            hash: std::cell::Cell::new(None),
+            has_zwnj: std::cell::Cell::new(None),
+            class: std::cell::Cell::new(None),
+        }
+    }
+
+    /// What the compound rules ask of a word at both of its spaces, found once: which of
+    /// the word lists hold it, and whether it is a single letter.
+    #[inline]
+    fn class(&self) -> u8 {
+        match self.class.get() {
+            Some(class) => class,
+            None => {
+                let word = self.text;
+                let mut class = 0;
+                if NEVER_JOINED_SET.contains(word) {
+                    class |= NEVER_JOINED_WORD;
+                }
+                if VERB_PREFIXES.contains(&word) {
+                    class |= VERB_PREFIX_WORD;
+                }
+                if word.chars().nth(1).is_none() {
+                    class |= ONE_LETTER_WORD;
+                }
+                self.class.set(Some(class));
+                class
+            }
+        }
+    }
+
+    /// Whether the word holds a ZWNJ. A word is letters (two bytes, led by D8 to DB) and ZWNJs
+    /// (E2 80 8C), so one byte value tells, tested without branches.
+    #[inline]
+    fn has_zwnj(&self) -> bool {
+        match self.has_zwnj.get() {
+            Some(has) => has,
+            None => {
+                let has = self.text.bytes().fold(false, |seen, b| seen | (b == 0xE2));
+                self.has_zwnj.set(Some(has));
+                has
+            }
+        }
+    }
+
+    #[inline]
+    fn hash(&self) -> u64 {
+        match self.hash.get() {
+            Some(hash) => hash,
+            None => {
+                let hash = word_hash(self.text.as_bytes());
+                self.hash.set(Some(hash));
+                hash
+            }
+        }
+    }
+}
+
 /// The lexicon's entry for `left right` when it spells them as one word with a ZWNJ exactly
 /// between them (and more often so than glued).
 fn joined_entry(left: &str, right: &str) -> Option<Entry> {
+    joined_entry_of(&Token::new(left), &Token::new(right))
+}
+
+/// [`joined_entry`] for tokens: the pair filter on their hashes first, which turns most pairs
+/// away before their concatenation is copied and hashed.
+fn joined_entry_of(left: &Token, right: &Token) -> Option<Entry> {
+    let (left_token, right_token) = (left, right);
+    let (left, right) = (left.text, right.text);
     // The most common words never join (`از`, `به`, `است`): their set's bit filter is cheaper
     // than the lexicon probe, whose own filter then turns most other pairs away.
-    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
+    if (left_token.class() | right_token.class()) & NEVER_JOINED_WORD != 0 {
+        return None;
+    }
+    if !lexicon().may_join_with_zwnj(pair_hash(left_token.hash(), right_token.hash())) {
         return None;
     }
     let mut buf = [0u8; 128];
     let entry = concat(&mut buf, left, right).and_then(|joined| lexicon().zwnj_spelled(joined))?;
-    if has_zwnj(left) || has_zwnj(right) {
+    if left_token.has_zwnj() || right_token.has_zwnj() {
         return None;
     }
     let boundary = left.chars().count();
@@ -258,13 +375,13 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
 /// Whether the space between `left` and `right` should become a joint. `stripped` tells (and
 /// may compute once per paragraph) whether the text's glued words show stripped ZWNJs.
 fn should_join(
-    left: &str,
-    right: &str,
+    left: &Token,
+    right: &Token,
     next: &str,
     context: &Context,
     stripped: &mut impl FnMut() -> bool,
 ) -> bool {
-    if is_canonical_affix(left, right) {
+    if may_be_canonical_affix(left.text, right.text) && is_canonical_affix(left.text, right.text) {
         return true;
     }
     if context.writer_uses_zwnj {
@@ -296,15 +413,15 @@ fn shows_stripped_words(text: &str) -> bool {
 
 /// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
 /// only those news writers join far more often than they space.
-fn compound_join(left: &str, right: &str, context: &Context) -> bool {
+fn compound_join(left_token: &Token, right_token: &Token, context: &Context) -> bool {
+    let (left, right) = (left_token.text, right_token.text);
     // Single letters (`و`) and verbal prefixes first: byte tests, cheaper than the lexicon probe.
-    if left.chars().nth(1).is_none()
-        || right.chars().nth(1).is_none()
-        || VERB_PREFIXES.contains(&left)
+    if (left_token.class() | right_token.class()) & ONE_LETTER_WORD != 0
+        || left_token.class() & VERB_PREFIX_WORD != 0
     {
         return false;
     }
-    let Some(joined) = joined_entry(left, right) else {
+    let Some(joined) = joined_entry_of(left_token, right_token) else {
         return false;
     };
     if !context.writer_spaces_affixes {
@@ -347,26 +464,33 @@ const DEGREE_TAILS: [&str; 6] = ["ترین", "تر", "تری", "تریم", "تر
 
 /// In text that does not type ZWNJs: a content word followed by a degree suffix or a bound
 /// compound tail (`شریف ترین`, `مرمت گران`), or a pair the compound table joins.
-fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> bool {
-    if has_zwnj(left) || has_zwnj(right) {
+fn spaced_compound(
+    left_token: &Token,
+    right_token: &Token,
+    next: &str,
+    spaced_writer: bool,
+) -> bool {
+    let (left, right) = (left_token.text, right_token.text);
+    if left_token.has_zwnj() || right_token.has_zwnj() {
         return false;
     }
     if attributive_participle(left, right, next) {
         return true;
     }
-    if NEVER_JOINED_SET.contains(left) || NEVER_JOINED_SET.contains(right) {
-        return false;
-    }
-    if VERB_PREFIXES.contains(&left)
-        || left.chars().nth(1).is_none()
-        || right.chars().nth(1).is_none()
+    if (left_token.class() | right_token.class()) & (NEVER_JOINED_WORD | ONE_LETTER_WORD) != 0
+        || left_token.class() & VERB_PREFIX_WORD != 0
     {
         return false;
     }
     // A degree suffix or a bound tail after any word but a function word.
-    let content_left = || lexicon().get(left).is_none_or(|e| !e.has(STOPWORD));
+    let content_left = || {
+        lexicon()
+            .get_hashed(left, left_token.hash())
+            .is_none_or(|e| !e.has(STOPWORD))
+    };
     let suffix_like = DEGREE_TAIL_SET.contains(right)
-        || (!is_suffix_word(right) && super::compounds::is_bound_tail(right, spaced_writer));
+        || (!is_suffix_word(right)
+            && super::compounds::is_bound_tail_hashed(right, right_token.hash(), spaced_writer));
     if suffix_like && content_left() {
         return true;
     }
@@ -374,19 +498,27 @@ fn spaced_compound(left: &str, right: &str, next: &str, spaced_writer: bool) -> 
     // written apart.
     // (Most words start no compound: one filter probe spares the lookups of the pair and of
     // every stem.)
-    let may_head = super::compounds::may_head_compound(left);
-    if may_head && super::compounds::is_spaced_compound(left, right, spaced_writer) {
+    let may_head = super::compounds::may_head_compound_hashed(left_token.hash());
+    let pair = (left_token.hash(), right_token.hash());
+    if may_head && super::compounds::is_spaced_compound_hashed(left, right, pair, spaced_writer) {
         return !is_verbal_noun(right);
     }
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
+    // (Every ending ends in `ی`, `ا`, `ن` or `ر`: one test of the last letter spares the list
+    // at most words.)
     may_head
+        && ends_like_inflection(right)
         && INFLECTIONS.iter().any(|ending| {
-            right
-                .strip_suffix(ending)
+            strip_ending(right, ending)
                 .filter(|stem| stem.chars().nth(1).is_some())
                 .is_some_and(|stem| {
-                    super::compounds::is_spaced_compound(left, stem, spaced_writer)
-                        && !is_verbal_noun(stem)
+                    let stem_pair = (left_token.hash(), word_hash(stem.as_bytes()));
+                    super::compounds::is_spaced_compound_hashed(
+                        left,
+                        stem,
+                        stem_pair,
+                        spaced_writer,
+                    ) && !is_verbal_noun(stem)
                 })
         })
 }
@@ -459,6 +591,28 @@ fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
 /// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
 const INFLECTIONS: [&str; 7] = ["هایی", "های", "ها", "ترین", "تر", "ان", "ی"];
 
+/// `word` without `ending` (`str::strip_suffix`, compared from the last byte, where endings
+/// differ, without a call to compare memory).
+#[inline]
+fn strip_ending<'a>(word: &'a str, ending: &str) -> Option<&'a str> {
+    let cut = word.len().checked_sub(ending.len())?;
+    let same = word.as_bytes()[cut..]
+        .iter()
+        .rev()
+        .zip(ending.as_bytes().iter().rev())
+        .all(|(a, b)| a == b);
+    if same { word.get(..cut) } else { None }
+}
+
+/// True when `word` ends with the last letter of an [`INFLECTIONS`] member (`ی ا ن ر`).
+#[inline]
+fn ends_like_inflection(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [.., 0xDB, 0x8C] | [.., 0xD8, 0xA7] | [.., 0xD9, 0x86] | [.., 0xD8, 0xB1]
+    )
+}
+
 /// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
 fn is_verbal_noun(word: &str) -> bool {
     word.strip_suffix(['ن', 'ه'])
@@ -525,7 +679,7 @@ impl Step for AffixJoin {
         // The last word read after a space, by its start: the next space's left word is the
         // previous space's right word, and its right word the previous `next`, so each word is
         // scanned once rather than three times.
-        let mut read_right: (usize, &str) = (usize::MAX, "");
+        let mut read_right: (usize, Token) = (usize::MAX, Token::new(""));
         let mut read_next: (usize, &str) = (usize::MAX, "");
         for i in memchr::memchr_iter(b' ', text.as_bytes()) {
             // Cheap look at the letters around the space before reading whole words: outside
@@ -535,16 +689,11 @@ impl Step for AffixJoin {
             if i == 0 || i + 1 >= text.len() {
                 continue;
             }
-            let (head, rest) = (&text[..i], &text[i + 1..]);
-            let ends_like_prefix = head.ends_with("می") || head.ends_with("بی");
+            let bytes = text.as_bytes();
+            let ends_like_prefix = ends_like_prefix(&bytes[..i]);
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
-            if affixes_only
-                && !ends_like_prefix
-                && !["ه", "ت", "ا", "ی", "ش", "م"]
-                    .iter()
-                    .any(|first| rest.starts_with(first))
-            {
+            if affixes_only && !ends_like_prefix && !starts_like_suffix_bytes(&bytes[i + 1..]) {
                 continue;
             }
             let right = if read_next.0 == i + 1 {
@@ -552,19 +701,20 @@ impl Step for AffixJoin {
             } else {
                 word_after(text, i + 1)
             };
-            let previous_right = read_right;
-            read_right = (i + 1, right);
+            let previous_right = std::mem::replace(&mut read_right, (i + 1, Token::new(right)));
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
             // A word read after a space ends where this space is: it is the word before it.
             let left = if previous_right.0 != usize::MAX
-                && previous_right.0 + previous_right.1.len() == i
+                && previous_right.0 + previous_right.1.text.len() == i
             {
                 previous_right.1
             } else {
-                word_before(text, i)
+                Token::new(word_before(text, i))
             };
+            let left_token = left;
+            let left = left_token.text;
             // Both words are letters and ZWNJs only: a letter on each side of the space means
             // neither is empty nor has a ZWNJ at that side (bytes, not decoded chars).
             if left.is_empty()
@@ -576,16 +726,22 @@ impl Step for AffixJoin {
             }
             let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
             let after_right = i + 1 + right.len();
-            let next = match text[after_right..].strip_prefix(' ') {
-                Some(_) if read_next.0 == after_right + 1 => read_next.1,
-                Some(_) => {
+            let next = match bytes.get(after_right) {
+                Some(b' ') if read_next.0 == after_right + 1 => read_next.1,
+                Some(b' ') => {
                     let next = word_after(text, after_right + 1);
                     read_next = (after_right + 1, next);
                     next
                 }
-                None => "",
+                _ => "",
             };
-            if !should_join(left, right, next, context, &mut stripped_text) {
+            if !should_join(
+                &left_token,
+                &read_right.1,
+                next,
+                context,
+                &mut stripped_text,
+            ) {
                 continue;
             }
             output.copy_range(input, copied, i);
@@ -629,6 +785,83 @@ mod tests {
     }
 
     #[test]
+    fn prefix_and_suffix_letters_by_bytes() {
+        for (text, prefix) in [("می", true), ("او بی", true), ("نمی", true), ("ما", false)]
+        {
+            assert_eq!(ends_like_prefix(text.as_bytes()), prefix, "{text}");
+            let chars = text.ends_with("می") || text.ends_with("بی");
+            assert_eq!(chars, prefix, "{text}");
+        }
+        for text in ["پی", "دی", "ی", "", "ممی"] {
+            assert_eq!(
+                ends_like_prefix(text.as_bytes()),
+                text.ends_with("می") || text.ends_with("بی"),
+                "{text}"
+            );
+        }
+        for first in ["ه", "ت", "ا", "ی", "ش", "م"] {
+            assert!(starts_like_suffix_bytes(format!("{first}ب").as_bytes()));
+        }
+        // The canonical rules need a final yeh on the left or a suffix word on the right.
+        for (left, right) in [("می", "شود"), ("کتاب", "ها"), ("بی", "جا"), ("رفته", "اند")]
+        {
+            assert!(is_canonical_affix(left, right) && may_be_canonical_affix(left, right));
+        }
+        assert!(!may_be_canonical_affix("کتاب", "خوب"));
+    }
+
+    #[test]
+    fn endings_strip_like_strip_suffix() {
+        for word in ["کارها", "ها", "کتاب", "", "های", "سالاران", "a"] {
+            for ending in INFLECTIONS {
+                assert_eq!(
+                    strip_ending(word, ending),
+                    word.strip_suffix(ending),
+                    "{word}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn inflections_end_like_inflections() {
+        for ending in INFLECTIONS {
+            assert!(ends_like_inflection(ending), "{ending}");
+            assert!(ends_like_inflection(&format!("کار{ending}")), "{ending}");
+        }
+        for word in ["کتاب", "شد", "", "a"] {
+            assert!(!ends_like_inflection(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn tokens_know_their_class() {
+        for word in ["از", "می", "نمی", "و", "کتاب", "", "است"] {
+            let class = Token::new(word).class();
+            assert_eq!(
+                class & NEVER_JOINED_WORD != 0,
+                NEVER_JOINED_SET.contains(word)
+            );
+            assert_eq!(class & VERB_PREFIX_WORD != 0, VERB_PREFIXES.contains(&word));
+            assert_eq!(class & ONE_LETTER_WORD != 0, word.chars().count() <= 1);
+        }
+    }
+
+    #[test]
+    fn tokens_see_their_zwnj() {
+        for word in [
+            "کتاب\u{200C}ها",
+            "\u{200C}",
+            "کتاب",
+            "",
+            "می\u{200C}شود\u{200C}ها",
+        ] {
+            assert_eq!(Token::new(word).has_zwnj(), has_zwnj(word), "{word}");
+            assert_eq!(Token::new(word).hash(), word_hash(word.as_bytes()));
+        }
+    }
+
+    #[test]
     fn canonical_affixes() {
         assert!(is_canonical_affix("می", "شود"));
         assert!(!is_canonical_affix("می", "از"));
@@ -646,11 +879,23 @@ mod tests {
     }
 
     fn joins(left: &str, right: &str, context: &Context) -> bool {
-        should_join(left, right, "", context, &mut || false)
+        should_join(
+            &Token::new(left),
+            &Token::new(right),
+            "",
+            context,
+            &mut || false,
+        )
     }
 
     fn joins_in_stripped_text(left: &str, right: &str, context: &Context) -> bool {
-        should_join(left, right, "", context, &mut || true)
+        should_join(
+            &Token::new(left),
+            &Token::new(right),
+            "",
+            context,
+            &mut || true,
+        )
     }
 
     /// The three writers the joining rules tell apart: one who types affixes after a space, one
@@ -704,7 +949,13 @@ mod tests {
     fn participles_used_as_adjectives() {
         let (spaced, unmarked, typed) = writing_habits();
         let joins_before = |left, right, next, context: &Context| {
-            should_join(left, right, next, context, &mut || false)
+            should_join(
+                &Token::new(left),
+                &Token::new(right),
+                next,
+                context,
+                &mut || false,
+            )
         };
         // A word of the same phrase follows: a compound adjective (`کارهای انجام‌شده در`).
         assert!(joins_before("انجام", "شده", "در", &spaced));

@@ -15,7 +15,7 @@
 //! the news collections listed in `../shared/README.md`.
 
 use super::lexicon::table_file;
-use super::lexicon_table::{Bloom, Table, word_hash};
+use super::lexicon_table::{Bloom, Table, pair_hash, word_hash};
 
 /// The artifact's file name under `src/normalize/data/`.
 pub(crate) const FILE_NAME: &str = "compounds.fst";
@@ -38,12 +38,17 @@ const NEWS_SPACED: u8 = 8;
 /// (`lexicon_table::compound_files`) and probed in place: nothing is decoded at run time.
 #[inline]
 fn lookup(key: &[u8]) -> Option<(u8, u8)> {
+    lookup_hashed(key, word_hash(key))
+}
+
+/// [`lookup`] for a key whose [`word_hash`] is known.
+#[inline]
+fn lookup_hashed(key: &[u8], hash: u64) -> Option<(u8, u8)> {
     const TABLE: Table<'static> = Table::new(
         table_file!("compounds.slots"),
         table_file!("compounds.arena"),
     );
     const FILTER: Bloom<'static> = Bloom::new(table_file!("compounds.bloom"));
-    let hash = word_hash(key);
     if !FILTER.may_contain(hash) {
         return None;
     }
@@ -56,19 +61,39 @@ fn lookup(key: &[u8]) -> Option<(u8, u8)> {
 /// no compound, and one filter probe then answers for every pair and stem after them.
 #[inline]
 pub(crate) fn may_head_compound(head: &str) -> bool {
+    may_head_compound_hashed(word_hash(head.as_bytes()))
+}
+
+/// [`may_head_compound`] for a head by its [`word_hash`].
+#[inline]
+pub(crate) fn may_head_compound_hashed(head_hash: u64) -> bool {
     const HEADS: Bloom<'static> = Bloom::new(table_file!("compounds.heads.bloom"));
-    HEADS.may_contain(word_hash(head.as_bytes()))
+    HEADS.may_contain(head_hash)
+}
+
+/// False when no pair of the table is cut into parts with these hashes (the [`pair_hash`] of
+/// their [`word_hash`]es): most pairs after a possible head are still no compound.
+#[inline]
+fn may_be_pair(pair: u64) -> bool {
+    const PAIRS: Bloom<'static> = Bloom::new(table_file!("compounds.pairs.bloom"));
+    PAIRS.may_contain(pair)
 }
 
 /// True when `word` is a bound compound tail (`سازی`, `گیری`, `کننده`); outside
 /// `spaced_writer` text only the strongly bound ones (not `نامه`, also a word of its own).
 pub(crate) fn is_bound_tail(word: &str, spaced_writer: bool) -> bool {
+    is_bound_tail_hashed(word, word_hash(word.as_bytes()), spaced_writer)
+}
+
+/// [`is_bound_tail`] for a word whose [`word_hash`] is known.
+#[inline]
+pub(crate) fn is_bound_tail_hashed(word: &str, hash: u64, spaced_writer: bool) -> bool {
     let wanted = if spaced_writer {
         BOUND_TAIL
     } else {
         STRONG_TAIL
     };
-    lookup(word.as_bytes()).is_some_and(|(flags, _)| flags & wanted != 0)
+    lookup_hashed(word.as_bytes(), hash).is_some_and(|(flags, _)| flags & wanted != 0)
 }
 
 /// The table's flags for the pair `left right` cut where it is spaced (0: nothing known).
@@ -110,6 +135,17 @@ pub(crate) fn is_spaced_compound(left: &str, right: &str, spaced_writer: bool) -
         JOIN_UNMARKED
     };
     pair_flags_after_head(left, right) & wanted != 0
+}
+
+/// [`is_spaced_compound`] for words whose [`word_hash`]es are known: the pair filter first.
+#[inline]
+pub(crate) fn is_spaced_compound_hashed(
+    left: &str,
+    right: &str,
+    hashes: (u64, u64),
+    spaced_writer: bool,
+) -> bool {
+    may_be_pair(pair_hash(hashes.0, hashes.1)) && is_spaced_compound(left, right, spaced_writer)
 }
 
 /// Derivation of the table, run by `goftar lexicon build`.

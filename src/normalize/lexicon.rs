@@ -98,6 +98,9 @@ pub struct Lexicon {
     /// Which skeletons [`Lexicon::zwnj_spelled`] may find: a spaced pair is rarely one word,
     /// and this rejects most pairs without touching the large table.
     zwnj_filter: Bloom<'static>,
+    /// The skeletons of `zwnj_filter` with one ZWNJ, by the `pair_hash` of the parts it cuts:
+    /// a spaced pair is looked up only if its words' hashes pass.
+    zwnj_pair_filter: Bloom<'static>,
 }
 
 impl Lexicon {
@@ -116,6 +119,7 @@ impl Lexicon {
             ),
             typed_filter: Bloom::new(table_file!("lexicon_fixes.bloom")),
             zwnj_filter: Bloom::new(table_file!("lexicon_zwnj.bloom")),
+            zwnj_pair_filter: Bloom::new(table_file!("lexicon_zwnj_pairs.bloom")),
         }
     }
 
@@ -129,6 +133,19 @@ impl Lexicon {
     #[inline]
     pub fn get_bytes(&self, skeleton: &[u8]) -> Option<Entry> {
         self.all.get(skeleton, word_hash(skeleton)).map(Entry)
+    }
+
+    /// [`Lexicon::get`] for a skeleton whose [`word_hash`] is known.
+    #[inline]
+    pub fn get_hashed(&self, skeleton: &str, hash: u64) -> Option<Entry> {
+        self.all.get(skeleton.as_bytes(), hash).map(Entry)
+    }
+
+    /// False when no skeleton that [`Lexicon::zwnj_spelled`] finds has a single ZWNJ between
+    /// two parts with these hashes (`pair_hash` of their [`word_hash`]es).
+    #[inline]
+    pub fn may_join_with_zwnj(&self, pair_hash: u64) -> bool {
+        self.zwnj_pair_filter.may_contain(pair_hash)
     }
 
     /// The entry of `skeleton` if text that types ZWNJs should still get its ZWNJ spelling.

@@ -45,6 +45,27 @@ fn tail_word(bytes: &[u8], n: usize) -> u64 {
     }
 }
 
+/// The filter key of a two-part word (`head` then `tail`) from the parts' [`word_hash`]es: a
+/// spaced pair's words are hashed once each as the text is read, and a pair filter keyed so
+/// turns most pairs away without copying and hashing their concatenation.
+#[inline]
+pub fn pair_hash(head: u64, tail: u64) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let h = (head.rotate_left(23) ^ tail).wrapping_mul(K);
+    h ^ (h >> 31)
+}
+
+/// `key` cut before its char number `boundary` (`None` when it has no char there, or when
+/// `boundary` is 0: no head).
+pub fn split_at_char(key: &[u8], boundary: usize) -> Option<(&[u8], &[u8])> {
+    if boundary == 0 {
+        return None;
+    }
+    let text = std::str::from_utf8(key).ok()?;
+    let (at, _) = text.char_indices().nth(boundary)?;
+    Some(key.split_at(at))
+}
+
 /// A glued word is fixed in text that types ZWNJs only when its ZWNJ spelling is this much more
 /// common (2^(48/8) = 64×): the writer's glued spelling is otherwise taken as meant.
 pub const TYPED_FIX_MARGIN: i32 = 48;
@@ -286,6 +307,8 @@ pub struct Tables {
     pub typed_filter: BloomBuilder,
     /// The hashes of the skeletons [`is_zwnj_preferred`] accepts.
     pub zwnj_filter: BloomBuilder,
+    /// The same skeletons with a single ZWNJ, by the [`pair_hash`] of their two parts.
+    pub zwnj_pair_filter: BloomBuilder,
 }
 
 impl Tables {
@@ -298,6 +321,7 @@ impl Tables {
         let mut typed_fixes = TableBuilder::with_capacity(fixes.len());
         let mut typed_filter = BloomBuilder::with_capacity(fixes.len());
         let mut zwnj_filter = BloomBuilder::with_capacity(zwnj.clone().count());
+        let mut zwnj_pair_filter = BloomBuilder::with_capacity(zwnj.clone().count());
         for (key, value) in entries {
             all.insert_new(key, *value);
         }
@@ -305,14 +329,21 @@ impl Tables {
             typed_fixes.insert_new(key, *value);
             typed_filter.insert(word_hash(key));
         }
-        for (key, _) in zwnj {
+        for (key, value) in zwnj {
             zwnj_filter.insert(word_hash(key));
+            let mask = *value as u32;
+            if mask.count_ones() == 1
+                && let Some((head, tail)) = split_at_char(key, mask.trailing_zeros() as usize)
+            {
+                zwnj_pair_filter.insert(pair_hash(word_hash(head), word_hash(tail)));
+            }
         }
         Self {
             all,
             typed_fixes,
             typed_filter,
             zwnj_filter,
+            zwnj_pair_filter,
         }
     }
 
@@ -329,6 +360,10 @@ impl Tables {
             ("lexicon_fixes.arena", fix_arena),
             ("lexicon_fixes.bloom", self.typed_filter.into_bytes()),
             ("lexicon_zwnj.bloom", self.zwnj_filter.into_bytes()),
+            (
+                "lexicon_zwnj_pairs.bloom",
+                self.zwnj_pair_filter.into_bytes(),
+            ),
         ]
     }
 }
@@ -340,11 +375,13 @@ pub fn compound_files(entries: &[(Vec<u8>, u64)]) -> Vec<(&'static str, Vec<u8>)
     let mut table = TableBuilder::with_capacity(entries.len());
     let mut filter = BloomBuilder::with_capacity(entries.len());
     let mut heads = BloomBuilder::with_capacity(entries.len());
+    let mut pairs = BloomBuilder::with_capacity(entries.len());
     for (key, value) in entries {
         table.insert_new(key, *value);
         filter.insert(word_hash(key));
-        if let Some(head) = compound_head(key, *value) {
+        if let Some((head, tail)) = split_at_char(key, usize::from((*value >> 8) as u8)) {
             heads.insert(word_hash(head));
+            pairs.insert(pair_hash(word_hash(head), word_hash(tail)));
         }
     }
     let (slots, arena) = table.into_bytes();
@@ -353,19 +390,14 @@ pub fn compound_files(entries: &[(Vec<u8>, u64)]) -> Vec<(&'static str, Vec<u8>)
         ("compounds.arena", arena),
         ("compounds.bloom", filter.into_bytes()),
         ("compounds.heads.bloom", heads.into_bytes()),
+        ("compounds.pairs.bloom", pairs.into_bytes()),
     ]
 }
 
 /// The first part of a compound-table key: its chars before the boundary char index stored in
 /// bits 8..16 of its value (`None` for a key without one, a bound tail).
 pub fn compound_head(key: &[u8], value: u64) -> Option<&[u8]> {
-    let boundary = usize::from((value >> 8) as u8);
-    if boundary == 0 {
-        return None;
-    }
-    let text = std::str::from_utf8(key).ok()?;
-    let (at, _) = text.char_indices().nth(boundary)?;
-    Some(&key[..at])
+    split_at_char(key, usize::from((value >> 8) as u8)).map(|(head, _)| head)
 }
 
 #[cfg(test)]
