@@ -87,6 +87,9 @@ pub struct Summary {
     pub paragraphs_kept: u64,
     pub removed: BTreeMap<&'static str, u64>,
     pub statements: u64,
+    /// Paragraphs de-duplication forgot to stay within its memory cap (their later copies were
+    /// kept); 0 when every paragraph was compared with every earlier one.
+    pub dedup_forgotten: u64,
     pub input_bytes: u64,
     #[serde(serialize_with = "as_secs")]
     pub wall_time: Duration,
@@ -304,6 +307,7 @@ impl Pipeline {
     /// The in-order bookkeeping after analysis: topic statistics and the speaker table learn from
     /// the batch (so the next batch is analysed with them), and the counts are kept.
     fn record(&mut self, outcome: &Outcome, paragraphs: u64, input_bytes: u64) {
+        self.summary.dedup_forgotten = self.deduper.forgotten_paragraphs();
         self.summary.paragraphs += paragraphs;
         self.summary.input_bytes += input_bytes;
         for item in outcome {

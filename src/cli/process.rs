@@ -39,6 +39,11 @@ pub struct Args {
     /// then learned while streaming, as it is for stdin.
     #[arg(long)]
     no_learn: bool,
+    /// Memory for remembering earlier paragraphs to find their copies, in MiB (fractions allowed).
+    /// When it is full, the oldest half is forgotten (a warning says up to which article): copies
+    /// of paragraphs further back are then kept. The default covers a corpus of a few GB of text.
+    #[arg(long, value_name = "MiB", default_value_t = (goftar::dedup::DEFAULT_MAX_MEMORY_BYTES >> 20) as f64)]
+    dedup_memory: f64,
     /// Reject records (JSONL lines or .txt files) longer than this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = corpus::DEFAULT_MAX_RECORD_BYTES)]
     max_record_bytes: usize,
@@ -50,6 +55,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     if !(0.0..=1.0).contains(&args.similarity) || args.similarity == 0.0 {
         return Ok(super::usage_error("--similarity must be in (0, 1]"));
+    }
+    if !(args.dedup_memory.is_finite() && args.dedup_memory > 0.0) {
+        return Ok(super::usage_error(
+            "--dedup-memory must be a positive number of MiB",
+        ));
     }
     let inputs: Vec<Input> = args.inputs.iter().map(|a| Input::parse(a)).collect();
     if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
@@ -66,6 +76,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut options = Options::default();
     options.dedup.keep_duplicates = args.keep_duplicates;
     options.dedup.threshold = args.similarity;
+    // Saturates: a cap beyond the address space is no cap.
+    options.dedup.max_memory_bytes = (args.dedup_memory * f64::from(1 << 20)) as usize;
 
     let mut out = OutputDir::create(&args.out, !args.no_index)?;
     let show_progress = !args.quiet && std::io::stderr().is_terminal();

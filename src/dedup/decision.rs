@@ -1,14 +1,14 @@
 //! The sequential half of de-duplication: paragraph by paragraph in input order, against every
 //! fingerprint kept so far. The first occurrence wins; later copies point at it.
 
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 
 use super::Config;
 use super::fingerprint::{
     self, Fingerprints, MIN_NEAR_WORDS, Novelty, NumberFacts, ParagraphPrint, ParagraphWords,
 };
 use super::furniture::{Furniture, FurnitureJudge};
-use super::lsh::{LshIndex, PrehashedMap};
+use super::lsh::{LshIndex, PrehashedMap, map_bytes, map_growth, vec_growth};
 use super::token_set::{TokenArena, TokenSet, TokenSpan};
 use crate::model::{Document, Paragraph, ParagraphRef, Removal, RemovalReason};
 
@@ -51,6 +51,11 @@ struct Location {
     index: u32,
 }
 
+/// Bytes of one exact-table entry: paragraph hash and location.
+const EXACT_ENTRY: usize = std::mem::size_of::<(u64, Location)>();
+/// Bytes of one article id slot (the id's own bytes are counted apart).
+const ID_SLOT: usize = std::mem::size_of::<Box<str>>();
+
 /// What a near-duplicate candidate must be checked against.
 #[derive(Debug, Clone)]
 struct NearEntry {
@@ -76,24 +81,43 @@ struct Match {
 /// (facts and location), 2 bytes per distinct word (about 70) and 8 × ~13 bytes of LSH buckets
 /// and links: about 270 bytes measured on real news, against 300–1,000 bytes of text, which is
 /// never held. Ten million paragraphs take about 2.7 GB.
+///
+/// [`Config::max_memory_bytes`] bounds it: before a paragraph would take the tables past it, the
+/// older half of what is stored is forgotten in one compaction: every entry pointing at an
+/// article up to the median one (exact-table entries, near entries, their words, their LSH
+/// links), and those articles' ids. Later copies of them are kept as new. Which paragraphs are
+/// forgotten depends on the input order only, never on threads.
 #[derive(Default)]
 pub struct Deduper {
     config: Config,
     furniture: FurnitureJudge,
-    article_ids: Vec<Box<str>>,
+    /// Ids of the articles from `first_article` on (those still pointed at, and the newer ones).
+    article_ids: VecDeque<Box<str>>,
+    first_article: u32,
+    articles: u32,
+    article_id_bytes: usize,
     exact: PrehashedMap<u64, Location>,
     near: Vec<NearEntry>,
     words: TokenArena,
     lsh: LshIndex,
+    /// Paragraphs decided so far.
+    paragraphs: u64,
+    /// Stored paragraphs forgotten to stay within the memory cap.
+    forgotten: u64,
+    /// Articles before this one are forgotten (their ids go at the end of the current article).
+    remembered_from: u32,
+    /// Compactions so far.
+    compactions: u32,
 }
 
 impl std::fmt::Debug for Deduper {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Deduper")
             .field("config", &self.config)
-            .field("articles", &self.article_ids.len())
+            .field("articles", &self.articles)
             .field("exact", &self.exact.len())
             .field("near", &self.near.len())
+            .field("forgotten", &self.forgotten)
             .finish()
     }
 }
@@ -114,17 +138,32 @@ impl Deduper {
         }
     }
 
-    /// Approximate heap bytes of the fingerprint tables (table capacity, not just what is used).
+    /// Approximate heap bytes of the fingerprint tables (table capacity, not just what is used);
+    /// kept within [`Config::max_memory_bytes`].
     pub fn heap_bytes(&self) -> usize {
-        self.exact.capacity() * 17
+        map_bytes(self.exact.capacity(), EXACT_ENTRY)
             + self.near.capacity() * std::mem::size_of::<NearEntry>()
             + self.lsh.heap_bytes()
             + self.words.heap_bytes()
-            + self
-                .article_ids
-                .iter()
-                .map(|id| id.len() + 16)
-                .sum::<usize>()
+            + self.article_ids.capacity() * ID_SLOT
+            + self.article_id_bytes
+    }
+
+    /// Stored paragraphs forgotten so far to stay within [`Config::max_memory_bytes`] (0: every
+    /// paragraph was compared with every earlier one).
+    pub fn forgotten_paragraphs(&self) -> u64 {
+        self.forgotten
+    }
+
+    /// The id of the article with ordinal `article`, while it is remembered.
+    fn article_id(&self, article: u32) -> Option<&str> {
+        let slot = article.checked_sub(self.first_article)?;
+        self.article_ids.get(slot as usize).map(|id| &**id)
+    }
+
+    /// Would growing the tables by `growth` bytes take them past the cap?
+    fn over_cap(&self, growth: usize) -> bool {
+        self.heap_bytes().saturating_add(growth) > self.config.max_memory_bytes
     }
 
     /// Decides which paragraphs of `doc` are copies or furniture: moves them from `doc.paragraphs` to
@@ -138,12 +177,24 @@ impl Deduper {
             recomputed = fingerprint::fingerprint(doc);
             &recomputed
         };
-        let article = self.article_ids.len() as u32;
-        self.article_ids.push(doc.id.as_str().into());
+        let article = self.articles;
+        self.articles = self.articles.saturating_add(1);
+        let id_growth = vec_growth(
+            self.article_ids.len(),
+            self.article_ids.capacity(),
+            1,
+            ID_SLOT,
+        ) + doc.id.len();
+        if self.over_cap(id_growth) {
+            self.forget_older_half(article);
+        }
+        self.article_ids.push_back(doc.id.as_str().into());
+        self.article_id_bytes += doc.id.len();
 
         let mut matches: Vec<Option<Match>> = Vec::with_capacity(doc.paragraphs.len());
         let mut line_keys = HashSet::new();
         for (print, paragraph) in prints.paragraphs.iter().zip(&doc.paragraphs) {
+            self.paragraphs += 1;
             let is_furniture = print.known_furniture
                 || print
                     .line_key
@@ -160,12 +211,12 @@ impl Deduper {
             } else {
                 let found = self.find_copy(print, &paragraph.text, article);
                 match &found {
-                    None => self.remember(print, print_location(print, article)),
+                    None => self.remember(print, print_location(print, article), article),
                     // A copy of this copy is found even where it has drifted further from the
                     // original (a syndicated article re-syndicated): the copy is remembered too,
                     // pointing at the original.
                     Some(copy) if copy.reason == RemovalReason::NearDuplicate => {
-                        self.remember(print, copy.location);
+                        self.remember(print, copy.location, article);
                     }
                     Some(_) => {}
                 }
@@ -175,6 +226,14 @@ impl Deduper {
         }
         self.furniture.record(prints.source, &line_keys);
         self.apply(doc, article, matches);
+        // Only now: this article's matches may point at articles just forgotten.
+        while self.first_article < self.remembered_from {
+            let Some(id) = self.article_ids.pop_front() else {
+                break;
+            };
+            self.article_id_bytes -= id.len();
+            self.first_article += 1;
+        }
     }
 
     /// The earlier paragraph `print` (the fingerprint of `text`) copies, if any.
@@ -246,8 +305,19 @@ impl Deduper {
     }
 
     /// Keeps the fingerprint of a paragraph: one seen for the first time, at its own location, or
-    /// a near copy, at its original's.
-    fn remember(&mut self, print: &ParagraphPrint, location: Location) {
+    /// a near copy, at its original's. `article` is the one being decided. Makes room first if
+    /// the tables would outgrow the cap; with no room even then, the paragraph is not kept.
+    fn remember(&mut self, print: &ParagraphPrint, location: Location, article: u32) {
+        if self.over_cap(self.growth_to_remember(print)) {
+            self.forget_older_half(article);
+            if self.over_cap(self.growth_to_remember(print)) {
+                return;
+            }
+        }
+        if location.article < self.remembered_from {
+            // A near copy of an original just forgotten: its id is going too.
+            return;
+        }
         if print.words >= MIN_EXACT_WORDS_IN_ARTICLE {
             self.exact.entry(print.exact).or_insert(location);
         }
@@ -261,6 +331,89 @@ impl Deduper {
                 tokens: self.words.push(&print.token_hashes, &print.piece_hashes),
             });
             self.lsh.insert(&signature);
+        }
+    }
+
+    /// Heap bytes [`remember`](Self::remember) may add for `print` (at most).
+    fn growth_to_remember(&self, print: &ParagraphPrint) -> usize {
+        let mut growth = 0;
+        if print.words >= MIN_EXACT_WORDS_IN_ARTICLE {
+            growth += map_growth(self.exact.len(), self.exact.capacity(), EXACT_ENTRY);
+        }
+        if print.signature.is_some() && print.words >= MIN_NEAR_WORDS {
+            growth += vec_growth(
+                self.near.len(),
+                self.near.capacity(),
+                1,
+                std::mem::size_of::<NearEntry>(),
+            ) + self
+                .words
+                .growth_for(print.token_hashes.len() + print.piece_hashes.len())
+                + self.lsh.growth_on_insert();
+        }
+        growth
+    }
+
+    /// Forgets every stored entry pointing at an article up to the median one of all entries (so
+    /// at least half of them; all of them before `article`, the one being decided, when nothing
+    /// is stored), keeping the tables' capacity for what comes next. The articles' ids go at the
+    /// end of the current [`decide`](Self::decide).
+    fn forget_older_half(&mut self, article: u32) {
+        let mut articles: Vec<u32> = self
+            .near
+            .iter()
+            .map(|entry| entry.location.article)
+            .chain(self.exact.values().map(|location| location.article))
+            .collect();
+        let last_forgotten = if articles.is_empty() {
+            article.checked_sub(1)
+        } else {
+            let middle = (articles.len() - 1) / 2;
+            Some(*articles.select_nth_unstable(middle).1)
+        };
+        drop(articles);
+        let Some(last_forgotten) = last_forgotten else {
+            return;
+        };
+        let remembered = |location: &Location| location.article > last_forgotten;
+
+        let kept: Vec<bool> = self.near.iter().map(|e| remembered(&e.location)).collect();
+        self.lsh.retain(&kept);
+        drop(kept);
+        self.near.retain(|entry| remembered(&entry.location));
+        self.words
+            .compact(self.near.iter_mut().map(|entry| &mut entry.tokens));
+
+        let capacity = self.exact.capacity();
+        let before = self.exact.len();
+        let old = std::mem::take(&mut self.exact);
+        // A fresh table of the same capacity: erasing in place leaves tombstones that would make
+        // the table look full again soon.
+        let mut exact = PrehashedMap::with_capacity_and_hasher(capacity, Default::default());
+        exact.extend(old.into_iter().filter(|(_, location)| remembered(location)));
+        self.exact = exact;
+        self.forgotten += (before - self.exact.len()) as u64;
+
+        let first_compaction = self.compactions == 0;
+        self.compactions += 1;
+        // The current article's id stays: its paragraphs are still to be stored and pointed at.
+        self.remembered_from = self
+            .remembered_from
+            .max(last_forgotten.saturating_add(1).min(article));
+        let last_id = self.article_id(last_forgotten).unwrap_or("?");
+        if first_compaction {
+            tracing::warn!(
+                "dedup memory cap reached after {} paragraphs: paragraphs of article {} and \
+                 earlier are no longer compared; raise --dedup-memory to keep them",
+                self.paragraphs,
+                last_id
+            );
+        } else {
+            tracing::debug!(
+                "dedup memory cap reached again after {} paragraphs: forgot up to article {}",
+                self.paragraphs,
+                last_id
+            );
         }
     }
 
@@ -299,16 +452,13 @@ impl Deduper {
                     && copies as f64 > SYNDICATED_SHARE * content as f64
             });
         if let Some((source, _)) = syndicated {
-            doc.duplicate_of = self
-                .article_ids
-                .get(source as usize)
-                .map(|id| id.to_string());
+            doc.duplicate_of = self.article_id(source).map(str::to_string);
         }
     }
 
     fn removal(&self, paragraph: &Paragraph, found: &Match) -> Removal {
         let duplicate_of = (found.reason != RemovalReason::Boilerplate)
-            .then(|| self.article_ids.get(found.location.article as usize))
+            .then(|| self.article_id(found.location.article))
             .flatten()
             .map(|id| ParagraphRef {
                 article_id: id.to_string(),

@@ -38,6 +38,35 @@ impl Hasher for PrehashedHasher {
 /// A `HashMap` for keys that are hashes already.
 pub type PrehashedMap<K, V> = HashMap<K, V, BuildHasherDefault<PrehashedHasher>>;
 
+/// Heap bytes of a hash table that holds `capacity` entries of `entry` bytes (hashbrown keeps
+/// one bucket in eight free and a control byte per bucket).
+pub fn map_bytes(capacity: usize, entry: usize) -> usize {
+    capacity * 8 / 7 * (entry + 1)
+}
+
+/// Heap bytes a hash table at `len` of `capacity` entries grows by on one more key.
+pub fn map_growth(len: usize, capacity: usize, entry: usize) -> usize {
+    if len < capacity {
+        0
+    } else {
+        map_bytes(capacity.max(3), entry)
+    }
+}
+
+/// Heap bytes a `Vec` at `len` of `capacity` elements of `element` bytes grows by on `extra` more
+/// (it doubles, or grows to fit when that is more).
+pub fn vec_growth(len: usize, capacity: usize, extra: usize, element: usize) -> usize {
+    let needed = len.saturating_add(extra);
+    if needed <= capacity {
+        0
+    } else {
+        (needed.max(capacity * 2).max(4) - capacity) * element
+    }
+}
+
+/// Bytes of one band table entry: band key and ordinal.
+const BUCKET_ENTRY: usize = 8;
+
 /// Most candidates one band bucket yields: buckets keyed by the minima of very common words grow
 /// long, and a true copy shares many bands with its original.
 const MAX_CHAIN: usize = 8;
@@ -104,8 +133,90 @@ impl LshIndex {
 
     /// Approximate heap bytes held.
     pub fn heap_bytes(&self) -> usize {
-        self.bands.iter().map(|b| b.capacity() * 9).sum::<usize>()
+        self.bands
+            .iter()
+            .map(|b| map_bytes(b.capacity(), BUCKET_ENTRY))
+            .sum::<usize>()
             + self.next.capacity() * std::mem::size_of::<[u32; BANDS]>()
+    }
+
+    /// Heap bytes the next [`insert`](Self::insert) may add (at most: a band key already filed
+    /// does not grow its table).
+    pub fn growth_on_insert(&self) -> usize {
+        self.bands
+            .iter()
+            .map(|b| map_growth(b.len(), b.capacity(), BUCKET_ENTRY))
+            .sum::<usize>()
+            + vec_growth(
+                self.next.len(),
+                self.next.capacity(),
+                1,
+                std::mem::size_of::<[u32; BANDS]>(),
+            )
+    }
+
+    /// Keeps the ordinals whose `kept` flag is set, renumbered 0, 1, 2... in their order, and
+    /// forgets the rest: each chain skips its forgotten links, so lookups see exactly the kept
+    /// paragraphs, newest first, as if the forgotten ones had never been filed. Tables keep their
+    /// capacity for what comes next.
+    pub fn retain(&mut self, kept: &[bool]) {
+        let is_kept = |ordinal: u32| kept.get(ordinal as usize).copied().unwrap_or(false);
+        // Links point to lower ordinals, so walking up, every link below is already resolved to
+        // the nearest kept ordinal down its chain.
+        for ordinal in 0..self.next.len() {
+            let mut resolved = self.next[ordinal];
+            for (band, link) in resolved.iter_mut().enumerate() {
+                if *link != END && !is_kept(*link) {
+                    *link = self
+                        .next
+                        .get(*link as usize)
+                        .map_or(END, |links| links[band]);
+                }
+            }
+            self.next[ordinal] = resolved;
+        }
+        let mut renumbered = vec![END; self.next.len()];
+        let mut count = 0u32;
+        for (ordinal, slot) in renumbered.iter_mut().enumerate() {
+            if kept.get(ordinal).copied().unwrap_or(false) {
+                *slot = count;
+                count += 1;
+            }
+        }
+        let renumber = |ordinal: u32| renumbered.get(ordinal as usize).copied().unwrap_or(END);
+        for (band, table) in self.bands.iter_mut().enumerate() {
+            let capacity = table.capacity();
+            let old = std::mem::take(table);
+            let mut fresh = PrehashedMap::with_capacity_and_hasher(capacity, Default::default());
+            for (key, head) in old {
+                let head = if is_kept(head) {
+                    head
+                } else {
+                    self.next
+                        .get(head as usize)
+                        .map_or(END, |links| links[band])
+                };
+                if head != END {
+                    fresh.insert(key, renumber(head));
+                }
+            }
+            *table = fresh;
+        }
+        let mut write = 0;
+        for ordinal in 0..self.next.len() {
+            if is_kept(ordinal as u32) {
+                self.next[write] =
+                    self.next[ordinal].map(|link| if link == END { END } else { renumber(link) });
+                write += 1;
+            }
+        }
+        self.next.truncate(write);
+    }
+
+    /// Ordinals filed.
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.next.len()
     }
 }
 
@@ -133,5 +244,36 @@ mod tests {
         b[..ROWS].copy_from_slice(&a[..ROWS]);
         index.insert(&a);
         assert_eq!(index.candidates(&b), vec![0]);
+    }
+
+    #[test]
+    fn retained_chains_skip_forgotten_ordinals() {
+        let mut index = LshIndex::default();
+        let sig: Signature = std::array::from_fn(|i| i as u16 * 7);
+        let other: Signature = std::array::from_fn(|i| i as u16 * 11 + 1);
+        let third: Signature = std::array::from_fn(|i| i as u16 * 13 + 5);
+        for signature in [&sig, &other, &sig, &third, &sig, &other] {
+            index.insert(signature);
+        }
+        let bytes = index.heap_bytes();
+        // Forget 0, 2 (sig), 3 (third) and 5 (other); keep 1 (other) and 4 (sig).
+        index.retain(&[false, true, false, false, true, false]);
+        assert_eq!(index.len(), 2);
+        assert_eq!(index.heap_bytes(), bytes);
+        assert_eq!(index.candidates(&sig), vec![1]);
+        assert_eq!(index.candidates(&other), vec![0]);
+        assert!(index.candidates(&third).is_empty());
+        // New ordinals follow the kept ones and chain onto them.
+        assert_eq!(index.insert(&sig), 2);
+        assert_eq!(index.candidates(&sig), vec![1, 2]);
+    }
+
+    #[test]
+    fn growth_is_foreseen() {
+        assert_eq!(vec_growth(4, 4, 1, 32), 4 * 32);
+        assert_eq!(vec_growth(3, 4, 1, 32), 0);
+        assert_eq!(vec_growth(0, 0, 10, 2), 20);
+        assert_eq!(map_growth(2, 3, 8), 0);
+        assert!(map_growth(3, 3, 8) > 0);
     }
 }

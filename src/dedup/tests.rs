@@ -341,3 +341,102 @@ fn a_copy_may_add_a_pronoun_but_a_rewrite_adding_several_words_is_kept() {
     let d = run(&mut deduper, doc("c", "other", &[&rewrite]));
     assert!(d.removed.is_empty(), "{:?}", d.removed);
 }
+
+/// A paragraph of twelve made-up words no other `n` shares.
+fn distinct_paragraph(n: usize) -> String {
+    (0..12)
+        .map(|k| letters_word(1000 + n * 12 + k))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Feeds `articles` articles of five distinct paragraphs each (ids `0`, `1`...), checking the
+/// tables stay within `cap` bytes after each.
+fn feed(deduper: &mut Deduper, articles: usize, cap: usize) {
+    for a in 0..articles {
+        let texts: Vec<String> = (0..5).map(|p| distinct_paragraph(a * 5 + p)).collect();
+        let lines: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let d = run(deduper, doc(&a.to_string(), "mehr", &lines));
+        assert!(d.removed.is_empty(), "article {a}: {:?}", d.removed);
+        assert!(
+            deduper.heap_bytes() <= cap,
+            "article {a}: {}",
+            deduper.heap_bytes()
+        );
+    }
+}
+
+fn capped(max_memory_bytes: usize) -> Deduper {
+    Deduper::new(Config {
+        max_memory_bytes,
+        ..Config::default()
+    })
+}
+
+#[test]
+fn the_cap_forgets_the_oldest_paragraphs_only() {
+    let cap = 64 << 10;
+    let mut deduper = capped(cap);
+    feed(&mut deduper, 400, cap);
+    assert!(deduper.forgotten_paragraphs() > 0);
+
+    // A copy of a forgotten paragraph is new again.
+    let old = distinct_paragraph(0);
+    let d = run(&mut deduper, doc("copy-old", "isna", &[&old]));
+    assert!(d.removed.is_empty(), "{:?}", d.removed);
+
+    // A copy of a remembered one still goes, exact or with a word dropped.
+    let recent = distinct_paragraph(399 * 5 + 2);
+    let shortened = distinct_paragraph(399 * 5 + 3);
+    let shortened = shortened.split_once(' ').map_or("", |(_, rest)| rest);
+    let d = run(&mut deduper, doc("copy-new", "isna", &[&recent, shortened]));
+    assert!(d.paragraphs.is_empty(), "{:?}", d.paragraphs);
+    assert_eq!(d.removed[0].reason, RemovalReason::Duplicate);
+    assert_eq!(d.removed[1].reason, RemovalReason::NearDuplicate);
+    let original = d.removed[0].duplicate_of.as_ref().unwrap();
+    assert_eq!((original.article_id.as_str(), original.index), ("399", 2));
+    assert_eq!(
+        d.removed[1].duplicate_of.as_ref().unwrap().article_id,
+        "399"
+    );
+    assert_eq!(d.duplicate_of.as_deref(), Some("399"));
+}
+
+#[test]
+fn the_default_cap_forgets_nothing_and_a_tiny_one_everything_without_failing() {
+    let mut deduper = Deduper::new(Config::default());
+    feed(&mut deduper, 50, usize::MAX);
+    assert_eq!(deduper.forgotten_paragraphs(), 0);
+
+    // No room at all: only the id of the article being decided is held.
+    let mut deduper = capped(0);
+    feed(&mut deduper, 50, 256);
+    let again = distinct_paragraph(49 * 5);
+    let d = run(&mut deduper, doc("again", "isna", &[&again, &again]));
+    assert!(d.removed.is_empty(), "{:?}", d.removed);
+}
+
+#[test]
+fn one_article_larger_than_the_cap_stays_within_it() {
+    let cap = 16 << 10;
+    let mut deduper = capped(cap);
+    let texts: Vec<String> = (0..2000).map(distinct_paragraph).collect();
+    let mut lines: Vec<&str> = texts.iter().map(String::as_str).collect();
+    lines.push(&texts[1999]);
+    let d = run(&mut deduper, doc("long", "mehr", &lines));
+    assert!(deduper.heap_bytes() <= cap, "{}", deduper.heap_bytes());
+    assert!(deduper.forgotten_paragraphs() > 0);
+    // Its last paragraph, repeated, is still remembered and pointed at.
+    assert_eq!(d.removed.len(), 1, "{:?}", d.removed);
+    let original = d.removed[0].duplicate_of.as_ref().unwrap();
+    assert_eq!(
+        (original.article_id.as_str(), original.index),
+        ("long", 1999)
+    );
+    // Later articles still point at it.
+    let d = run(&mut deduper, doc("later", "isna", &[&texts[1998]]));
+    assert_eq!(
+        d.removed[0].duplicate_of.as_ref().unwrap().article_id,
+        "long"
+    );
+}

@@ -74,6 +74,31 @@ impl TokenArena {
     pub fn heap_bytes(&self) -> usize {
         self.keys.capacity() * 2
     }
+
+    /// Heap bytes the arena would grow by if `hashes` more keys were pushed.
+    pub fn growth_for(&self, hashes: usize) -> usize {
+        super::lsh::vec_growth(self.keys.len(), self.keys.capacity(), hashes, 2)
+    }
+
+    /// Keeps only the sets at `spans` (in the order they were pushed), moving them to the front
+    /// and pointing the spans at their new place; capacity is kept for what comes next.
+    pub fn compact<'a>(&mut self, spans: impl IntoIterator<Item = &'a mut TokenSpan>) {
+        let mut write = 0usize;
+        for span in spans {
+            let start = span.start as usize;
+            let len = usize::from(span.tokens) + usize::from(span.pieces);
+            if start < write || start + len > self.keys.len() {
+                // Not a span of this arena in push order: it keeps no words rather than wrong ones.
+                *span = TokenSpan::default();
+                span.start = u32::try_from(write).unwrap_or(u32::MAX);
+                continue;
+            }
+            self.keys.copy_within(start..start + len, write);
+            span.start = u32::try_from(write).unwrap_or(u32::MAX);
+            write += len;
+        }
+        self.keys.truncate(write);
+    }
 }
 
 /// One stored paragraph's word set.
@@ -132,5 +157,27 @@ mod tests {
         assert_eq!(set.shared(&later), 2);
         assert_eq!(arena.get(second).len(), 2);
         assert_eq!(arena.get(second).shared(&later), 2);
+    }
+
+    #[test]
+    fn compacting_keeps_the_chosen_sets_intact() {
+        let mut arena = TokenArena::default();
+        let mut spans = [
+            arena.push(&hashes(&["یک", "دو"]), &[]),
+            arena.push(&hashes(&["سه", "چهار", "پنج"]), &hashes(&["شش"])),
+            arena.push(&hashes(&["هفت"]), &[]),
+        ];
+        let capacity = arena.heap_bytes();
+        arena.compact(spans[1..].iter_mut());
+        assert_eq!(arena.heap_bytes(), capacity);
+        let second = arena.get(spans[1]);
+        assert_eq!(second.len(), 3);
+        assert!(second.may_contain(xxh3_64("شش".as_bytes())));
+        assert!(!second.may_contain(xxh3_64("یک".as_bytes())));
+        assert!(arena.get(spans[2]).may_contain(xxh3_64("هفت".as_bytes())));
+        // A span out of push order keeps no words instead of pointing at others.
+        let [_, second, third] = &mut spans;
+        arena.compact([third, second]);
+        assert_eq!(arena.get(spans[1]).len(), 0);
     }
 }
