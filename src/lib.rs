@@ -11,6 +11,7 @@ pub mod model;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+mod prehashed;
 pub mod server;
 pub mod speakers;
 pub mod topics;

@@ -2,8 +2,8 @@
 //! indexes in the background within a fixed memory budget; `finish` commits and merges into one
 //! segment per index, which is what makes later queries fast.
 
+use crate::prehashed::PrehashedMap;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -41,7 +41,7 @@ pub struct IndexBuilder {
 /// Keyed by a hash of the name (the name is kept to tell a collision), so a lookup hashes the name
 /// once and compares it once.
 #[derive(Default)]
-struct ExactKeys(HashMap<u64, (Box<str>, String), BuildHasherDefault<HashIsKey>>);
+struct ExactKeys(PrehashedMap<u64, (Box<str>, String)>);
 
 impl ExactKeys {
     const CAPACITY: usize = 1 << 16;
@@ -60,26 +60,6 @@ impl ExactKeys {
             *entry = (name.into(), exact_key(name));
         }
         &entry.1
-    }
-}
-
-/// The keys of [`ExactKeys`] are already uniform hashes.
-#[derive(Default)]
-struct HashIsKey(u64);
-
-impl Hasher for HashIsKey {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

@@ -8,9 +8,8 @@
 //! long to be furniture ([`super::long_lines`]), which the main pass then normalizes once. The memo never changes a result, only how often it is
 //! computed; the output stays byte-identical for any thread count and any memo size.
 
+use crate::prehashed::PrehashedMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128_with_seed;
@@ -103,27 +102,7 @@ fn print_of(text: &str) -> Option<ParagraphPrint> {
     Some(dedup::paragraph_print(0, text))
 }
 
-/// The keys are already uniform hashes: use their low bits as they are.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        self.0 = n as u64;
-    }
-}
-
-type KeyMap<V> = HashMap<u128, V, BuildHasherDefault<KeyHasher>>;
+type KeyMap<V> = PrehashedMap<u128, V>;
 
 /// Prepared lines by raw-line hash, within a byte budget: two generations, the older dropped
 /// whole when the newer fills up, so recently seen lines stay.

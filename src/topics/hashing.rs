@@ -84,31 +84,8 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 /// A `HashMap` with [`FxHasher`].
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 
-/// Passes a `u64` that is already a good hash through unchanged.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct IdentityHasher(u64);
-
-impl Hasher for IdentityHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `u64` keys are hashed with this; fold anything else in rather than lose it.
-        for b in bytes {
-            self.0 = (self.0.rotate_left(8)) ^ u64::from(*b);
-        }
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.0 = i;
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// A `HashMap` keyed by precomputed 64-bit hashes.
-pub type HashKeyedMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
+pub type HashKeyedMap<V> = crate::prehashed::PrehashedMap<u64, V>;
 
 /// A read-mostly map from precomputed 64-bit hashes to `u64` values for big tables: open
 /// addressing with linear probing, the hash and its value side by side. A lookup in a table of
