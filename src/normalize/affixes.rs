@@ -719,20 +719,21 @@ impl Step for AffixJoin {
             let after_right = i + 1 + right.len();
             if bytes.get(after_right) == Some(&b' ') {
                 space_after_word = Some(after_right);
+            } else {
+                from = after_right;
             }
             let previous_right = std::mem::replace(&mut read_right, (i + 1, Token::new(right)));
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
             // A word read after a space ends where this space is: it is the word before it.
-            let left = if previous_right.0 != usize::MAX
+            let left_token = if previous_right.0 != usize::MAX
                 && previous_right.0 + previous_right.1.text.len() == i
             {
                 previous_right.1
             } else {
                 Token::new(word_before(text, i))
             };
-            let left_token = left;
             let left = left_token.text;
             // Both words are letters and ZWNJs only: a letter on each side of the space means
             // neither is empty nor has a ZWNJ at that side (bytes, not decoded chars).
