@@ -681,7 +681,23 @@ impl Step for AffixJoin {
         // scanned once rather than three times.
         let mut read_right: (usize, Token) = (usize::MAX, Token::new(""));
         let mut read_next: (usize, &str) = (usize::MAX, "");
-        for i in memchr::memchr_iter(b' ', text.as_bytes()) {
+        let bytes = text.as_bytes();
+        // The next space when reading a word has shown it (the byte after the word is one):
+        // most words end at a space, and this spares the search for it.
+        let mut space_after_word: Option<usize> = None;
+        let mut from = 0;
+        loop {
+            let i = match space_after_word.take() {
+                Some(i) => i,
+                None => match bytes
+                    .get(from..)
+                    .and_then(|rest| memchr::memchr(b' ', rest))
+                {
+                    Some(k) => from + k,
+                    None => break,
+                },
+            };
+            from = i + 1;
             // Cheap look at the letters around the space before reading whole words: outside
             // spaced-writing text only a prefix (`می`, `نمی`, `برمی`, `بی`: all end in `می`
             // or `بی`) or a suffix word (plural, degree, enclitic) can start a join.
@@ -689,7 +705,6 @@ impl Step for AffixJoin {
             if i == 0 || i + 1 >= text.len() {
                 continue;
             }
-            let bytes = text.as_bytes();
             let ends_like_prefix = ends_like_prefix(&bytes[..i]);
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
@@ -701,19 +716,24 @@ impl Step for AffixJoin {
             } else {
                 word_after(text, i + 1)
             };
+            let after_right = i + 1 + right.len();
+            if bytes.get(after_right) == Some(&b' ') {
+                space_after_word = Some(after_right);
+            } else {
+                from = after_right;
+            }
             let previous_right = std::mem::replace(&mut read_right, (i + 1, Token::new(right)));
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
             // A word read after a space ends where this space is: it is the word before it.
-            let left = if previous_right.0 != usize::MAX
+            let left_token = if previous_right.0 != usize::MAX
                 && previous_right.0 + previous_right.1.text.len() == i
             {
                 previous_right.1
             } else {
                 Token::new(word_before(text, i))
             };
-            let left_token = left;
             let left = left_token.text;
             // Both words are letters and ZWNJs only: a letter on each side of the space means
             // neither is empty nor has a ZWNJ at that side (bytes, not decoded chars).
@@ -725,7 +745,6 @@ impl Step for AffixJoin {
                 continue;
             }
             let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
-            let after_right = i + 1 + right.len();
             let next = match bytes.get(after_right) {
                 Some(b' ') if read_next.0 == after_right + 1 => read_next.1,
                 Some(b' ') => {

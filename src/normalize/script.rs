@@ -209,36 +209,45 @@ pub struct WordSpan {
 }
 
 /// The first word (a letter, then letters and ZWNJs) at or after byte `from` of `text`.
+#[inline]
 pub fn next_word(text: &str, from: usize) -> Option<WordSpan> {
     let bytes = text.as_bytes();
-    let zwnj = ZWNJ_STR.as_bytes();
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if letter_at(bytes, i) {
-            let start = i;
-            let mut end = i + 2;
-            let mut has_zwnj = false;
-            loop {
-                if letter_at(bytes, end) {
-                    end += 2;
-                } else if bytes.get(end) == Some(&zwnj[0])
-                    && bytes.get(end..end + zwnj.len()) == Some(zwnj)
-                {
-                    has_zwnj = true;
-                    end += zwnj.len();
-                } else {
-                    break;
-                }
-            }
-            return Some(WordSpan {
-                start,
-                end,
-                has_zwnj,
-            });
+    // Each step reads a byte pair with one bounds check: a letter is a pair, and a lone last
+    // byte is none.
+    loop {
+        let pair = bytes.get(i..i + 2)?;
+        if is_letter_pair(pair[0], pair[1]) {
+            break;
         }
-        i += utf8_len(b);
+        i += utf8_len(pair[0]);
     }
-    None
+    let start = i;
+    let mut end = i + 2;
+    let mut has_zwnj = false;
+    while let Some(pair) = bytes.get(end..end + 2) {
+        if is_letter_pair(pair[0], pair[1]) {
+            end += 2;
+        } else if pair == &ZWNJ_STR.as_bytes()[..2]
+            && bytes.get(end + 2) == Some(&ZWNJ_STR.as_bytes()[2])
+        {
+            has_zwnj = true;
+            end += 3;
+        } else {
+            break;
+        }
+    }
+    Some(WordSpan {
+        start,
+        end,
+        has_zwnj,
+    })
+}
+
+/// True when the bytes `lead second` are an Arabic letter (see [`LETTER_PAIRS`]).
+#[inline]
+fn is_letter_pair(lead: u8, second: u8) -> bool {
+    LETTER_PAIRS[usize::from(lead) | usize::from(second) << 8]
 }
 
 #[cfg(test)]
