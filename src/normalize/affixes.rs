@@ -7,8 +7,8 @@ use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon, word_hash};
 use super::lexicon_table::pair_hash;
 use super::script::{
-    ZWNJ, ZWNJ_STR, has_zwnj, is_joining_letter, last_char, letter_runs, trim_to_word, word_after,
-    word_before,
+    ZWNJ, ZWNJ_STR, has_zwnj, is_arabic_letter, is_joining_letter, last_char, letter_runs,
+    trim_to_word, word_after, word_before,
 };
 use super::step::{Context, Step, finish};
 use super::word_set::WordSet;
@@ -633,15 +633,43 @@ const BOUND_PART: u8 = 72;
 /// True when the text writes a verbal prefix or a plural suffix apart (`می شود`, `کتاب ها`)
 /// and has no ZWNJ: its writer types spaces for ZWNJs, so spaced compounds are joined too.
 pub(crate) fn writes_affixes_apart(text: &str) -> bool {
+    /// [`is_arabic_letter`] for U+0600–U+06FF, by the low bits of the two UTF-8 bytes.
+    static LETTERS: [bool; 256] = {
+        let mut letters = [false; 256];
+        let mut k = 0;
+        while k < 256 {
+            letters[k] = match char::from_u32(0x600 + k as u32) {
+                Some(c) => is_arabic_letter(c),
+                None => false,
+            };
+            k += 1;
+        }
+        letters
+    };
+    /// Whether `lead`, `second` is a letter that [`trim_to_word`] keeps at a word's edge.
+    #[inline]
+    fn is_letter(lead: u8, second: u8) -> bool {
+        lead & 0xFC == 0xD8 && LETTERS[usize::from(lead & 0x03) << 6 | usize::from(second & 0x3F)]
+    }
+    let bytes = text.as_bytes();
     let mut previous = "";
     let mut start = 0;
-    // The pieces `text.split(' ')` gives, cut at the spaces memchr finds.
-    let ends = memchr::memchr_iter(b' ', text.as_bytes()).chain(std::iter::once(text.len()));
+    // The pieces `text.split(' ')` gives, cut at the spaces a word-wide byte scan finds.
+    let ends = super::scan::byte_positions(bytes, b' ').chain(std::iter::once(text.len()));
     for end in ends {
-        let word = trim_to_word(text.get(start..end).unwrap_or(""));
+        let piece = text.get(start..end).unwrap_or("");
+        // A piece with a letter at both ends is its own word: only the others are trimmed.
+        let word = match *piece.as_bytes() {
+            [a, b, .., y, z] if is_letter(a, b) && is_letter(y, z) => piece,
+            _ => trim_to_word(piece),
+        };
         start = end + 1;
-        // Every verbal prefix ends in `می`, every plural suffix starts with `ه`: cheap
-        // tests first.
+        // Every verbal prefix ends in `می`, every suffix word starts with `ه م ا ت ش ی`:
+        // most pairs are turned away by these byte tests before any rule is read.
+        if !(ends_like_mi(previous.as_bytes()) || starts_like_suffix_bytes(word.as_bytes())) {
+            previous = word;
+            continue;
+        }
         let after_prefix = previous.ends_with("می")
             && (VERB_PREFIXES.contains(&previous) || is_preverb_mi(previous))
             && is_canonical_affix(previous, word);
@@ -660,6 +688,12 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
         previous = word;
     }
     false
+}
+
+/// True when `bytes` end in `می`.
+#[inline]
+fn ends_like_mi(bytes: &[u8]) -> bool {
+    matches!(bytes, [.., 0xD9, 0x85, 0xDB, 0x8C])
 }
 
 impl Step for AffixJoin {

@@ -6,7 +6,7 @@ use super::config::{Config, Digits};
 use super::mapped::Mapped;
 #[cfg(test)]
 use super::scan::PairFilter;
-use super::scan::find_pair;
+use super::scan::pair_hits;
 use super::step::{Context, Step, finish};
 use super::{controls, digits, letters, marks, presentation};
 
@@ -82,19 +82,11 @@ fn may_change_with_digits(lead: u8, second: u8) -> bool {
 }
 
 /// The chars of `text` that the filter lets through, with their byte offsets.
-fn candidates<'a>(text: &'a str, config: &Config) -> impl Iterator<Item = (usize, char)> + 'a {
-    let persian_digits = config.digits == Digits::Persian;
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        let start = if persian_digits {
-            find_pair(text.as_bytes(), i, may_change_with_digits)
-        } else {
-            find_pair(text.as_bytes(), i, may_change)
-        }?;
-        let c = text.get(start..)?.chars().next()?;
-        i = start + c.len_utf8();
-        Some((start, c))
-    })
+fn candidates<'a>(
+    text: &'a str,
+    hits: impl Iterator<Item = usize> + 'a,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    hits.filter_map(move |start| Some((start, text.get(start..)?.chars().next()?)))
 }
 
 /// The Persian letter for an Arabic yeh or kaf, as [`letters::map`] gives it.
@@ -133,26 +125,49 @@ impl Step for CharRules {
     }
 
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
-        let mut copied = 0;
-        for (i, c) in candidates(&input.text, config) {
-            let persian = persian_letter(c, config);
-            if persian.is_none() && !changes(c, config) {
-                continue;
-            }
-            output.copy_range(input, copied, i);
-            copied = i + c.len_utf8();
-            let from = input.origin(i, context.input_len);
-            if let Some(persian) = persian {
-                // The common change (Arabic yeh and kaf), written without the general rules.
-                output.push_str_from(persian, from);
-            } else if config.presentation_forms && presentation::is_presentation_form(c) {
-                presentation::decompose(c, |d| emit(d, from, output, config));
-            } else {
-                emit(c, from, output, config);
-            }
+        let bytes = input.text.as_bytes();
+        if config.digits == Digits::Persian {
+            apply_to(
+                input,
+                output,
+                context,
+                config,
+                pair_hits(bytes, may_change_with_digits),
+            )
+        } else {
+            apply_to(input, output, context, config, pair_hits(bytes, may_change))
         }
-        finish(input, output, copied)
     }
+}
+
+/// [`CharRules::apply`] for the chars that may change, at the byte offsets `hits`.
+#[inline]
+fn apply_to(
+    input: &Buf,
+    output: &mut Buf,
+    context: &Context,
+    config: &Config,
+    hits: impl Iterator<Item = usize>,
+) -> bool {
+    let mut copied = 0;
+    for (i, c) in candidates(&input.text, hits) {
+        let persian = persian_letter(c, config);
+        if persian.is_none() && !changes(c, config) {
+            continue;
+        }
+        output.copy_range(input, copied, i);
+        copied = i + c.len_utf8();
+        let from = input.origin(i, context.input_len);
+        if let Some(persian) = persian {
+            // The common change (Arabic yeh and kaf), written without the general rules.
+            output.push_str_from(persian, from);
+        } else if config.presentation_forms && presentation::is_presentation_form(c) {
+            presentation::decompose(c, |d| emit(d, from, output, config));
+        } else {
+            emit(c, from, output, config);
+        }
+    }
+    finish(input, output, copied)
 }
 
 #[cfg(test)]
@@ -215,8 +230,8 @@ mod tests {
 
     #[test]
     fn candidates_skip_plain_letters() {
-        let config = Config::default();
-        let found: Vec<_> = candidates("سلام علي 12", &config).collect();
+        let text = "سلام علي 12";
+        let found: Vec<_> = candidates(text, pair_hits(text.as_bytes(), may_change)).collect();
         assert_eq!(found, vec![(13, 'ي')]);
     }
 }

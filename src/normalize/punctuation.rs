@@ -5,7 +5,9 @@ use super::buffer::Buf;
 use super::config::Config;
 #[cfg(test)]
 use super::scan::PairFilter;
+#[cfg(test)]
 use super::scan::find_pair;
+use super::scan::pair_hits;
 use super::script::{is_arabic_letter, is_digit};
 use super::step::{Context, Step, finish};
 
@@ -50,6 +52,7 @@ fn is_mark_pair(lead: u8, second: u8) -> bool {
 
 /// The first mark (Persian, shared, `«` or `»`) at or after byte `from`: prose between marks
 /// needs no look.
+#[cfg(test)]
 fn next_mark(text: &str, from: usize) -> Option<(usize, char)> {
     let i = find_pair(text.as_bytes(), from, is_mark_pair)?;
     Some((i, text.get(i..)?.chars().next()?))
@@ -102,7 +105,15 @@ impl Step for PunctuationSpacing {
             }
         };
         let mut scan = 0;
-        while let Some((i, c)) = next_mark(text, scan) {
+        // The marks, from one scan (its predicate matches first bytes only, so no hit falls
+        // inside a char).
+        for i in pair_hits(text.as_bytes(), is_mark_pair) {
+            if i < scan {
+                continue;
+            }
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let end = i + c.len_utf8();
             scan = end;
             let bytes = text.as_bytes();

@@ -212,6 +212,197 @@ fn first_hit(
     None
 }
 
+/// Every byte of `bytes` where `hit(byte, next byte)` holds, in order: what calling
+/// [`find_pair`] again after each hit finds, for a predicate that matches only lead bytes (so
+/// no hit falls inside a char a caller steps over). The chunks are scanned as by [`find_pair`]
+/// and their hits kept as a bit mask, so a text with many hits pays one scan, not one call per
+/// hit.
+pub(crate) fn pair_hits<F: Fn(u8, u8) -> bool>(bytes: &[u8], hit: F) -> PairHits<'_, F> {
+    PairHits {
+        bytes,
+        hit,
+        next_chunk: 0,
+        base: 0,
+        mask: 0,
+    }
+}
+
+/// The iterator of [`pair_hits`].
+pub(crate) struct PairHits<'a, F> {
+    bytes: &'a [u8],
+    hit: F,
+    /// Where the next chunk to scan starts.
+    next_chunk: usize,
+    /// Where the chunk of `mask` starts.
+    base: usize,
+    /// One bit per hit of the current chunk not yet returned.
+    mask: u32,
+}
+
+impl<F: Fn(u8, u8) -> bool> Iterator for PairHits<'_, F> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            let (base, mask) = next_hit_chunk(self.bytes, self.next_chunk, &self.hit)?;
+            self.base = base;
+            self.mask = mask;
+            self.next_chunk = base + CHUNK;
+        }
+        let k = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.base + k)
+    }
+}
+
+/// The first chunk at or after `from` with a hit: its start and a mask of its hits at or after
+/// `from`. The last chunk may start before `from` (it overlaps what was scanned, its lower
+/// bits masked off).
+#[inline]
+fn next_hit_chunk(
+    bytes: &[u8],
+    from: usize,
+    hit: &impl Fn(u8, u8) -> bool,
+) -> Option<(usize, u32)> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2, as just checked.
+        return unsafe { next_hit_chunk_avx2(bytes, from, hit) };
+    }
+    next_hit_chunk_portable(bytes, from, hit)
+}
+
+/// [`next_hit_chunk_portable`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn next_hit_chunk_avx2(
+    bytes: &[u8],
+    from: usize,
+    hit: &impl Fn(u8, u8) -> bool,
+) -> Option<(usize, u32)> {
+    next_hit_chunk_portable(bytes, from, hit)
+}
+
+#[inline(always)]
+fn next_hit_chunk_portable(
+    bytes: &[u8],
+    from: usize,
+    hit: &impl Fn(u8, u8) -> bool,
+) -> Option<(usize, u32)> {
+    let mut i = from;
+    while let Some(window) = bytes.get(i..i + CHUNK + 1) {
+        let mut pairs = [0u8; CHUNK + 1];
+        pairs.copy_from_slice(window);
+        let mask = hit_mask(&pairs, 0, CHUNK, hit);
+        if mask != 0 {
+            return Some((i, mask));
+        }
+        i += CHUNK;
+    }
+    let rest = bytes.get(i..)?;
+    if rest.is_empty() {
+        return None;
+    }
+    let mut pairs = [0u8; CHUNK + 1];
+    if let Some(start) = bytes.len().checked_sub(CHUNK) {
+        // The last chunk of the text (overlapping what was scanned), the last byte paired with 0.
+        pairs[..CHUNK].copy_from_slice(&bytes[start..]);
+        let mask = hit_mask(&pairs, i - start, CHUNK, hit);
+        return (mask != 0).then_some((start, mask));
+    }
+    // A text shorter than a chunk, padded with zeros.
+    pairs[..rest.len()].copy_from_slice(rest);
+    let mask = hit_mask(&pairs, 0, rest.len(), hit);
+    (mask != 0).then_some((i, mask))
+}
+
+/// The hits of `pairs` in `from..valid` as bits.
+#[inline(always)]
+fn hit_mask(
+    pairs: &[u8; CHUNK + 1],
+    from: usize,
+    valid: usize,
+    hit: &impl Fn(u8, u8) -> bool,
+) -> u32 {
+    let mut leads = [0u8; CHUNK];
+    let mut seconds = [0u8; CHUNK];
+    leads.copy_from_slice(&pairs[..CHUNK]);
+    seconds.copy_from_slice(&pairs[1..]);
+    let mut hits = [0u8; CHUNK];
+    for (k, ((h, &lead), &second)) in hits.iter_mut().zip(&leads).zip(&seconds).enumerate() {
+        *h = u8::from(hit(lead, second) & (k >= from) & (k < valid));
+    }
+    let mut mask = 0u32;
+    for (q, eight) in hits.chunks_exact(8).enumerate() {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(eight);
+        let word = u64::from_le_bytes(bytes);
+        if word != 0 {
+            // Bytes of 0 or 1 gathered into 8 bits (the multiply moves byte k's bit to bit 56 + k).
+            mask |= ((word.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * q);
+        }
+    }
+    mask
+}
+
+/// The offsets of every `needle` byte in `bytes`, in order. Eight bytes are tested at once
+/// with word arithmetic, so text where the byte is frequent (spaces every few bytes) costs a
+/// few instructions per hit, where a `memchr` iterator pays its setup at every hit.
+pub(crate) fn byte_positions(bytes: &[u8], needle: u8) -> BytePositions<'_> {
+    BytePositions {
+        bytes,
+        next_word: 0,
+        base: 0,
+        hits: 0,
+        needle: u64::from_ne_bytes([needle; 8]),
+    }
+}
+
+/// The iterator of [`byte_positions`].
+pub(crate) struct BytePositions<'a> {
+    bytes: &'a [u8],
+    /// Where the next word to load starts.
+    next_word: usize,
+    /// Where the word of `hits` starts.
+    base: usize,
+    /// One high bit per matching byte of the current word, not yet returned.
+    hits: u64,
+    needle: u64,
+}
+
+impl Iterator for BytePositions<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        while self.hits == 0 {
+            let rest = self.bytes.get(self.next_word..)?;
+            if rest.is_empty() {
+                return None;
+            }
+            let word = match rest.first_chunk::<8>() {
+                Some(&word) => word,
+                None => {
+                    // Past the end the word is padded with bytes that differ from the needle.
+                    let mut word = [!(self.needle as u8); 8];
+                    word[..rest.len()].copy_from_slice(rest);
+                    word
+                }
+            };
+            let x = u64::from_le_bytes(word) ^ self.needle;
+            // The high bit of each byte of `x` that is zero, exactly (no carry crosses bytes).
+            self.hits = !(((x & LOW7) + LOW7) | x | LOW7);
+            self.base = self.next_word;
+            self.next_word += 8;
+        }
+        let k = self.hits.trailing_zeros() as usize / 8;
+        self.hits &= self.hits - 1;
+        Some(self.base + k)
+    }
+}
+
 /// True when `hit` agrees with `filter` on every byte pair (for the tests of each predicate
 /// given to [`find_pair`]).
 #[cfg(test)]
@@ -258,6 +449,60 @@ mod tests {
             );
         }
         assert_eq!(find_pair("a.".as_bytes(), 0, hit), Some(1));
+    }
+
+    /// [`pair_hits`] gives what repeated [`find_pair`] calls give, at every length.
+    #[test]
+    fn pair_hits_are_the_repeated_finds() {
+        let hit = |lead: u8, second: u8| (lead == b'.') | ((lead == b'x') & (second == 0));
+        for len in 0usize..140 {
+            for stride in [1, 2, 3, 7, 31, 33, 200] {
+                let mut bytes: Vec<u8> = (0..len)
+                    .map(|k| if k % stride == 1 { b'.' } else { b'a' })
+                    .collect();
+                if len % 2 == 0
+                    && let Some(last) = bytes.last_mut()
+                {
+                    *last = b'x';
+                }
+                let mut expected = Vec::new();
+                let mut from = 0;
+                while let Some(k) = find_pair(&bytes, from, hit) {
+                    expected.push(k);
+                    from = k + 1;
+                }
+                assert_eq!(
+                    pair_hits(&bytes, hit).collect::<Vec<_>>(),
+                    expected,
+                    "{len} {stride}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn byte_positions_find_every_needle() {
+        for len in 0usize..40 {
+            for stride in 1..5 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|k| {
+                        if k % stride == 0 {
+                            b' '
+                        } else {
+                            0xD8 + (k % 3) as u8
+                        }
+                    })
+                    .collect();
+                let expected: Vec<usize> = (0..len).filter(|&k| bytes[k] == b' ').collect();
+                assert_eq!(byte_positions(&bytes, b' ').collect::<Vec<_>>(), expected);
+                let none: Vec<usize> = (0..len).filter(|&k| bytes[k] == 0xFF).collect();
+                assert_eq!(byte_positions(&bytes, 0xFF).collect::<Vec<_>>(), none);
+            }
+        }
+        assert_eq!(
+            byte_positions("ب ب\u{A0}".as_bytes(), 0xA0).collect::<Vec<_>>(),
+            [6]
+        );
     }
 
     /// Every text length and start, against a byte-by-byte search (the tail chunk overlaps

@@ -5,7 +5,7 @@ use super::buffer::Buf;
 use super::config::Config;
 #[cfg(test)]
 use super::scan::PairFilter;
-use super::scan::find_pair;
+use super::scan::{find_pair, pair_hits};
 use super::script::{ZWNJ, is_arabic_letter, word_after, word_before};
 use super::step::{Context, Step, finish};
 
@@ -115,7 +115,10 @@ impl Step for Whitespace {
         // ZWNJ before a space), which is then decoded.
         let bytes = text.as_bytes();
         let mut from = 0;
-        while let Some(i) = find_pair(bytes, from, may_need_spacing) {
+        for i in pair_hits(bytes, may_need_spacing) {
+            if i < from {
+                continue;
+            }
             let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 return false;
             };
