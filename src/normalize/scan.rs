@@ -138,79 +138,11 @@ impl PairFilter {
 /// 16-byte ones), which halves the instructions of every scan.
 #[inline]
 pub(crate) fn find_pair(bytes: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) -> Option<usize> {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU supports AVX2, as just checked.
-        return unsafe { find_pair_avx2(bytes, from, hit) };
-    }
-    find_pair_in_chunks(bytes, from, hit)
-}
-
-/// [`find_pair_in_chunks`] compiled for AVX2.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
-fn find_pair_avx2(bytes: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) -> Option<usize> {
-    find_pair_in_chunks(bytes, from, hit)
+    next_hit_chunk(bytes, from, &hit).map(|(base, mask)| base + mask.trailing_zeros() as usize)
 }
 
 /// Positions a scan tests at once.
 const CHUNK: usize = 32;
-
-#[inline(always)]
-fn find_pair_in_chunks(bytes: &[u8], from: usize, hit: impl Fn(u8, u8) -> bool) -> Option<usize> {
-    let mut i = from;
-    while let Some(window) = bytes.get(i..i + CHUNK + 1) {
-        let mut pairs = [0u8; CHUNK + 1];
-        pairs.copy_from_slice(window);
-        if let Some(k) = first_hit(&pairs, 0, CHUNK, &hit) {
-            return Some(i + k);
-        }
-        i += CHUNK;
-    }
-    let rest = bytes.get(i..)?;
-    let mut pairs = [0u8; CHUNK + 1];
-    if let Some(start) = bytes.len().checked_sub(CHUNK) {
-        // The last chunk of the text (overlapping what was scanned), the last byte paired with
-        // 0: a copy of fixed size, cheaper than one of the few bytes left.
-        pairs[..CHUNK].copy_from_slice(&bytes[start..]);
-        return first_hit(&pairs, i - start, CHUNK, &hit).map(|k| start + k);
-    }
-    // A text shorter than a chunk, padded with zeros.
-    pairs[..rest.len()].copy_from_slice(rest);
-    first_hit(&pairs, 0, rest.len(), &hit).map(|k| i + k)
-}
-
-/// The first position `k` of `pairs` in `from..valid` where `hit` holds.
-#[inline(always)]
-fn first_hit(
-    pairs: &[u8; CHUNK + 1],
-    from: usize,
-    valid: usize,
-    hit: &impl Fn(u8, u8) -> bool,
-) -> Option<usize> {
-    let mut leads = [0u8; CHUNK];
-    let mut seconds = [0u8; CHUNK];
-    leads.copy_from_slice(&pairs[..CHUNK]);
-    seconds.copy_from_slice(&pairs[1..]);
-    let mut hits = [0u8; CHUNK];
-    for (k, ((h, &lead), &second)) in hits.iter_mut().zip(&leads).zip(&seconds).enumerate() {
-        *h = u8::from(hit(lead, second) & (k >= from));
-    }
-    // Eight hits at a time: most chunks have none.
-    let mut words = [0u64; CHUNK / 8];
-    for (word, eight) in words.iter_mut().zip(hits.chunks_exact(8)) {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(eight);
-        *word = u64::from_le_bytes(bytes);
-    }
-    let (q, &word) = words.iter().enumerate().find(|(_, w)| **w != 0)?;
-    let k = q * 8 + word.trailing_zeros() as usize / 8;
-    if k < valid {
-        return Some(k);
-    }
-    // A hit past the text's end in the padded tail; any real one would have come first.
-    None
-}
 
 /// Every byte of `bytes` where `hit(byte, next byte)` holds, in order: what calling
 /// [`find_pair`] again after each hit finds, for a predicate that matches only lead bytes (so
