@@ -18,7 +18,7 @@ import sys
 
 from common import REPO
 from fa_fold import tokens
-from tag_forms import cv_half, f1_at_5, load
+from tag_forms import cross_fitted, f1_at_5, load
 from untagged import shown_and_matched
 
 MIN_SHOWN = 3  # as untagged.rs
@@ -51,11 +51,9 @@ def main():
         print('train without table (exact, partial F1@5):', f1_at_5(arts, {a[0]: a[1] for a in arts}))
         for min_shown in (3, 4, 6, 8):
             for min_matched in (0.3, 0.4, 0.5, 0.6, 0.7):
-                outputs = {}
-                for h in (0, 1):
-                    table = learn([a for a in arts if cv_half(a[0]) != h], min_shown, min_matched,
-                                  MIN_ARTICLES // 2)
-                    outputs.update({a[0]: apply(a[1], a[3], table) for a in arts if cv_half(a[0]) == h})
+                outputs = cross_fitted(
+                    arts, lambda half: learn(half, min_shown, min_matched, MIN_ARTICLES // 2),
+                    lambda a, table: apply(a[1], a[3], table))
                 print(f'min_shown {min_shown} min_matched {min_matched:.1f}:', f1_at_5(arts, outputs))
         return
     counts = count(arts)

@@ -32,6 +32,17 @@ def cv_half(aid):
     return int(hashlib.md5(aid.encode()).hexdigest(), 16) % 2
 
 
+def cross_fitted(arts, learn_on, apply_to):
+    """Each article's output under a table learned on the other half of `arts` (2-fold
+    cross-fitting by `cv_half`): `learn_on(articles)` gives a table, `apply_to(article, table)`
+    the article's topics."""
+    outputs = {}
+    for h in (0, 1):
+        table = learn_on([a for a in arts if cv_half(a[0]) != h])
+        outputs.update({a[0]: apply_to(a, table) for a in arts if cv_half(a[0]) == h})
+    return outputs
+
+
 def load(part='train'):
     arts = {}  # id -> (id, topics, raw tags, source); the scorer keeps the last line of an id
     for name in FILES:
@@ -123,10 +134,7 @@ def f1_at_5(arts, outputs):
 def main():
     arts = load()
     if '--cv' in sys.argv:
-        outputs = {}
-        for h in (0, 1):
-            table = learn([a for a in arts if cv_half(a[0]) != h])
-            outputs.update({a[0]: apply(a[1], table.get(a[3], {})) for a in arts if cv_half(a[0]) == h})
+        outputs = cross_fitted(arts, learn, lambda a, table: apply(a[1], table.get(a[3], {})))
         print('train without table (exact, partial F1@5):', f1_at_5(arts, {a[0]: a[1] for a in arts}))
         print('train 2-fold cross-fitted table:           ', f1_at_5(arts, outputs))
         return

@@ -16,7 +16,7 @@ import sys
 
 from common import REPO
 from fa_fold import tokens
-from tag_forms import cv_half, f1_at_5, load
+from tag_forms import cross_fitted, f1_at_5, load
 
 MIN_SHOWN = 4  # as untagged.rs
 MAX_MATCHED = 0.1  # as untagged.rs
@@ -67,11 +67,9 @@ def main():
         print('train without table (exact, partial F1@5):', f1_at_5(arts, {a[0]: a[1] for a in arts}))
         for min_shown in (4, 6, 8, 12, 20):
             for max_matched in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
-                outputs = {}
-                for h in (0, 1):
-                    table = learn([a for a in arts if cv_half(a[0]) != h], min_shown, max_matched)
-                    outputs.update({a[0]: apply(a[1], table.get(a[3], set()))
-                                    for a in arts if cv_half(a[0]) == h})
+                outputs = cross_fitted(
+                    arts, lambda half: learn(half, min_shown, max_matched),
+                    lambda a, table: apply(a[1], table.get(a[3], set())))
                 print(f'min_shown {min_shown:2d} max_matched {max_matched:.2f}:', f1_at_5(arts, outputs))
         return
     counts = count(arts)
