@@ -60,11 +60,24 @@ const ATTRIBUTION_LENGTHS: u64 = byte_lengths(ATTRIBUTION_WORDS);
 const WHOLE_KEY_LENGTHS: u64 = byte_lengths(AGENCY_NAMES) | byte_lengths(MEDIA_MARKERS);
 
 /// Whether a phrase (as a merge key: folded words separated by spaces) is agency furniture.
+#[cfg(test)]
 pub fn is_boilerplate(key: &str) -> bool {
+    is_boilerplate_given(key, holds_attribution_word(key))
+}
+
+/// Whether a key (of a word or a phrase) holds a word of attribution lines. The collector asks
+/// once per written word and carries the answer to the word's phrases, which spares splitting
+/// every ranked phrase into its words again.
+pub fn holds_attribution_word(key: &str) -> bool {
     // The lists are written in folded form already, so keys compare directly.
     key_words(key).any(|w| listed(ATTRIBUTION_WORDS, ATTRIBUTION_LENGTHS, w))
-        || (listed(AGENCY_NAMES, WHOLE_KEY_LENGTHS, key)
-            || listed(MEDIA_MARKERS, WHOLE_KEY_LENGTHS, key))
+}
+
+/// [`is_boilerplate`] of a phrase key of which [`holds_attribution_word`] is already known.
+pub fn is_boilerplate_given(key: &str, holds_attribution_word: bool) -> bool {
+    holds_attribution_word
+        || listed(AGENCY_NAMES, WHOLE_KEY_LENGTHS, key)
+        || listed(MEDIA_MARKERS, WHOLE_KEY_LENGTHS, key)
 }
 
 #[cfg(test)]

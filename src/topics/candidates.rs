@@ -3,6 +3,7 @@
 //! adjective. Occurrences of one phrase merge under its key (folded, plural/ezafe dropped), whatever
 //! its ZWNJ/space spelling.
 
+use super::boilerplate::holds_attribution_word;
 use super::fold::{PLURALS, fold, fold_into, lemma_key_into};
 use super::hashing::FxBuild;
 use super::phrases::Phrases;
@@ -25,6 +26,8 @@ pub struct Word<'a> {
     pub adjective_only: bool,
     /// Written with a plural ending (`برنامه‌ها`, `برنامه ها`) that its key dropped.
     pub plural: bool,
+    /// Its key holds a word of attribution lines (see [`holds_attribution_word`]).
+    pub attribution: bool,
 }
 
 /// What is known of one phrase in one text.
@@ -38,6 +41,8 @@ pub struct Candidate {
     /// Segment (0 = title when there is one) of the first occurrence.
     pub first_segment: u32,
     pub in_title: bool,
+    /// A word of the phrase is a word of attribution lines (see [`holds_attribution_word`]).
+    pub attribution: bool,
     /// Number of segments holding the phrase.
     pub segments: u32,
     /// Last segment seen (to count segments).
@@ -314,6 +319,7 @@ fn word_class<L: Lexicon + ?Sized>(
     WordClass::Content {
         adjective_only: entry.has(flags::ADJECTIVE) && !entry.has(flags::NOUN),
         plural,
+        attribution: holds_attribution_word(key.get(start..).unwrap_or("")),
     }
 }
 
@@ -345,12 +351,14 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
                     WordClass::Content {
                         adjective_only,
                         plural,
+                        attribution,
                     } if !after_prefix => {
                         word = Some(Word {
                             key: (start as u32, runs.keys.len() as u32),
                             surface: token.surface,
                             adjective_only,
                             plural,
+                            attribution,
                         });
                     }
                     _ => {
@@ -434,12 +442,14 @@ impl Collector {
                     continue;
                 }
                 key.clear();
+                let mut attribution = false;
                 for len in 1..=MAX_WORDS.min(run.len() - start) {
                     let word = &run[start + len - 1];
                     if len > 1 {
                         key.push(' ');
                     }
                     key.push_str(runs.key(word));
+                    attribution |= word.attribution;
                     if len == 1 && word.adjective_only {
                         continue;
                     }
@@ -450,6 +460,7 @@ impl Collector {
                                 words: len,
                                 first_position: position,
                                 first_segment: segment,
+                                attribution,
                                 ..Candidate::default()
                             });
                     candidate.count += 1;
@@ -592,6 +603,18 @@ mod tests {
         assert!(!is_boundary("دوم", "دوم", 0));
         assert!(!is_boundary("سیمین", "سیمین", 0), "a name, not `سی‌امین`");
         assert!(!is_boundary("تامین", "تأمین", 0));
+    }
+
+    #[test]
+    fn phrases_carry_whether_a_word_is_one_of_attribution_lines() {
+        let mut c = Collector::new(false);
+        c.add("گزارش خبرنگار فارس از قم. برنامه گزارش ها", 1, false, &Tiny);
+        assert!(c.candidates.len() > 4);
+        for (key, candidate) in c.candidates.iter() {
+            assert_eq!(candidate.attribution, holds_attribution_word(key), "{key}");
+        }
+        assert!(c.candidates["خبرنگار فارس"].attribution);
+        assert!(!c.candidates["فارس"].attribution);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Ranking of one text's candidates: a linear score over [`features`](super::features), then
 //! overlapping phrases are thinned out so the top of the list is diverse.
 
-use super::boilerplate::is_boilerplate;
+use super::boilerplate::is_boilerplate_given;
 use super::candidates::{Collector, SurfaceRef};
 use super::features::{self, COUNT, Features, Frequencies};
 use super::fold::key_words;
@@ -51,12 +51,17 @@ const HEAD_FACTOR: usize = 8;
 pub const SHARES_A_WORD: f64 = f64::MIN_POSITIVE;
 
 /// Whether at least `share` of the words of the two phrase keys (of their union) are common.
+#[cfg(test)]
 pub fn overlaps_by(a: &str, b: &str, share: f64) -> bool {
-    let (len_a, len_b) = (key_words(a).count(), key_words(b).count());
-    let shared = key_words(a)
-        .filter(|w| key_words(b).any(|x| x == *w))
-        .count();
-    let union = len_a + len_b - shared;
+    let words = |key| key_words(key).collect::<Vec<_>>();
+    words_overlap_by(&words(a), &words(b), share)
+}
+
+/// [`overlaps_by`] of two keys already split into their words: the ranking compares each phrase
+/// with every distinct one kept, so each is split once rather than at every comparison.
+fn words_overlap_by(a: &[&str], b: &[&str], share: f64) -> bool {
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let union = a.len() + b.len() - shared;
     union > 0 && shared > 0 && shared as f64 >= share * union as f64
 }
 
@@ -93,7 +98,7 @@ pub enum Extent {
     All,
 }
 
-/// [`rank`] with the share of common words (see [`overlaps_by`]) that defers a phrase.
+/// [`rank`] with the share of common words (see [`words_overlap_by`]) that defers a phrase.
 #[allow(clippy::too_many_arguments)]
 pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     collector: &'c Collector,
@@ -110,7 +115,7 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     let mut scored: Vec<(f64, &str, usize)> = features
         .iter()
         .enumerate()
-        .filter(|(_, (key, _, _))| !is_boilerplate(key))
+        .filter(|(_, (key, c, _))| !is_boilerplate_given(key, c.attribution))
         .map(|(i, (key, _, f))| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *key, i))
         .collect();
     let order = |a: &(f64, &str, usize), b: &(f64, &str, usize)| {
@@ -128,6 +133,9 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     }
     let wanted = distinct;
     let mut distinct: Vec<Scored> = Vec::with_capacity(scored.len());
+    // The words of the first `wanted` distinct phrases, which later phrases are compared with.
+    let mut distinct_words: Vec<Vec<&str>> = Vec::with_capacity(wanted);
+    let mut words: Vec<&str> = Vec::new();
     let mut rest = Vec::new();
     for (score, key, i) in scored {
         let s = Scored {
@@ -136,15 +144,19 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             score,
             features: features[i].2,
         };
-        if distinct.len() < wanted
-            && distinct
+        if distinct.len() < wanted {
+            words.clear();
+            words.extend(key_words(key));
+            if distinct_words
                 .iter()
-                .any(|d| overlaps_by(d.key, s.key, overlap_share))
-        {
-            rest.push(s);
-        } else {
-            distinct.push(s);
+                .any(|d| words_overlap_by(d, &words, overlap_share))
+            {
+                rest.push(s);
+                continue;
+            }
+            distinct_words.push(std::mem::take(&mut words));
         }
+        distinct.push(s);
     }
     // Past the wanted places order is by score alone; the near-identical ones come last.
     distinct.extend(rest);

@@ -19,6 +19,10 @@ pub enum WordClass {
         adjective_only: bool,
         /// Its key dropped a plural ending.
         plural: bool,
+        /// Its key holds a word of attribution lines (see [`holds_attribution_word`]).
+        ///
+        /// [`holds_attribution_word`]: super::boilerplate::holds_attribution_word
+        attribution: bool,
     },
 }
 
@@ -129,6 +133,7 @@ mod tests {
             WordClass::Content {
                 adjective_only: false,
                 plural: word.ends_with("ها"),
+                attribution: false,
             }
         });
         format!("{key} {class:?}")
