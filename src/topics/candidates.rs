@@ -329,14 +329,17 @@ thread_local! {
 
 /// The runs of content words of one text segment.
 pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
+    // Sized for the text so the buffers do not grow step by step: keys are at most about as
+    // long as the words they fold, and stopwords cut a run every few words.
     let mut runs = Runs {
-        keys: String::with_capacity(text.len() / 2),
+        keys: String::with_capacity(text.len()),
         words: Vec::with_capacity(text.len() / BYTES_PER_WORD),
-        ends: Vec::new(),
+        ends: Vec::with_capacity(text.len() / (2 * BYTES_PER_WORD) + 1),
     };
     let memo_id = lexicon.memo_id();
     let tokens = tokenize(text);
-    let mut buffers = (String::new(), String::new());
+    // Room for a long word folded, so the buffers are allocated once per text.
+    let mut buffers = (String::with_capacity(64), String::with_capacity(64));
     WORD_MEMO.with_borrow_mut(|memo| {
         let mut after_prefix = false;
         for token in tokens {

@@ -25,7 +25,8 @@ const MIN_MUTUAL_SHARE: f64 = 0.7;
 /// One-word keys mapped to the two-word key news mostly writes them in.
 #[derive(Debug, Default)]
 pub struct Completions {
-    full: FxHashMap<String, String>,
+    /// By the xxh3 hash of the one-word key (the hash the ranking has for every candidate).
+    full: HashKeyedMap<String>,
 }
 
 /// Whether a word can be part of a name at all (not a stopword, verb, function word or adjective).
@@ -141,14 +142,19 @@ impl Completions {
         Completions {
             full: best
                 .into_iter()
-                .map(|(w, (_, _, full))| (w.to_string(), full.to_string()))
+                .map(|(w, (_, _, full))| (xxh3_64(w.as_bytes()), full.to_string()))
                 .collect(),
         }
     }
 
     /// The two-word name a one-word key stands for, if news mostly writes it so.
     pub fn of(&self, key: &str) -> Option<&str> {
-        self.full.get(key).map(String::as_str)
+        self.of_hashed(xxh3_64(key.as_bytes()))
+    }
+
+    /// [`Self::of`] of the key with this xxh3 hash.
+    pub fn of_hashed(&self, hash: u64) -> Option<&str> {
+        self.full.get(&hash).map(String::as_str)
     }
 
     /// `(written form, key)` of the full name of a one-word phrase with key `key` written

@@ -112,12 +112,15 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
 ) -> Vec<Scored<'c>> {
     let features = features::compute(collector, freq, lexicon, speakers);
     // (score, key, index into `features`): cheap to sort; a `Scored` is built for kept ones only.
-    let mut scored: Vec<(f64, &str, usize)> = features
-        .iter()
-        .enumerate()
-        .filter(|(_, (key, c, _))| !is_boilerplate_given(key, c.attribution))
-        .map(|(i, (key, _, f))| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *key, i))
-        .collect();
+    // Sized for every candidate: collected from a filter, it would grow step by step.
+    let mut scored: Vec<(f64, &str, usize)> = Vec::with_capacity(features.len());
+    scored.extend(
+        features
+            .iter()
+            .enumerate()
+            .filter(|(_, (key, c, _))| !is_boilerplate_given(key, c.attribution))
+            .map(|(i, (key, _, f))| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *key, i)),
+    );
     let order = |a: &(f64, &str, usize), b: &(f64, &str, usize)| {
         b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1))
     };

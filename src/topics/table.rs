@@ -215,10 +215,10 @@ impl Lexicon for Background {
         Some(self.id)
     }
 
-    fn name_evidence(&self, key: &str, hash: u64) -> (f64, bool) {
+    fn name_evidence(&self, _key: &str, hash: u64) -> (f64, bool) {
         (
             self.class_shares.of_hashed(hash),
-            self.completions.of(key).is_some(),
+            self.completions.of_hashed(hash).is_some(),
         )
     }
 
