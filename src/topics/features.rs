@@ -150,6 +150,14 @@ pub fn is_stray(c: &Candidate) -> bool {
     c.words > 1 && c.count < 2 && !c.in_title && c.first_segment > 1
 }
 
+/// One candidate of a text with its features.
+#[derive(Debug, Clone)]
+pub struct Row<'c> {
+    pub key: &'c str,
+    pub candidate: &'c Candidate,
+    pub features: Features,
+}
+
 /// Computes the features of every candidate of `collector`'s text (strays left out), in no
 /// particular order.
 pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
@@ -157,7 +165,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     freq: &F,
     lexicon: &L,
     speakers: &[String],
-) -> Vec<(&'c str, &'c Candidate, Features)> {
+) -> Vec<Row<'c>> {
     let candidates = &collector.candidates;
     let mut known: HashMap<&str, Known> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
@@ -228,9 +236,20 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         fragment: &fragment,
         subsumed: &subsumed,
     };
-    rows.into_iter()
-        .map(|(key, c, keyphrase, own)| (key, c, context.features(key, c, keyphrase, own)))
-        .collect()
+    // Each row's features are written in place: built apart and moved in, the 34 numbers were
+    // copied once more per candidate.
+    let mut computed: Vec<Row<'c>> = Vec::with_capacity(rows.len());
+    for (key, candidate, prior, own) in rows {
+        computed.push(Row {
+            key,
+            candidate,
+            features: [0.0; COUNT],
+        });
+        if let Some(row) = computed.last_mut() {
+            context.features_into(key, candidate, prior, own, &mut row.features);
+        }
+    }
+    computed
 }
 
 /// What the features of one candidate are computed from.
@@ -255,8 +274,16 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
 
     /// `prior`: what is known of the phrase before this text: its class share and full-name
     /// flag (see [`Lexicon::name_evidence`]), then its [`Keyphrases`] features (how often editors
-    /// tagged it). `own` is what [`compute`] looked up for `key` itself.
-    fn features(&self, key: &str, c: &Candidate, prior: [f64; 4], own: Known) -> Features {
+    /// tagged it). `own` is what [`compute`] looked up for `key` itself. The features are
+    /// written to `out`.
+    fn features_into(
+        &self,
+        key: &str,
+        c: &Candidate,
+        prior: [f64; 4],
+        own: Known,
+        out: &mut Features,
+    ) {
         let (docs, total_positions, total_segments) =
             (self.docs, self.total_positions, self.total_segments);
         let row = own.row as usize;
@@ -307,7 +334,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
         let b = |x: bool| if x { 1.0 } else { 0.0 };
         let [class_share, full_name, keyphrase_tagged, keyphrase_share] = prior;
-        [
+        *out = [
             1.0,
             ln_one_plus(c.count),
             idf,
@@ -346,7 +373,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             full_name,
             keyphrase_tagged,
             keyphrase_share,
-        ]
+        ];
     }
 }
 

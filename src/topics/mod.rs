@@ -208,8 +208,14 @@ impl TopicModel {
         speakers: &[String],
     ) -> Vec<String> {
         let segments = segment_texts(doc);
-        let ranked = self.rank(collector, speakers, ARTICLE_TOPICS, score::Extent::Head);
-        shown_topics(&ranked, &segments, self.background, ARTICLE_TOPICS, doc)
+        let ranking = self.rank(collector, speakers, ARTICLE_TOPICS, score::Extent::Head);
+        shown_topics(
+            &ranking.scored,
+            &segments,
+            self.background,
+            ARTICLE_TOPICS,
+            doc,
+        )
     }
 
     /// Every candidate of the article, ranked, with its score and features (for inspection and
@@ -218,13 +224,15 @@ impl TopicModel {
         let collector = self.article_candidates(doc);
         let segments = segment_texts(doc);
         let speakers = self.speaker_keys(doc);
-        self.rank(&collector, &speakers, ARTICLE_TOPICS, score::Extent::All)
-            .into_iter()
+        let ranking = self.rank(&collector, &speakers, ARTICLE_TOPICS, score::Extent::All);
+        ranking
+            .scored
+            .iter()
             .map(|s| ExplainedTopic {
                 text: s.surface.map(|r| r.text(&segments)).unwrap_or_default(),
                 key: s.key.to_string(),
                 score: s.score,
-                features: s.features.to_vec(),
+                features: ranking.rows[s.row].features.to_vec(),
             })
             .collect()
     }
@@ -235,7 +243,7 @@ impl TopicModel {
         speakers: &[String],
         distinct: usize,
         extent: score::Extent,
-    ) -> Vec<score::Scored<'c>> {
+    ) -> score::Ranking<'c> {
         self.warm_lookups(collector);
         score::rank(
             collector,
@@ -268,7 +276,7 @@ impl TopicModel {
         &self,
         collector: &'c Collector,
         speakers: &[String],
-    ) -> Vec<score::Scored<'c>> {
+    ) -> score::Ranking<'c> {
         self.warm_lookups(collector);
         score::rank_apart(
             collector,
@@ -341,8 +349,14 @@ impl TopicModel {
             }
         }
         let segments = ["", statement.text.as_str()];
-        let ranked = self.rank_statement(&own, speakers);
-        shown_topics(&ranked, &segments, self.background, STATEMENT_TOPICS, doc)
+        let ranking = self.rank_statement(&own, speakers);
+        shown_topics(
+            &ranking.scored,
+            &segments,
+            self.background,
+            STATEMENT_TOPICS,
+            doc,
+        )
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::boilerplate::is_boilerplate_given;
 use super::candidates::{Collector, SurfaceRef};
-use super::features::{self, COUNT, Features, Frequencies};
+use super::features::{self, COUNT, Frequencies, Row};
 use super::fold::key_words;
 use super::table::Lexicon;
 
@@ -34,7 +34,18 @@ pub struct Scored<'c> {
     /// Where its most common written form is (see [`SurfaceRef::text`]).
     pub surface: Option<SurfaceRef>,
     pub score: f64,
-    pub features: Features,
+    /// Its features are [`Ranking::rows`]`[row]` (referred to, not copied: few callers read
+    /// them, and each copy moved 34 numbers).
+    pub row: usize,
+}
+
+/// A text's candidates ranked, with the features of each.
+#[derive(Debug, Clone)]
+pub struct Ranking<'c> {
+    /// Best first (see [`rank`]).
+    pub scored: Vec<Scored<'c>>,
+    /// Every candidate's features, in no particular order.
+    pub rows: Vec<Row<'c>>,
 }
 
 /// Share of words two phrases must have in common to say the same thing. A word and a two-word
@@ -75,7 +86,7 @@ pub fn rank<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     speakers: &[String],
     distinct: usize,
     extent: Extent,
-) -> Vec<Scored<'c>> {
+) -> Ranking<'c> {
     rank_apart(
         collector,
         freq,
@@ -109,17 +120,19 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     distinct: usize,
     overlap_share: f64,
     extent: Extent,
-) -> Vec<Scored<'c>> {
-    let features = features::compute(collector, freq, lexicon, speakers);
-    // (score, key, index into `features`): cheap to sort; a `Scored` is built for kept ones only.
+) -> Ranking<'c> {
+    let rows = features::compute(collector, freq, lexicon, speakers);
+    // (score, key, index into `rows`): cheap to sort; a `Scored` is built for kept ones only.
     // Sized for every candidate: collected from a filter, it would grow step by step.
-    let mut scored: Vec<(f64, &str, usize)> = Vec::with_capacity(features.len());
+    let mut scored: Vec<(f64, &str, usize)> = Vec::with_capacity(rows.len());
     scored.extend(
-        features
-            .iter()
+        rows.iter()
             .enumerate()
-            .filter(|(_, (key, c, _))| !is_boilerplate_given(key, c.attribution))
-            .map(|(i, (key, _, f))| (f.iter().zip(weights).map(|(x, w)| x * w).sum(), *key, i)),
+            .filter(|(_, r)| !is_boilerplate_given(r.key, r.candidate.attribution))
+            .map(|(i, r)| {
+                let score = r.features.iter().zip(weights).map(|(x, w)| x * w).sum();
+                (score, r.key, i)
+            }),
     );
     let order = |a: &(f64, &str, usize), b: &(f64, &str, usize)| {
         b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1))
@@ -140,12 +153,12 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     let mut distinct_words: Vec<Vec<&str>> = Vec::with_capacity(wanted);
     let mut words: Vec<&str> = Vec::new();
     let mut rest = Vec::new();
-    for (score, key, i) in scored {
+    for (score, key, row) in scored {
         let s = Scored {
             key,
-            surface: features[i].1.best_surface(),
+            surface: rows[row].candidate.best_surface(),
             score,
-            features: features[i].2,
+            row,
         };
         if distinct.len() < wanted {
             words.clear();
@@ -163,7 +176,10 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     }
     // Past the wanted places order is by score alone; the near-identical ones come last.
     distinct.extend(rest);
-    distinct
+    Ranking {
+        scored: distinct,
+        rows,
+    }
 }
 
 #[cfg(test)]
@@ -204,6 +220,7 @@ mod tests {
             &Words,
         );
         let ranked: Vec<String> = rank(&c, &Flat, &Words, &DEFAULT_WEIGHTS, &[], 10, Extent::All)
+            .scored
             .into_iter()
             .map(|s| s.key.to_string())
             .collect();
