@@ -153,7 +153,7 @@ fn drop_final_ezafe(phrase: &mut String) {
     let letters = last_word.chars().count();
     if last_word.ends_with("\u{200c}های") || (letters >= 5 && last_word.ends_with("های")) {
         phrase.pop(); // the ezafe `ی`: `‌های` → `‌ها`
-    } else if last_word.chars().count() > 2 && last_word.ends_with(ZWNJ_EZAFE) {
+    } else if letters > 2 && last_word.ends_with(ZWNJ_EZAFE) {
         phrase.truncate(phrase.len() - ZWNJ_EZAFE.len());
     }
 }
@@ -282,6 +282,8 @@ fn word_class<L: Lexicon + ?Sized>(
 ) -> WordClass {
     let (folded_buffer, ending_buffer) = buffers;
     folded_buffer.clear();
+    // Folding keeps about the length: one allocation rather than growing letter by letter.
+    folded_buffer.reserve(surface.len());
     fold_into(surface, folded_buffer);
     let folded = folded_buffer.as_str();
     let entry = lexicon.word_entry(folded);
@@ -338,8 +340,8 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
     };
     let memo_id = lexicon.memo_id();
     let tokens = tokenize(text);
-    // Room for a long word folded, so the buffers are allocated once per text.
-    let mut buffers = (String::with_capacity(64), String::with_capacity(64));
+    // Allocated on the first word the memo does not know (most texts of news have none).
+    let mut buffers = (String::new(), String::new());
     WORD_MEMO.with_borrow_mut(|memo| {
         let mut after_prefix = false;
         for token in tokens {
@@ -408,6 +410,8 @@ pub struct Collector {
     pub segments: u32,
     /// Keep written forms (needed to output topics, not to count frequencies).
     pub keep_surfaces: bool,
+    /// The n-gram key being built, kept so its buffer serves every segment of the text.
+    key: String,
 }
 
 impl Collector {
@@ -435,8 +439,9 @@ impl Collector {
         is_title: bool,
         lexicon: &L,
     ) {
-        // Room for a four-word key of long words, so it does not grow step by step per segment.
-        let mut key = String::with_capacity(128);
+        let mut key = std::mem::take(&mut self.key);
+        // Room for a four-word key of long words, so it does not grow step by step.
+        key.reserve(128);
         self.segments += 1;
         let runs = runs(text, lexicon);
         for run in runs.iter() {
@@ -490,6 +495,7 @@ impl Collector {
             }
             self.position += run.len() as u32 + 1;
         }
+        self.key = key;
     }
 }
 

@@ -69,6 +69,10 @@ fn spaced_sources(text: &str) -> Vec<String> {
 pub fn word_key(text: &str) -> String {
     let mut folded = String::with_capacity(text.len());
     fold_into(text, &mut folded);
+    // A phrase as shown is usually its words and single spaces already: nothing to rejoin.
+    if is_joined_by_single_spaces(&folded) {
+        return folded;
+    }
     let mut key = String::with_capacity(folded.len());
     for word in folded.split(is_separator) {
         if word.is_empty() {
@@ -80,6 +84,24 @@ pub fn word_key(text: &str) -> String {
         key.push_str(word);
     }
     key
+}
+
+/// Whether `text` is words joined by single spaces: no other separator, none at either end.
+fn is_joined_by_single_spaces(text: &str) -> bool {
+    let mut after_space = true;
+    for c in text.chars() {
+        if c == ' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+        } else if is_separator(c) {
+            return false;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
 }
 
 /// Whether a character separates words of a tag: whitespace and punctuation. Persian letters are
@@ -185,6 +207,25 @@ mod tests {
         assert_eq!(word_key("علي دايي"), "علی دایی");
         assert_eq!(word_key(""), "");
         assert_eq!(word_key("«قم»، تهران؛ x-y"), "قم تهران x y");
+    }
+
+    #[test]
+    fn only_words_joined_by_single_spaces_are_taken_as_they_are() {
+        for text in ["قم", "لیگ برتر", "a b c"] {
+            assert!(is_joined_by_single_spaces(text), "{text}");
+            assert_eq!(word_key(text), text);
+        }
+        for (text, key) in [
+            ("", ""),
+            (" قم", "قم"),
+            ("قم ", "قم"),
+            ("لیگ  برتر", "لیگ برتر"),
+            ("لیگ\u{a0}برتر", "لیگ برتر"),
+            ("قم، تهران", "قم تهران"),
+        ] {
+            assert!(!is_joined_by_single_spaces(text), "{text}");
+            assert_eq!(word_key(text), key, "{text}");
+        }
     }
 
     #[test]
