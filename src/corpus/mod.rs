@@ -133,7 +133,7 @@ impl RawRecord {
         match &self.kind {
             RawKind::Bad(reason) => Err(self.error(None, reason.clone())),
             RawKind::Text { id } => {
-                let text = std::str::from_utf8(&self.bytes).map_err(|e| {
+                let text = validate_utf8(&self.bytes).map_err(|e| {
                     self.error(
                         Some(id.clone()),
                         format!("invalid UTF-8 at byte {}", e.valid_up_to()),
@@ -155,7 +155,7 @@ impl RawRecord {
     }
 
     fn parse_json(&self) -> Result<Article, RecordError> {
-        let text = std::str::from_utf8(&self.bytes)
+        let text = validate_utf8(&self.bytes)
             .map_err(|e| self.error(None, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
         let text = text.trim_start_matches('\u{feff}');
         let value: Value = serde_json::from_str(text)
@@ -233,6 +233,15 @@ impl RawRecord {
             extra: strip_reserved(extra),
         })
     }
+}
+
+/// The record's bytes as text, or where they stop being UTF-8 (the error of `std::str::from_utf8`).
+///
+/// Every record is validated whole, in both passes of a run: on Persian text, where nearly every
+/// byte belongs to a multi-byte character, std's byte-by-byte check was half of the time spent
+/// parsing a record, and the SIMD one is several times faster.
+fn validate_utf8(bytes: &[u8]) -> Result<&str, simdutf8::compat::Utf8Error> {
+    simdutf8::compat::from_utf8(bytes)
 }
 
 /// `\r\n` line ends as `\n`; most bodies have none and are returned as they are, uncopied.
@@ -516,6 +525,24 @@ mod tests {
 
     fn read_all(inputs: &[Input]) -> Vec<Result<Article, RecordError>> {
         RecordReader::new(inputs, 1000).map(|r| r.parse()).collect()
+    }
+
+    #[test]
+    fn utf8_validation_agrees_with_std() {
+        let persian = "«سخنگوی دولت» گفت: ۱۴۰۳ {\"id\": 1}".repeat(40);
+        let mut cases: Vec<Vec<u8>> = vec![Vec::new(), persian.clone().into_bytes()];
+        for cut in [1, 2, 3, 64, 65, persian.len() - 1] {
+            let mut bad = persian.clone().into_bytes();
+            bad.insert(cut, 0xff);
+            cases.push(bad);
+            // A character cut short at the end of the record.
+            cases.push(persian.as_bytes()[..cut].to_vec());
+        }
+        for bytes in &cases {
+            let ours = validate_utf8(bytes).map_err(|e| e.valid_up_to());
+            let std = std::str::from_utf8(bytes).map_err(|e| e.valid_up_to());
+            assert_eq!(ours, std);
+        }
     }
 
     #[test]

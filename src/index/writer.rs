@@ -125,7 +125,13 @@ impl IndexBuilder {
                 .as_deref()
                 .filter(|s| !s.trim().is_empty())
             {
-                *self.speaker_counts.entry(speaker.to_string()).or_default() += 1;
+                // Most speakers are counted already: copy a name only the first time.
+                match self.speaker_counts.get_mut(speaker) {
+                    Some(count) => *count += 1,
+                    None => {
+                        self.speaker_counts.insert(speaker.to_string(), 1);
+                    }
+                }
             }
         }
         let record = self.article_document(doc)?;

@@ -214,10 +214,10 @@ fn skip_dateline<'a, 't>(text: &str, toks: &'a [Token<'t>]) -> &'a [Token<'t>] {
     if first.start > 8 || !text[..first.start].trim().is_empty() {
         return toks;
     }
-    let gap = |toks: &[Token], i: usize| -> String {
+    let gap = |toks: &[Token], i: usize| -> &str {
         match (toks.get(i), toks.get(i + 1)) {
-            (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or("").to_string(),
-            _ => String::new(),
+            (Some(a), Some(b)) => text.get(a.end..b.start).unwrap_or(""),
+            _ => "",
         }
     };
     let mut rest = toks;
