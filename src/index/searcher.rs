@@ -6,19 +6,20 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
-    DocAddress, DocSet, Index, IndexReader, Order, ReloadPolicy, TERMINATED, TantivyDocument, Term,
+    DocAddress, DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term,
 };
 
 use super::facets::{FieldFacets, FlatFacetCollector, load_field};
 use super::keys::day_number;
 use super::query_build::{SearchFields, all_terms_in, build_ranked, exact_in};
 use super::query_parse::parse;
+use super::result_order::{Candidate, best_scored, first_in_input_order, newest_first};
 use super::schema::{
     ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
     register_analyzer,
@@ -248,8 +249,7 @@ impl Searcher {
         let sort_by_date = request.sort == SortOrder::Date || parsed.groups.is_empty();
         let (scored, total, facet_counts): (Vec<(f32, DocAddress)>, usize, _) = if sort_by_date {
             // tantivy wants a page of at least one; a zero limit still counts and facets.
-            let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-            let collector = page.order_by_fast_field::<i64>("day", Order::Desc);
+            let collector = newest_first(request.limit.max(1), request.offset);
             let (top, total, facet_counts) = searcher
                 .search(&*query, &(collector, Count, facets))
                 .map_err(index_error)?;
@@ -266,18 +266,18 @@ impl Searcher {
                 wanted.max(RESCORED_CANDIDATES)
             };
             let (candidates, total, facet_counts) = searcher
-                .search(
-                    &*query,
-                    &(TopDocs::with_limit(pool).order_by_score(), Count, facets),
-                )
+                .search(&*query, &(best_scored(pool), Count, facets))
                 .map_err(index_error)?;
-            let mut scored = Self::add_closeness(&searcher, &ranked.closeness, candidates)
+            let mut candidates: Vec<Candidate> =
+                candidates.into_iter().map(Candidate::new).collect();
+            Self::add_closeness(&searcher, &ranked.closeness, &mut candidates)
                 .map_err(index_error)?;
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-            let page: Vec<(f32, DocAddress)> = scored
+            candidates.sort_by(Candidate::rank);
+            let page: Vec<(f32, DocAddress)> = candidates
                 .into_iter()
                 .skip(request.offset)
                 .take(request.limit.max(1))
+                .map(|c| (c.score, c.address))
                 .collect();
             (page, total, facet_counts)
         };
@@ -322,38 +322,39 @@ impl Searcher {
     fn add_closeness(
         searcher: &tantivy::Searcher,
         closeness: &[Box<dyn Query>],
-        mut candidates: Vec<(f32, DocAddress)>,
-    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+        candidates: &mut [Candidate],
+    ) -> tantivy::Result<()> {
         if closeness.is_empty() || candidates.is_empty() {
-            return Ok(candidates);
+            return Ok(());
         }
         // Scorers only move forward: visit the candidates segment by segment, in document order.
-        candidates.sort_by_key(|&(_, address)| address);
+        candidates.sort_by_key(|c| c.address);
         for bonus in closeness {
             let weight = bonus.weight(EnableScoring::enabled_from_searcher(searcher))?;
             let mut start = 0;
             while start < candidates.len() {
-                let segment_ord = candidates[start].1.segment_ord;
+                let segment_ord = candidates[start].address.segment_ord;
                 let end = start
                     + candidates[start..]
                         .iter()
-                        .take_while(|(_, a)| a.segment_ord == segment_ord)
+                        .take_while(|c| c.address.segment_ord == segment_ord)
                         .count();
                 let reader = searcher.segment_reader(segment_ord);
                 let mut scorer = weight.scorer(reader, 1.0)?;
-                for (score, address) in &mut candidates[start..end] {
+                for candidate in &mut candidates[start..end] {
+                    let doc_id = candidate.address.doc_id;
                     let mut doc = scorer.doc();
-                    if doc != TERMINATED && doc < address.doc_id {
-                        doc = scorer.seek(address.doc_id);
+                    if doc != TERMINATED && doc < doc_id {
+                        doc = scorer.seek(doc_id);
                     }
-                    if doc == address.doc_id {
-                        *score += scorer.score();
+                    if doc == doc_id {
+                        candidate.score += scorer.score();
                     }
                 }
                 start = end;
             }
         }
-        Ok(candidates)
+        Ok(())
     }
 
     /// One statement by id, with its full text (the snippet is the text's beginning).
@@ -389,8 +390,7 @@ impl Searcher {
         let removed: Vec<Removal> = first_str(&doc, f.removed)
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default();
-        let statement_ids = all_str(&doc, f.statement_id);
-        let statements = self.statements_of(id, &statement_ids)?;
+        let statements = self.statements_of(id)?;
         Ok(Some(ArticleView {
             id: first_str(&doc, f.common.id).unwrap_or_default(),
             title: first_str(&doc, f.common.title),
@@ -411,7 +411,9 @@ impl Searcher {
         self.speakers.matching(prefix, limit)
     }
 
-    fn statements_of(&self, article_id: &str, ids: &[String]) -> Result<Vec<Hit>, SearchError> {
+    /// The article's statements in reading order: the writer adds them in that order, one after
+    /// another, so input order is reading order.
+    fn statements_of(&self, article_id: &str) -> Result<Vec<Hit>, SearchError> {
         let f = &self.statement_fields;
         let searcher = self.statements.reader.searcher();
         let query = TermQuery::new(
@@ -419,10 +421,7 @@ impl Searcher {
             IndexRecordOption::Basic,
         );
         let found = searcher
-            .search(
-                &query,
-                &TopDocs::with_limit(MAX_ARTICLE_STATEMENTS).order_by_score(),
-            )
+            .search(&query, &first_in_input_order(MAX_ARTICLE_STATEMENTS))
             .map_err(index_error)?;
         let mut hits = Vec::with_capacity(found.len());
         for (_, address) in found {
@@ -433,8 +432,6 @@ impl Searcher {
             hit.snippet_html = snippet.html;
             hits.push(hit);
         }
-        // The article lists its statement ids in reading order.
-        hits.sort_by_key(|h| ids.iter().position(|id| *id == h.id).unwrap_or(usize::MAX));
         Ok(hits)
     }
 
@@ -488,6 +485,7 @@ fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
         .collect()
 }
 
+/// The document with this id; the first in input order when the input repeated an id.
 fn find_by_id(
     searcher: &tantivy::Searcher,
     field: Field,
@@ -495,7 +493,7 @@ fn find_by_id(
 ) -> Result<Option<TantivyDocument>, SearchError> {
     let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
     let top = searcher
-        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .search(&query, &first_in_input_order(1))
         .map_err(index_error)?;
     match top.first() {
         Some(&(_, address)) => Ok(Some(searcher.doc(address).map_err(index_error)?)),
