@@ -219,3 +219,122 @@ fn results_do_not_depend_on_the_segment_layout() {
     let article = |searcher: &Searcher| searcher.article("a2345").expect("article");
     assert_eq!(article(&one_segment), article(&many_segments));
 }
+
+/// Syllables of the made-up words synthetic news is written in.
+const SYLLABLES: [&str; 12] = [
+    "با", "را", "کا", "نو", "سر", "ده", "مه", "زی", "لو", "تر", "پا", "شی",
+];
+
+/// `count` made-up words for slot `salt`, the same on every call.
+fn made_up_words(salt: u64, count: usize) -> String {
+    (0..count as u64)
+        .map(|i| {
+            let hash = xxhash_rust::xxh3::xxh3_64(&(salt * 1_000 + i).to_le_bytes()) as usize;
+            let syllables = 2 + hash % 2;
+            (0..syllables)
+                .map(|s| SYLLABLES[(hash >> (8 * (s + 1))) % SYLLABLES.len()])
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Raw news article `n` for the whole pipeline: a report opener, a quoted minister, a closing
+/// paragraph; of one of three days or undated.
+fn news_article(n: usize) -> crate::model::Article {
+    let salt = n as u64 * 3;
+    let body = [
+        format!("به گزارش ایرنا، {} کد{n}.", made_up_words(salt, 40)),
+        format!("وزیر نیرو گفت: «{}».", made_up_words(salt + 1, 30)),
+        format!("{} شماره{n}.", made_up_words(salt + 2, 40)),
+    ]
+    .join("\n");
+    crate::model::Article {
+        id: format!("n{n}"),
+        title: Some(made_up_words(salt + 2, 5)),
+        date: (n % 10 != 9).then(|| DAYS[n % 3].to_string()),
+        source: Some(["ایرنا", "مهر"][n % 2].to_string()),
+        body,
+        ..crate::model::Article::default()
+    }
+}
+
+/// The index a `process` run with `threads` rayon threads writes for the synthetic news, laid out
+/// as `layout` says.
+fn process(threads: usize, layout: Layout) -> (tempfile::TempDir, Searcher) {
+    use crate::corpus::RecordError;
+    use crate::pipeline::{Options, Pipeline, Sink};
+
+    struct IndexSink(IndexBuilder);
+    impl Sink for IndexSink {
+        fn document(&mut self, doc: &Document) -> anyhow::Result<()> {
+            self.0.add(doc)
+        }
+        fn error(&mut self, _error: &RecordError) -> anyhow::Result<()> {
+            Ok(())
+        }
+    }
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index_dir = dir.path().join("index");
+    let builder = match layout {
+        Layout::OneSegment => IndexBuilder::create(&index_dir),
+        Layout::SegmentsMergedBackwards => {
+            IndexBuilder::with_budgets(&index_dir, SMALLEST_BUDGET, SMALLEST_BUDGET)
+        }
+    };
+    let mut sink = IndexSink(builder.expect("builder"));
+    let articles: Vec<_> = (0..ARTICLES).map(news_article).collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("thread pool");
+    let mut pipeline = Pipeline::new(Options::default());
+    pool.install(|| pipeline.run_articles(articles, &mut sink))
+        .expect("pipeline");
+    let mut builder = sink.0;
+    if let Layout::SegmentsMergedBackwards = layout {
+        let segments = builder.merge_latest_first();
+        assert!(
+            segments.iter().all(|&count| count >= 2),
+            "the test needs several segments per index, got {segments:?}"
+        );
+    }
+    builder.finish().expect("finish");
+    let searcher = Searcher::open(dir.path()).expect("open");
+    (dir, searcher)
+}
+
+/// `goftar process --threads 1` and `--threads 2` can leave the same documents at different
+/// addresses (here: one segment against several merged latest first); searches must not tell.
+#[test]
+fn one_and_two_threads_give_the_same_results() {
+    let (_one_dir, one_thread) = process(1, Layout::OneSegment);
+    let (_two_dir, two_threads) = process(2, Layout::SegmentsMergedBackwards);
+    let words = made_up_words(7, 3);
+    let phrase = format!("\"{}\"", made_up_words(4, 2));
+    // Every document, a word in each, three words, a phrase, a filter: long tie runs and short.
+    let queries = ["", "وزیر", "ایرنا", &words, &phrase, "source:مهر وزیر"];
+    for scope in [Scope::Statements, Scope::Articles] {
+        for sort in [SortOrder::Relevance, SortOrder::Date] {
+            for query in queries {
+                for offset in [0, 195, 1_000] {
+                    let request = request(query, scope, sort, offset, 30);
+                    let one = one_thread.search(&request).expect("search");
+                    let two = two_threads.search(&request).expect("search");
+                    assert_eq!(one.total, two.total, "{request:?}");
+                    assert_eq!(one.hits, two.hits, "{request:?}");
+                    assert_eq!(one.facets, two.facets, "{request:?}");
+                }
+            }
+        }
+    }
+    for id in ["n0", "n1234", "n3999"] {
+        let one = one_thread.article(id).expect("article");
+        assert!(
+            one.as_ref().is_some_and(|a| !a.statements.is_empty()),
+            "{id}"
+        );
+        assert_eq!(one, two_threads.article(id).expect("article"), "{id}");
+    }
+}
