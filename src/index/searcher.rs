@@ -19,7 +19,9 @@ use super::facets::{FieldFacets, FlatFacetCollector, load_field};
 use super::keys::day_number;
 use super::query_build::{SearchFields, all_terms_in, build_ranked, exact_in};
 use super::query_parse::parse;
-use super::result_order::{Candidate, best_scored, first_in_input_order, newest_first};
+use super::result_order::{
+    Candidate, OrderColumns, best_scored, first_in_input_order, newest_first,
+};
 use super::schema::{
     ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
     register_analyzer,
@@ -51,6 +53,7 @@ struct Opened {
     speaker_facets: FieldFacets,
     topic_facets: FieldFacets,
     source_facets: FieldFacets,
+    order_columns: OrderColumns,
 }
 
 fn open_index(dir: &Path) -> anyhow::Result<Opened> {
@@ -61,12 +64,14 @@ fn open_index(dir: &Path) -> anyhow::Result<Opened> {
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()?;
-    // The index never changes once written, so the facet tables stay valid for the reader's life.
+    // The index never changes once written, so the facet tables and the order columns stay valid
+    // for the reader's life.
     let searcher = reader.searcher();
     Ok(Opened {
         speaker_facets: load_field(&searcher, "speaker_facet")?,
         topic_facets: load_field(&searcher, "topic_facet")?,
         source_facets: load_field(&searcher, "source_facet")?,
+        order_columns: OrderColumns::load(&searcher)?,
         index,
         reader,
     })
@@ -249,7 +254,8 @@ impl Searcher {
         let sort_by_date = request.sort == SortOrder::Date || parsed.groups.is_empty();
         let (scored, total, facet_counts): (Vec<(f32, DocAddress)>, usize, _) = if sort_by_date {
             // tantivy wants a page of at least one; a zero limit still counts and facets.
-            let collector = newest_first(request.limit.max(1), request.offset);
+            let collector =
+                newest_first(&opened.order_columns, request.limit.max(1), request.offset);
             let (top, total, facet_counts) = searcher
                 .search(&*query, &(collector, Count, facets))
                 .map_err(index_error)?;
@@ -266,7 +272,10 @@ impl Searcher {
                 wanted.max(RESCORED_CANDIDATES)
             };
             let (candidates, total, facet_counts) = searcher
-                .search(&*query, &(best_scored(pool), Count, facets))
+                .search(
+                    &*query,
+                    &(best_scored(&opened.order_columns, pool), Count, facets),
+                )
                 .map_err(index_error)?;
             let mut candidates: Vec<Candidate> =
                 candidates.into_iter().map(Candidate::new).collect();
@@ -360,8 +369,7 @@ impl Searcher {
     /// One statement by id, with its full text (the snippet is the text's beginning).
     pub fn statement(&self, id: &str) -> Result<Option<Hit>, SearchError> {
         let f = &self.statement_fields;
-        let searcher = self.statements.reader.searcher();
-        let Some(doc) = find_by_id(&searcher, f.common.id, id)? else {
+        let Some(doc) = find_by_id(&self.statements, f.common.id, id)? else {
             return Ok(None);
         };
         let mut hit = self.statement_hit(&doc);
@@ -374,8 +382,7 @@ impl Searcher {
     /// One article by id, with its kept and removed paragraphs and its statements in order.
     pub fn article(&self, id: &str) -> Result<Option<ArticleView>, SearchError> {
         let f = &self.article_fields;
-        let searcher = self.articles.reader.searcher();
-        let Some(doc) = find_by_id(&searcher, f.common.id, id)? else {
+        let Some(doc) = find_by_id(&self.articles, f.common.id, id)? else {
             return Ok(None);
         };
         let body = first_str(&doc, f.body).unwrap_or_default();
@@ -421,7 +428,10 @@ impl Searcher {
             IndexRecordOption::Basic,
         );
         let found = searcher
-            .search(&query, &first_in_input_order(MAX_ARTICLE_STATEMENTS))
+            .search(
+                &query,
+                &first_in_input_order(&self.statements.order_columns, MAX_ARTICLE_STATEMENTS),
+            )
             .map_err(index_error)?;
         let mut hits = Vec::with_capacity(found.len());
         for (_, address) in found {
@@ -487,13 +497,14 @@ fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
 
 /// The document with this id; the first in input order when the input repeated an id.
 fn find_by_id(
-    searcher: &tantivy::Searcher,
+    opened: &Opened,
     field: Field,
     id: &str,
 ) -> Result<Option<TantivyDocument>, SearchError> {
+    let searcher = opened.reader.searcher();
     let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
     let top = searcher
-        .search(&query, &first_in_input_order(1))
+        .search(&query, &first_in_input_order(&opened.order_columns, 1))
         .map_err(index_error)?;
     match top.first() {
         Some(&(_, address)) => Ok(Some(searcher.doc(address).map_err(index_error)?)),
