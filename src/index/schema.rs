@@ -202,8 +202,6 @@ pub struct ArticleFields {
     pub paragraph_index: Field,
     /// JSON: the removed paragraphs with their reasons.
     pub removed: Field,
-    /// Ids of the article's statements (multi-valued).
-    pub statement_id: Field,
     pub duplicate_of: Field,
 }
 
@@ -223,7 +221,6 @@ impl ArticleFields {
             url: b.add_text_field("url", STORED),
             paragraph_index: b.add_text_field("paragraph_index", STORED),
             removed: b.add_text_field("removed", STORED),
-            statement_id: b.add_text_field("statement_id", STORED),
             duplicate_of: b.add_text_field("duplicate_of", STORED),
         };
         (b.build(), fields)
