@@ -13,13 +13,15 @@ pub mod fold;
 mod keys;
 pub mod query_build;
 pub mod query_parse;
+mod result_order;
 pub mod schema;
 mod searcher;
-mod segment_order;
 pub mod snippet;
 mod speakers;
 pub mod stem;
 mod stopwords;
+#[cfg(test)]
+mod tie_order_tests;
 pub mod tokenizer;
 mod writer;
 

@@ -16,6 +16,10 @@ pub const STATEMENTS_DIR: &str = "statements";
 pub const ARTICLES_DIR: &str = "articles";
 /// The speaker table for autocomplete, inside the index directory.
 pub const SPEAKERS_FILE: &str = "speakers.json";
+/// The date column the date sort reads ([`CommonFields::day`]).
+pub const DAY_FIELD: &str = "day";
+/// The input-order column ties are broken by ([`CommonFields::seq`]).
+pub const SEQ_FIELD: &str = "seq";
 
 /// Analyzed with the Persian analyzer, positions kept (phrases, proximity), stored.
 fn persian_text(stored: bool) -> TextOptions {
@@ -64,6 +68,11 @@ pub struct CommonFields {
     pub date: Field,
     /// The date as `yyyymmdd` (fast + indexed): range filters and the date sort.
     pub day: Field,
+    /// The document's position in the input (articles among articles, statements among
+    /// statements), a fast column. Results that tie on score or date follow it: document
+    /// addresses depend on how the writer cut the index into segments and in which order they
+    /// were merged, input positions do not.
+    pub seq: Field,
     /// Topics, stored as written, analyzed for search.
     pub topics: Field,
     /// Folded topic, exact: the `topic` filter.
@@ -105,7 +114,8 @@ impl CommonFields {
             source_key: builder.add_text_field("source_key", STRING),
             source_facet: builder.add_text_field("source_facet", FAST),
             date: builder.add_text_field("date", STORED),
-            day: builder.add_i64_field("day", INDEXED | FAST),
+            day: builder.add_i64_field(DAY_FIELD, INDEXED | FAST),
+            seq: builder.add_u64_field(SEQ_FIELD, FAST),
             topics: builder.add_text_field(
                 "topics",
                 persian_text_with(true, positions(free_text.topics)),
@@ -192,8 +202,6 @@ pub struct ArticleFields {
     pub paragraph_index: Field,
     /// JSON: the removed paragraphs with their reasons.
     pub removed: Field,
-    /// Ids of the article's statements (multi-valued).
-    pub statement_id: Field,
     pub duplicate_of: Field,
 }
 
@@ -213,7 +221,6 @@ impl ArticleFields {
             url: b.add_text_field("url", STORED),
             paragraph_index: b.add_text_field("paragraph_index", STORED),
             removed: b.add_text_field("removed", STORED),
-            statement_id: b.add_text_field("statement_id", STORED),
             duplicate_of: b.add_text_field("duplicate_of", STORED),
         };
         (b.build(), fields)
@@ -298,6 +305,26 @@ mod tests {
                 schema.get_field_name(field)
             );
         }
+    }
+
+    /// `schema` as a goftar before the input-order column wrote it.
+    fn without_seq(schema: &Schema) -> Schema {
+        let mut older = Schema::builder();
+        for (_, entry) in schema.fields().filter(|(_, e)| e.name() != SEQ_FIELD) {
+            older.add_field(entry.clone());
+        }
+        older.build()
+    }
+
+    #[test]
+    fn indexes_of_an_older_goftar_are_refused_with_the_fix() {
+        let (schema, _) = StatementFields::schema();
+        let refused = StatementFields::from_schema(&without_seq(&schema)).err();
+        let message = refused.map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("run `goftar process` again"), "{message}");
+        let (schema, _) = ArticleFields::schema();
+        assert!(ArticleFields::from_schema(&without_seq(&schema)).is_err());
+        assert!(ArticleFields::from_schema(&schema).is_ok());
     }
 
     #[test]

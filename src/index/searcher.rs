@@ -6,19 +6,22 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::Context;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::{
     BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
-    DocAddress, DocSet, Index, IndexReader, Order, ReloadPolicy, TERMINATED, TantivyDocument, Term,
+    DocAddress, DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, TantivyDocument, Term,
 };
 
 use super::facets::{FieldFacets, FlatFacetCollector, load_field};
 use super::keys::day_number;
 use super::query_build::{SearchFields, all_terms_in, build_ranked, exact_in};
 use super::query_parse::parse;
+use super::result_order::{
+    Candidate, OrderColumns, best_scored, first_in_input_order, newest_first,
+};
 use super::schema::{
     ARTICLES_DIR, ArticleFields, CommonFields, SPEAKERS_FILE, STATEMENTS_DIR, StatementFields,
     register_analyzer,
@@ -50,6 +53,7 @@ struct Opened {
     speaker_facets: FieldFacets,
     topic_facets: FieldFacets,
     source_facets: FieldFacets,
+    order_columns: OrderColumns,
 }
 
 fn open_index(dir: &Path) -> anyhow::Result<Opened> {
@@ -60,12 +64,14 @@ fn open_index(dir: &Path) -> anyhow::Result<Opened> {
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)
         .try_into()?;
-    // The index never changes once written, so the facet tables stay valid for the reader's life.
+    // The index never changes once written, so the facet tables and the order columns stay valid
+    // for the reader's life.
     let searcher = reader.searcher();
     Ok(Opened {
         speaker_facets: load_field(&searcher, "speaker_facet")?,
         topic_facets: load_field(&searcher, "topic_facet")?,
         source_facets: load_field(&searcher, "source_facet")?,
+        order_columns: OrderColumns::load(&searcher)?,
         index,
         reader,
     })
@@ -248,8 +254,8 @@ impl Searcher {
         let sort_by_date = request.sort == SortOrder::Date || parsed.groups.is_empty();
         let (scored, total, facet_counts): (Vec<(f32, DocAddress)>, usize, _) = if sort_by_date {
             // tantivy wants a page of at least one; a zero limit still counts and facets.
-            let page = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-            let collector = page.order_by_fast_field::<i64>("day", Order::Desc);
+            let collector =
+                newest_first(&opened.order_columns, request.limit.max(1), request.offset);
             let (top, total, facet_counts) = searcher
                 .search(&*query, &(collector, Count, facets))
                 .map_err(index_error)?;
@@ -268,16 +274,19 @@ impl Searcher {
             let (candidates, total, facet_counts) = searcher
                 .search(
                     &*query,
-                    &(TopDocs::with_limit(pool).order_by_score(), Count, facets),
+                    &(best_scored(&opened.order_columns, pool), Count, facets),
                 )
                 .map_err(index_error)?;
-            let mut scored = Self::add_closeness(&searcher, &ranked.closeness, candidates)
+            let mut candidates: Vec<Candidate> =
+                candidates.into_iter().map(Candidate::new).collect();
+            Self::add_closeness(&searcher, &ranked.closeness, &mut candidates)
                 .map_err(index_error)?;
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-            let page: Vec<(f32, DocAddress)> = scored
+            candidates.sort_by(Candidate::rank);
+            let page: Vec<(f32, DocAddress)> = candidates
                 .into_iter()
                 .skip(request.offset)
                 .take(request.limit.max(1))
+                .map(|c| (c.score, c.address))
                 .collect();
             (page, total, facet_counts)
         };
@@ -322,45 +331,45 @@ impl Searcher {
     fn add_closeness(
         searcher: &tantivy::Searcher,
         closeness: &[Box<dyn Query>],
-        mut candidates: Vec<(f32, DocAddress)>,
-    ) -> tantivy::Result<Vec<(f32, DocAddress)>> {
+        candidates: &mut [Candidate],
+    ) -> tantivy::Result<()> {
         if closeness.is_empty() || candidates.is_empty() {
-            return Ok(candidates);
+            return Ok(());
         }
         // Scorers only move forward: visit the candidates segment by segment, in document order.
-        candidates.sort_by_key(|&(_, address)| address);
+        candidates.sort_by_key(|c| c.address);
         for bonus in closeness {
             let weight = bonus.weight(EnableScoring::enabled_from_searcher(searcher))?;
             let mut start = 0;
             while start < candidates.len() {
-                let segment_ord = candidates[start].1.segment_ord;
+                let segment_ord = candidates[start].address.segment_ord;
                 let end = start
                     + candidates[start..]
                         .iter()
-                        .take_while(|(_, a)| a.segment_ord == segment_ord)
+                        .take_while(|c| c.address.segment_ord == segment_ord)
                         .count();
                 let reader = searcher.segment_reader(segment_ord);
                 let mut scorer = weight.scorer(reader, 1.0)?;
-                for (score, address) in &mut candidates[start..end] {
+                for candidate in &mut candidates[start..end] {
+                    let doc_id = candidate.address.doc_id;
                     let mut doc = scorer.doc();
-                    if doc != TERMINATED && doc < address.doc_id {
-                        doc = scorer.seek(address.doc_id);
+                    if doc != TERMINATED && doc < doc_id {
+                        doc = scorer.seek(doc_id);
                     }
-                    if doc == address.doc_id {
-                        *score += scorer.score();
+                    if doc == doc_id {
+                        candidate.score += scorer.score();
                     }
                 }
                 start = end;
             }
         }
-        Ok(candidates)
+        Ok(())
     }
 
     /// One statement by id, with its full text (the snippet is the text's beginning).
     pub fn statement(&self, id: &str) -> Result<Option<Hit>, SearchError> {
         let f = &self.statement_fields;
-        let searcher = self.statements.reader.searcher();
-        let Some(doc) = find_by_id(&searcher, f.common.id, id)? else {
+        let Some(doc) = find_by_id(&self.statements, f.common.id, id)? else {
             return Ok(None);
         };
         let mut hit = self.statement_hit(&doc);
@@ -373,8 +382,7 @@ impl Searcher {
     /// One article by id, with its kept and removed paragraphs and its statements in order.
     pub fn article(&self, id: &str) -> Result<Option<ArticleView>, SearchError> {
         let f = &self.article_fields;
-        let searcher = self.articles.reader.searcher();
-        let Some(doc) = find_by_id(&searcher, f.common.id, id)? else {
+        let Some(doc) = find_by_id(&self.articles, f.common.id, id)? else {
             return Ok(None);
         };
         let body = first_str(&doc, f.body).unwrap_or_default();
@@ -389,8 +397,7 @@ impl Searcher {
         let removed: Vec<Removal> = first_str(&doc, f.removed)
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default();
-        let statement_ids = all_str(&doc, f.statement_id);
-        let statements = self.statements_of(id, &statement_ids)?;
+        let statements = self.statements_of(id)?;
         Ok(Some(ArticleView {
             id: first_str(&doc, f.common.id).unwrap_or_default(),
             title: first_str(&doc, f.common.title),
@@ -411,7 +418,9 @@ impl Searcher {
         self.speakers.matching(prefix, limit)
     }
 
-    fn statements_of(&self, article_id: &str, ids: &[String]) -> Result<Vec<Hit>, SearchError> {
+    /// The article's statements in reading order: the writer adds them in that order, one after
+    /// another, so input order is reading order.
+    fn statements_of(&self, article_id: &str) -> Result<Vec<Hit>, SearchError> {
         let f = &self.statement_fields;
         let searcher = self.statements.reader.searcher();
         let query = TermQuery::new(
@@ -421,7 +430,7 @@ impl Searcher {
         let found = searcher
             .search(
                 &query,
-                &TopDocs::with_limit(MAX_ARTICLE_STATEMENTS).order_by_score(),
+                &first_in_input_order(&self.statements.order_columns, MAX_ARTICLE_STATEMENTS),
             )
             .map_err(index_error)?;
         let mut hits = Vec::with_capacity(found.len());
@@ -433,8 +442,6 @@ impl Searcher {
             hit.snippet_html = snippet.html;
             hits.push(hit);
         }
-        // The article lists its statement ids in reading order.
-        hits.sort_by_key(|h| ids.iter().position(|id| *id == h.id).unwrap_or(usize::MAX));
         Ok(hits)
     }
 
@@ -488,14 +495,16 @@ fn all_str(doc: &TantivyDocument, field: Field) -> Vec<String> {
         .collect()
 }
 
+/// The document with this id; the first in input order when the input repeated an id.
 fn find_by_id(
-    searcher: &tantivy::Searcher,
+    opened: &Opened,
     field: Field,
     id: &str,
 ) -> Result<Option<TantivyDocument>, SearchError> {
+    let searcher = opened.reader.searcher();
     let query = TermQuery::new(Term::from_field_text(field, id), IndexRecordOption::Basic);
     let top = searcher
-        .search(&query, &TopDocs::with_limit(1).order_by_score())
+        .search(&query, &first_in_input_order(&opened.order_columns, 1))
         .map_err(index_error)?;
     match top.first() {
         Some(&(_, address)) => Ok(Some(searcher.doc(address).map_err(index_error)?)),
