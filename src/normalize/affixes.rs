@@ -116,10 +116,12 @@ fn ends_like_prefix(bytes: &[u8]) -> bool {
 }
 
 /// False only when [`is_canonical_affix`] is false: every rule there needs a `left` ending in
-/// `ی` (`بی` and the prefixes ending in `می`) or a suffix word on the right.
+/// `می` or `بی` (the verbal prefixes and `بی`) or a suffix word on the right. (The suffix words
+/// are asked rather than their first letters: most words end in `ی` or start with one of those
+/// letters, and would go on to the rules.)
 #[inline]
 fn may_be_canonical_affix(left: &str, right: &str) -> bool {
-    left.as_bytes().ends_with(&[0xDB, 0x8C]) || starts_like_suffix(right)
+    ends_like_prefix(left.as_bytes()) || is_suffix_word(right)
 }
 
 /// The words of [`PLURAL_SUFFIXES`], [`HEH_ENCLITICS`], the possessives and
