@@ -506,11 +506,9 @@ fn spaced_compound(
         return !is_verbal_noun(right);
     }
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
-    // (Every ending ends in `ی`, `ا`, `ن` or `ر`: one test of the last letter spares the list
-    // at most words.)
+    // (Only the endings that share the word's last letter are tried.)
     may_head
-        && ends_like_inflection(right)
-        && INFLECTIONS.iter().any(|ending| {
+        && inflections_ending_like(right).iter().any(|ending| {
             strip_ending(right, ending)
                 .filter(|stem| stem.chars().nth(1).is_some())
                 .is_some_and(|stem| {
@@ -590,7 +588,9 @@ fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
             || (lexicon().get(left).is_none_or(|e| !e.has(STOPWORD)) && zwnj_between(left, right)))
 }
 
-/// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
+/// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`,
+/// as [`inflections_ending_like`] picks them by their last letter.
+#[cfg(test)]
 const INFLECTIONS: [&str; 7] = ["هایی", "های", "ها", "ترین", "تر", "ان", "ی"];
 
 /// `word` without `ending` (`str::strip_suffix`, compared from the last byte, where endings
@@ -606,13 +606,19 @@ fn strip_ending<'a>(word: &'a str, ending: &str) -> Option<&'a str> {
     if same { word.get(..cut) } else { None }
 }
 
-/// True when `word` ends with the last letter of an [`INFLECTIONS`] member (`ی ا ن ر`).
+/// The endings a compound takes after its second part (plural, degree, adjective/indefinite
+/// `ی`) that end in the last letter of `word` (`ی ا ن ر`, else none): one
+/// test of that letter picks the endings worth stripping, where trying all seven costs a
+/// comparison each at every word after a compound head.
 #[inline]
-fn ends_like_inflection(word: &str) -> bool {
-    matches!(
-        word.as_bytes(),
-        [.., 0xDB, 0x8C] | [.., 0xD8, 0xA7] | [.., 0xD9, 0x86] | [.., 0xD8, 0xB1]
-    )
+fn inflections_ending_like(word: &str) -> &'static [&'static str] {
+    match word.as_bytes() {
+        [.., 0xDB, 0x8C] => &["هایی", "های", "ی"],
+        [.., 0xD8, 0xA7] => &["ها"],
+        [.., 0xD9, 0x86] => &["ترین", "ان"],
+        [.., 0xD8, 0xB1] => &["تر"],
+        _ => &[],
+    }
 }
 
 /// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
@@ -879,13 +885,27 @@ mod tests {
     }
 
     #[test]
-    fn inflections_end_like_inflections() {
-        for ending in INFLECTIONS {
-            assert!(ends_like_inflection(ending), "{ending}");
-            assert!(ends_like_inflection(&format!("کار{ending}")), "{ending}");
-        }
-        for word in ["کتاب", "شد", "", "a"] {
-            assert!(!ends_like_inflection(word), "{word}");
+    fn inflections_are_picked_by_the_last_letter() {
+        let words = INFLECTIONS
+            .iter()
+            .map(|ending| format!("کار{ending}"))
+            .chain(["کتاب", "شد", "", "a", "کاری", "سالاران"].map(String::from));
+        for word in words {
+            let picked = inflections_ending_like(&word);
+            assert!(picked.iter().all(|ending| INFLECTIONS.contains(ending)));
+            for ending in INFLECTIONS {
+                // Every ending the word has is tried; the others share at most its last letter.
+                let shares_last_letter = word.chars().next_back() == ending.chars().next_back();
+                assert!(
+                    !word.ends_with(ending) || picked.contains(&ending),
+                    "{word}"
+                );
+                assert_eq!(
+                    picked.contains(&ending),
+                    shares_last_letter,
+                    "{word} {ending}"
+                );
+            }
         }
     }
 
