@@ -274,6 +274,16 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// A word of a text that [`has_zwnj`] or not: in a text without any, the word's own test
+    /// is answered without reading it.
+    fn in_text(text: &'a str, text_has_zwnj: bool) -> Self {
+        let token = Self::new(text);
+        if !text_has_zwnj {
+            token.has_zwnj.set(Some(false));
+        }
+        token
+    }
+
     /// What the compound rules ask of a word at both of its spaces, found once: which of
     /// the word lists hold it, and whether it is a single letter.
     #[inline]
@@ -718,6 +728,9 @@ impl Step for AffixJoin {
         let mut copied = 0;
         // Read lazily: most paragraphs have no pair that needs it.
         let mut stripped: Option<bool> = None;
+        // The compound rules, which ask every pair whether a word holds a ZWNJ, only run on
+        // text without any: one search of the text answers for all its words.
+        let text_has_zwnj = has_zwnj(text);
         // The last word read after a space, by its start: the next space's left word is the
         // previous space's right word, and its right word the previous `next`, so each word is
         // scanned once rather than three times.
@@ -764,7 +777,10 @@ impl Step for AffixJoin {
             } else {
                 from = after_right;
             }
-            let previous_right = std::mem::replace(&mut read_right, (i + 1, Token::new(right)));
+            let previous_right = std::mem::replace(
+                &mut read_right,
+                (i + 1, Token::in_text(right, text_has_zwnj)),
+            );
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
@@ -774,7 +790,7 @@ impl Step for AffixJoin {
             {
                 previous_right.1
             } else {
-                Token::new(word_before(text, i))
+                Token::in_text(word_before(text, i), text_has_zwnj)
             };
             let left = left_token.text;
             // Both words are letters and ZWNJs only: a letter on each side of the space means
@@ -932,6 +948,8 @@ mod tests {
             "می\u{200C}شود\u{200C}ها",
         ] {
             assert_eq!(Token::new(word).has_zwnj(), has_zwnj(word), "{word}");
+            let in_text = Token::in_text(word, has_zwnj(word)).has_zwnj();
+            assert_eq!(in_text, has_zwnj(word), "{word}");
             assert_eq!(Token::new(word).hash(), word_hash(word.as_bytes()));
         }
     }
