@@ -299,7 +299,8 @@ impl<'a> Token<'a> {
                 if VERB_PREFIXES.contains(&word) {
                     class |= VERB_PREFIX_WORD;
                 }
-                if word.chars().nth(1).is_none() {
+                // (Five bytes hold two chars at least: the decoding is for the short words.)
+                if word.len() < 5 && word.chars().nth(1).is_none() {
                     class |= ONE_LETTER_WORD;
                 }
                 self.class.set(Some(class));
