@@ -8,7 +8,7 @@ use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexico
 use super::lexicon_table::pair_hash;
 use super::script::{
     ZWNJ, ZWNJ_STR, has_zwnj, is_arabic_letter, is_joining_letter, last_char, letter_runs,
-    trim_to_word, word_after, word_before,
+    trim_to_word, word_after, word_before, word_char_len_at,
 };
 use super::step::{Context, Step, finish};
 use super::word_set::WordSet;
@@ -105,6 +105,44 @@ fn starts_like_suffix_bytes(bytes: &[u8]) -> bool {
         _ => false,
     }
 }
+
+/// Whether the text after a space, `bytes`, may start a [`SUFFIX_WORDS`] member: its first two
+/// letters are those of one, or it is a lone `ی`. Stronger than [`starts_like_suffix_bytes`],
+/// so that in text typing ZWNJs most words after a space are turned away before they are read
+/// whole (the common `از`, `است`, `یک`, `می` start like suffixes).
+#[inline]
+fn may_start_suffix_word(bytes: &[u8]) -> bool {
+    match bytes.first_chunk::<4>() {
+        Some(&start)
+            if SUFFIX_STARTS[start_bit(start) >> 6] >> (start_bit(start) & 63) & 1 != 0 =>
+        {
+            true
+        }
+        _ => bytes.starts_with("ی".as_bytes()) && word_char_len_at(bytes, 2) == 0,
+    }
+}
+
+/// The filter bit of a word's first four bytes (its first two letters).
+#[inline]
+const fn start_bit(start: [u8; 4]) -> usize {
+    (u32::from_le_bytes(start).wrapping_mul(0x9E37_79B1) >> 24) as usize
+}
+
+/// A bit filter of the first two letters of the [`SUFFIX_WORDS`] members that have two.
+const SUFFIX_STARTS: [u64; 4] = {
+    let words = SUFFIX_WORDS.words;
+    let mut filter = [0u64; 4];
+    let mut k = 0;
+    while k < words.len() {
+        let bytes = words[k].as_bytes();
+        if bytes.len() >= 4 {
+            let bit = start_bit([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        k += 1;
+    }
+    filter
+};
 
 /// True when `bytes` end in `می` or `بی`, as every verbal and privative prefix does.
 #[inline]
@@ -764,7 +802,7 @@ impl Step for AffixJoin {
             let ends_like_prefix = ends_like_prefix(&bytes[..i]);
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
-            if affixes_only && !ends_like_prefix && !starts_like_suffix_bytes(&bytes[i + 1..]) {
+            if affixes_only && !ends_like_prefix && !may_start_suffix_word(&bytes[i + 1..]) {
                 continue;
             }
             let right = if read_next.0 == i + 1 {
@@ -859,6 +897,40 @@ mod tests {
         }
         for word in ["کتاب", "بود", "و", "", "a"] {
             assert!(!starts_like_suffix(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn suffix_words_start_like_suffix_words() {
+        for word in SUFFIX_WORDS.words {
+            for after in ["", " و", "، ", "\u{200C}"] {
+                let text = format!("{word}{after}");
+                let whole_word = !after.starts_with('\u{200C}');
+                assert!(
+                    may_start_suffix_word(text.as_bytes()) || !whole_word,
+                    "{text}"
+                );
+            }
+        }
+        // The common words that start with a suffix's letter are turned away.
+        for text in [
+            "این کار",
+            "از",
+            "است.",
+            "یک",
+            "ما",
+            "یا",
+            "تا",
+            "می شود",
+            "تهران",
+        ] {
+            let word = word_after(text, 0);
+            let may = may_start_suffix_word(text.as_bytes());
+            assert!(may || !is_suffix_word(word), "{text}");
+        }
+        // (`این` shares its first two letters with `ایم`, `اید`: it is read whole.)
+        for text in ["از", "است.", "یک", "یا", "می شود", "تهران"] {
+            assert!(!may_start_suffix_word(text.as_bytes()), "{text}");
         }
     }
 
