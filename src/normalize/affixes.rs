@@ -106,43 +106,57 @@ fn starts_like_suffix_bytes(bytes: &[u8]) -> bool {
     }
 }
 
-/// Whether the text after a space, `bytes`, may start a [`SUFFIX_WORDS`] member: its first two
-/// letters are those of one, or it is a lone `ی`. Stronger than [`starts_like_suffix_bytes`],
-/// so that in text typing ZWNJs most words after a space are turned away before they are read
-/// whole (the common `از`, `است`, `یک`, `می` start like suffixes).
+/// Whether the text after a space, `bytes`, may start a [`SUFFIX_WORDS`] member: its first
+/// three letters are those of a longer one, or its first two those of a two-letter one that
+/// ends there, or it is a lone `ی`. Stronger than [`starts_like_suffix_bytes`], so that in text
+/// typing ZWNJs most words after a space are turned away before they are read whole (the
+/// common `این`, `از`, `است`, `می` start like suffixes).
 #[inline]
 fn may_start_suffix_word(bytes: &[u8]) -> bool {
-    match bytes.first_chunk::<4>() {
-        Some(&start)
-            if SUFFIX_STARTS[start_bit(start) >> 6] >> (start_bit(start) & 63) & 1 != 0 =>
-        {
-            true
-        }
-        _ => bytes.starts_with("ی".as_bytes()) && word_char_len_at(bytes, 2) == 0,
-    }
+    let starts_like = |filter: &[u64; 4], n: usize| {
+        bytes.get(..n).is_some_and(|start| {
+            let bit = prefix_bit(start, n);
+            filter[bit >> 6] >> (bit & 63) & 1 != 0
+        })
+    };
+    starts_like(&SUFFIX_STARTS, 6)
+        || (starts_like(&TWO_LETTER_SUFFIXES, 4) && word_char_len_at(bytes, 4) == 0)
+        || (bytes.starts_with("ی".as_bytes()) && word_char_len_at(bytes, 2) == 0)
 }
 
-/// The filter bit of a word's first four bytes (its first two letters).
+/// The filter bit of the first `n` (at most 8) bytes of `bytes`.
 #[inline]
-const fn start_bit(start: [u8; 4]) -> usize {
-    (u32::from_le_bytes(start).wrapping_mul(0x9E37_79B1) >> 24) as usize
+const fn prefix_bit(bytes: &[u8], n: usize) -> usize {
+    let mut packed = 0u64;
+    let mut k = 0;
+    while k < n {
+        packed |= (bytes[k] as u64) << (8 * k);
+        k += 1;
+    }
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
 }
 
-/// A bit filter of the first two letters of the [`SUFFIX_WORDS`] members that have two.
-const SUFFIX_STARTS: [u64; 4] = {
+/// A bit filter over the first `n` bytes of the [`SUFFIX_WORDS`] members that have that many
+/// (`exact`: exactly that many).
+const fn suffix_prefix_filter(n: usize, exact: bool) -> [u64; 4] {
     let words = SUFFIX_WORDS.words;
     let mut filter = [0u64; 4];
     let mut k = 0;
     while k < words.len() {
         let bytes = words[k].as_bytes();
-        if bytes.len() >= 4 {
-            let bit = start_bit([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        if bytes.len() == n || (!exact && bytes.len() > n) {
+            let bit = prefix_bit(bytes, n);
             filter[bit >> 6] |= 1 << (bit & 63);
         }
         k += 1;
     }
     filter
-};
+}
+
+/// The first three letters of the [`SUFFIX_WORDS`] members that have three or more.
+const SUFFIX_STARTS: [u64; 4] = suffix_prefix_filter(6, false);
+/// The [`SUFFIX_WORDS`] members of two letters.
+const TWO_LETTER_SUFFIXES: [u64; 4] = suffix_prefix_filter(4, true);
 
 /// True when `bytes` end in `می` or `بی`, as every verbal and privative prefix does.
 #[inline]
@@ -928,8 +942,16 @@ mod tests {
             let may = may_start_suffix_word(text.as_bytes());
             assert!(may || !is_suffix_word(word), "{text}");
         }
-        // (`این` shares its first two letters with `ایم`, `اید`: it is read whole.)
-        for text in ["از", "است.", "یک", "یا", "می شود", "تهران"] {
+        for text in [
+            "این کار",
+            "از",
+            "است.",
+            "یک",
+            "یا",
+            "می شود",
+            "تهران",
+            "اینها",
+        ] {
             assert!(!may_start_suffix_word(text.as_bytes()), "{text}");
         }
     }
