@@ -8,7 +8,7 @@ use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexico
 use super::lexicon_table::pair_hash;
 use super::script::{
     ZWNJ, ZWNJ_STR, has_zwnj, is_arabic_letter, is_joining_letter, last_char, letter_runs,
-    trim_to_word, word_after, word_before,
+    trim_to_word, word_after, word_before, word_char_len_at,
 };
 use super::step::{Context, Step, finish};
 use super::word_set::WordSet;
@@ -106,6 +106,58 @@ fn starts_like_suffix_bytes(bytes: &[u8]) -> bool {
     }
 }
 
+/// Whether the text after a space, `bytes`, may start a [`SUFFIX_WORDS`] member: its first
+/// three letters are those of a longer one, or its first two those of a two-letter one that
+/// ends there, or it is a lone `ی`. Stronger than [`starts_like_suffix_bytes`], so that in text
+/// typing ZWNJs most words after a space are turned away before they are read whole (the
+/// common `این`, `از`, `است`, `می` start like suffixes).
+#[inline]
+fn may_start_suffix_word(bytes: &[u8]) -> bool {
+    let starts_like = |filter: &[u64; 4], n: usize| {
+        bytes.get(..n).is_some_and(|start| {
+            let bit = prefix_bit(start, n);
+            filter[bit >> 6] >> (bit & 63) & 1 != 0
+        })
+    };
+    starts_like(&SUFFIX_STARTS, 6)
+        || (starts_like(&TWO_LETTER_SUFFIXES, 4) && word_char_len_at(bytes, 4) == 0)
+        || (bytes.starts_with("ی".as_bytes()) && word_char_len_at(bytes, 2) == 0)
+}
+
+/// The filter bit of the first `n` (at most 8) bytes of `bytes`.
+#[inline]
+const fn prefix_bit(bytes: &[u8], n: usize) -> usize {
+    let mut packed = 0u64;
+    let mut k = 0;
+    while k < n {
+        packed |= (bytes[k] as u64) << (8 * k);
+        k += 1;
+    }
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// A bit filter over the first `n` bytes of the [`SUFFIX_WORDS`] members that have that many
+/// (`exact`: exactly that many).
+const fn suffix_prefix_filter(n: usize, exact: bool) -> [u64; 4] {
+    let words = SUFFIX_WORDS.words;
+    let mut filter = [0u64; 4];
+    let mut k = 0;
+    while k < words.len() {
+        let bytes = words[k].as_bytes();
+        if bytes.len() == n || (!exact && bytes.len() > n) {
+            let bit = prefix_bit(bytes, n);
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        k += 1;
+    }
+    filter
+}
+
+/// The first three letters of the [`SUFFIX_WORDS`] members that have three or more.
+const SUFFIX_STARTS: [u64; 4] = suffix_prefix_filter(6, false);
+/// The [`SUFFIX_WORDS`] members of two letters.
+const TWO_LETTER_SUFFIXES: [u64; 4] = suffix_prefix_filter(4, true);
+
 /// True when `bytes` end in `می` or `بی`, as every verbal and privative prefix does.
 #[inline]
 fn ends_like_prefix(bytes: &[u8]) -> bool {
@@ -116,10 +168,12 @@ fn ends_like_prefix(bytes: &[u8]) -> bool {
 }
 
 /// False only when [`is_canonical_affix`] is false: every rule there needs a `left` ending in
-/// `ی` (`بی` and the prefixes ending in `می`) or a suffix word on the right.
+/// `می` or `بی` (the verbal prefixes and `بی`) or a suffix word on the right. (The suffix words
+/// are asked rather than their first letters: most words end in `ی` or start with one of those
+/// letters, and would go on to the rules.)
 #[inline]
 fn may_be_canonical_affix(left: &str, right: &str) -> bool {
-    left.as_bytes().ends_with(&[0xDB, 0x8C]) || starts_like_suffix(right)
+    ends_like_prefix(left.as_bytes()) || is_suffix_word(right)
 }
 
 /// The words of [`PLURAL_SUFFIXES`], [`HEH_ENCLITICS`], the possessives and
@@ -272,6 +326,16 @@ impl<'a> Token<'a> {
         }
     }
 
+    /// A word of a text that [`has_zwnj`] or not: in a text without any, the word's own test
+    /// is answered without reading it.
+    fn in_text(text: &'a str, text_has_zwnj: bool) -> Self {
+        let token = Self::new(text);
+        if !text_has_zwnj {
+            token.has_zwnj.set(Some(false));
+        }
+        token
+    }
+
     /// What the compound rules ask of a word at both of its spaces, found once: which of
     /// the word lists hold it, and whether it is a single letter.
     #[inline]
@@ -287,7 +351,8 @@ impl<'a> Token<'a> {
                 if VERB_PREFIXES.contains(&word) {
                     class |= VERB_PREFIX_WORD;
                 }
-                if word.chars().nth(1).is_none() {
+                // (Five bytes hold two chars at least: the decoding is for the short words.)
+                if word.len() < 5 && word.chars().nth(1).is_none() {
                     class |= ONE_LETTER_WORD;
                 }
                 self.class.set(Some(class));
@@ -504,11 +569,9 @@ fn spaced_compound(
         return !is_verbal_noun(right);
     }
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
-    // (Every ending ends in `ی`, `ا`, `ن` or `ر`: one test of the last letter spares the list
-    // at most words.)
+    // (Only the endings that share the word's last letter are tried.)
     may_head
-        && ends_like_inflection(right)
-        && INFLECTIONS.iter().any(|ending| {
+        && inflections_ending_like(right).iter().any(|ending| {
             strip_ending(right, ending)
                 .filter(|stem| stem.chars().nth(1).is_some())
                 .is_some_and(|stem| {
@@ -588,7 +651,9 @@ fn attributive_participle(left: &str, right: &str, next: &str) -> bool {
             || (lexicon().get(left).is_none_or(|e| !e.has(STOPWORD)) && zwnj_between(left, right)))
 }
 
-/// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`.
+/// Endings a compound takes after its second part: plural, degree, adjective/indefinite `ی`,
+/// as [`inflections_ending_like`] picks them by their last letter.
+#[cfg(test)]
 const INFLECTIONS: [&str; 7] = ["هایی", "های", "ها", "ترین", "تر", "ان", "ی"];
 
 /// `word` without `ending` (`str::strip_suffix`, compared from the last byte, where endings
@@ -604,13 +669,19 @@ fn strip_ending<'a>(word: &'a str, ending: &str) -> Option<&'a str> {
     if same { word.get(..cut) } else { None }
 }
 
-/// True when `word` ends with the last letter of an [`INFLECTIONS`] member (`ی ا ن ر`).
+/// The endings a compound takes after its second part (plural, degree, adjective/indefinite
+/// `ی`) that end in the last letter of `word` (`ی ا ن ر`, else none): one
+/// test of that letter picks the endings worth stripping, where trying all seven costs a
+/// comparison each at every word after a compound head.
 #[inline]
-fn ends_like_inflection(word: &str) -> bool {
-    matches!(
-        word.as_bytes(),
-        [.., 0xDB, 0x8C] | [.., 0xD8, 0xA7] | [.., 0xD9, 0x86] | [.., 0xD8, 0xB1]
-    )
+fn inflections_ending_like(word: &str) -> &'static [&'static str] {
+    match word.as_bytes() {
+        [.., 0xDB, 0x8C] => &["هایی", "های", "ی"],
+        [.., 0xD8, 0xA7] => &["ها"],
+        [.., 0xD9, 0x86] => &["ترین", "ان"],
+        [.., 0xD8, 0xB1] => &["تر"],
+        _ => &[],
+    }
 }
 
 /// A past stem + `ن` or `ه`: an infinitive (`زدن`) or a past participle (`بسته`).
@@ -710,6 +781,9 @@ impl Step for AffixJoin {
         let mut copied = 0;
         // Read lazily: most paragraphs have no pair that needs it.
         let mut stripped: Option<bool> = None;
+        // The compound rules, which ask every pair whether a word holds a ZWNJ, only run on
+        // text without any: one search of the text answers for all its words.
+        let text_has_zwnj = has_zwnj(text);
         // The last word read after a space, by its start: the next space's left word is the
         // previous space's right word, and its right word the previous `next`, so each word is
         // scanned once rather than three times.
@@ -742,7 +816,7 @@ impl Step for AffixJoin {
             let ends_like_prefix = ends_like_prefix(&bytes[..i]);
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
-            if affixes_only && !ends_like_prefix && !starts_like_suffix_bytes(&bytes[i + 1..]) {
+            if affixes_only && !ends_like_prefix && !may_start_suffix_word(&bytes[i + 1..]) {
                 continue;
             }
             let right = if read_next.0 == i + 1 {
@@ -756,7 +830,10 @@ impl Step for AffixJoin {
             } else {
                 from = after_right;
             }
-            let previous_right = std::mem::replace(&mut read_right, (i + 1, Token::new(right)));
+            let previous_right = std::mem::replace(
+                &mut read_right,
+                (i + 1, Token::in_text(right, text_has_zwnj)),
+            );
             if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
                 continue;
             }
@@ -766,7 +843,7 @@ impl Step for AffixJoin {
             {
                 previous_right.1
             } else {
-                Token::new(word_before(text, i))
+                Token::in_text(word_before(text, i), text_has_zwnj)
             };
             let left = left_token.text;
             // Both words are letters and ZWNJs only: a letter on each side of the space means
@@ -838,6 +915,48 @@ mod tests {
     }
 
     #[test]
+    fn suffix_words_start_like_suffix_words() {
+        for word in SUFFIX_WORDS.words {
+            for after in ["", " و", "، ", "\u{200C}"] {
+                let text = format!("{word}{after}");
+                let whole_word = !after.starts_with('\u{200C}');
+                assert!(
+                    may_start_suffix_word(text.as_bytes()) || !whole_word,
+                    "{text}"
+                );
+            }
+        }
+        // The common words that start with a suffix's letter are turned away.
+        for text in [
+            "این کار",
+            "از",
+            "است.",
+            "یک",
+            "ما",
+            "یا",
+            "تا",
+            "می شود",
+            "تهران",
+        ] {
+            let word = word_after(text, 0);
+            let may = may_start_suffix_word(text.as_bytes());
+            assert!(may || !is_suffix_word(word), "{text}");
+        }
+        for text in [
+            "این کار",
+            "از",
+            "است.",
+            "یک",
+            "یا",
+            "می شود",
+            "تهران",
+            "اینها",
+        ] {
+            assert!(!may_start_suffix_word(text.as_bytes()), "{text}");
+        }
+    }
+
+    #[test]
     fn prefix_and_suffix_letters_by_bytes() {
         for (text, prefix) in [("می", true), ("او بی", true), ("نمی", true), ("ما", false)]
         {
@@ -877,13 +996,27 @@ mod tests {
     }
 
     #[test]
-    fn inflections_end_like_inflections() {
-        for ending in INFLECTIONS {
-            assert!(ends_like_inflection(ending), "{ending}");
-            assert!(ends_like_inflection(&format!("کار{ending}")), "{ending}");
-        }
-        for word in ["کتاب", "شد", "", "a"] {
-            assert!(!ends_like_inflection(word), "{word}");
+    fn inflections_are_picked_by_the_last_letter() {
+        let words = INFLECTIONS
+            .iter()
+            .map(|ending| format!("کار{ending}"))
+            .chain(["کتاب", "شد", "", "a", "کاری", "سالاران"].map(String::from));
+        for word in words {
+            let picked = inflections_ending_like(&word);
+            assert!(picked.iter().all(|ending| INFLECTIONS.contains(ending)));
+            for ending in INFLECTIONS {
+                // Every ending the word has is tried; the others share at most its last letter.
+                let shares_last_letter = word.chars().next_back() == ending.chars().next_back();
+                assert!(
+                    !word.ends_with(ending) || picked.contains(&ending),
+                    "{word}"
+                );
+                assert_eq!(
+                    picked.contains(&ending),
+                    shares_last_letter,
+                    "{word} {ending}"
+                );
+            }
         }
     }
 
@@ -910,6 +1043,8 @@ mod tests {
             "می\u{200C}شود\u{200C}ها",
         ] {
             assert_eq!(Token::new(word).has_zwnj(), has_zwnj(word), "{word}");
+            let in_text = Token::in_text(word, has_zwnj(word)).has_zwnj();
+            assert_eq!(in_text, has_zwnj(word), "{word}");
             assert_eq!(Token::new(word).hash(), word_hash(word.as_bytes()));
         }
     }

@@ -91,7 +91,7 @@ pub(crate) fn letter_runs(text: &str) -> impl Iterator<Item = &str> {
 
 /// The length of the word char ([`is_word_char`]) that starts at byte `i` (0 if none).
 #[inline]
-fn word_char_len_at(bytes: &[u8], i: usize) -> usize {
+pub(crate) fn word_char_len_at(bytes: &[u8], i: usize) -> usize {
     if letter_at(bytes, i) {
         2
     } else if bytes.get(i..i + 3) == Some(ZWNJ_STR.as_bytes()) {
