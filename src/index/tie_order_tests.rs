@@ -1,6 +1,8 @@
 //! Result order on indexes cut into several segments: ties follow input order, pages continue one
 //! another, and nothing depends on how the segments were laid out or merged.
 
+use std::path::Path;
+
 use super::writer::IndexBuilder;
 use super::{Scope, SearchOptions, SearchRequest, Searcher, SortOrder};
 use crate::model::{Document, Paragraph, Statement, StatementKind};
@@ -59,28 +61,41 @@ enum Layout {
     SegmentsMergedBackwards,
 }
 
+impl Layout {
+    /// A builder for `index_dir` with the budgets this layout needs.
+    fn builder(self, index_dir: &Path) -> IndexBuilder {
+        match self {
+            Layout::OneSegment => IndexBuilder::create(index_dir),
+            Layout::SegmentsMergedBackwards => {
+                IndexBuilder::with_budgets(index_dir, SMALLEST_BUDGET, SMALLEST_BUDGET)
+            }
+        }
+        .expect("builder")
+    }
+
+    /// Finishes `builder` (merging its segments latest first when the layout asks for it, each
+    /// index having at least `min_segments`) and opens the index in `dir`.
+    fn finish(self, mut builder: IndexBuilder, min_segments: usize, dir: &Path) -> Searcher {
+        if let Layout::SegmentsMergedBackwards = self {
+            let segments = builder.merge_latest_first();
+            assert!(
+                segments.iter().all(|&count| count >= min_segments),
+                "the test needs several segments per index, got {segments:?}"
+            );
+        }
+        builder.finish().expect("finish");
+        Searcher::open(dir).expect("open")
+    }
+}
+
 fn build(layout: Layout) -> (tempfile::TempDir, Searcher) {
     let dir = tempfile::tempdir().expect("temp dir");
     let index_dir = dir.path().join("index");
-    let mut builder = match layout {
-        Layout::OneSegment => IndexBuilder::create(&index_dir),
-        Layout::SegmentsMergedBackwards => {
-            IndexBuilder::with_budgets(&index_dir, SMALLEST_BUDGET, SMALLEST_BUDGET)
-        }
-    }
-    .expect("builder");
+    let mut builder = layout.builder(&index_dir);
     for n in 0..ARTICLES {
         builder.add(&tie_article(n)).expect("add");
     }
-    if let Layout::SegmentsMergedBackwards = layout {
-        let segments = builder.merge_latest_first();
-        assert!(
-            segments.iter().all(|&count| count >= 3),
-            "the test needs several segments per index, got {segments:?}"
-        );
-    }
-    builder.finish().expect("finish");
-    let searcher = Searcher::open(dir.path()).expect("open");
+    let searcher = layout.finish(builder, 3, dir.path());
     (dir, searcher)
 }
 
@@ -277,13 +292,7 @@ fn process(threads: usize, layout: Layout) -> (tempfile::TempDir, Searcher) {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let index_dir = dir.path().join("index");
-    let builder = match layout {
-        Layout::OneSegment => IndexBuilder::create(&index_dir),
-        Layout::SegmentsMergedBackwards => {
-            IndexBuilder::with_budgets(&index_dir, SMALLEST_BUDGET, SMALLEST_BUDGET)
-        }
-    };
-    let mut sink = IndexSink(builder.expect("builder"));
+    let mut sink = IndexSink(layout.builder(&index_dir));
     let articles: Vec<_> = (0..ARTICLES).map(news_article).collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -292,16 +301,7 @@ fn process(threads: usize, layout: Layout) -> (tempfile::TempDir, Searcher) {
     let mut pipeline = Pipeline::new(Options::default());
     pool.install(|| pipeline.run_articles(articles, &mut sink))
         .expect("pipeline");
-    let mut builder = sink.0;
-    if let Layout::SegmentsMergedBackwards = layout {
-        let segments = builder.merge_latest_first();
-        assert!(
-            segments.iter().all(|&count| count >= 2),
-            "the test needs several segments per index, got {segments:?}"
-        );
-    }
-    builder.finish().expect("finish");
-    let searcher = Searcher::open(dir.path()).expect("open");
+    let searcher = layout.finish(sink.0, 2, dir.path());
     (dir, searcher)
 }
 
