@@ -13,16 +13,18 @@ use super::tokens::{TokenKind, tokenize};
 use super::word_memo::{WordClass, WordMemo};
 use std::cell::RefCell;
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 /// Longest phrase considered, in words.
 pub const MAX_WORDS: usize = 4;
 
 /// One content word of a run.
 #[derive(Debug, Clone)]
-pub struct Word<'a> {
+pub struct Word {
     /// Where its key is in [`Runs::keys`].
     key: (u32, u32),
-    pub surface: &'a str,
+    /// Byte range of the written word in its segment.
+    span: (u32, u32),
     pub adjective_only: bool,
     /// Written with a plural ending (`برنامه‌ها`, `برنامه ها`) that its key dropped.
     pub plural: bool,
@@ -237,29 +239,78 @@ fn is_boundary(folded: &str, surface: &str, entry_flags: u8) -> bool {
 }
 
 /// The runs of content words of one text segment, with all word keys in one buffer (a
-/// `String` per word was two allocations per word).
+/// `String` per word was two allocations per word). Owned (words are byte ranges of the
+/// segment), so an article's runs can be kept for its statements (see [`Runs::words_within`]).
 #[derive(Debug, Default)]
-pub struct Runs<'a> {
+pub struct Runs {
     keys: String,
-    words: Vec<Word<'a>>,
+    words: Vec<Word>,
     /// End (index into `words`) of each run.
     ends: Vec<usize>,
+    /// Every token of the segment, in order: where a slice of the segment may be cut.
+    tokens: Vec<TokenSpan>,
 }
 
-impl<'a> Runs<'a> {
+/// Where one token (word or number, glued ending included) is in its segment.
+#[derive(Debug, Clone, Copy)]
+struct TokenSpan {
+    start: u32,
+    end: u32,
+    /// The verb prefix `می`/`نمی` written apart, which takes the word after it out of the runs.
+    prefix: bool,
+}
+
+impl Runs {
     /// The runs, each a slice of its words.
-    pub fn iter(&self) -> impl Iterator<Item = &[Word<'a>]> {
+    #[cfg(test)]
+    pub fn iter(&self) -> impl Iterator<Item = &[Word]> {
+        self.iter_within(0..self.words.len())
+    }
+
+    /// The runs cut to the words `words` (indices into all the words), empty ones left out.
+    fn iter_within(&self, words: Range<usize>) -> impl Iterator<Item = &[Word]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         starts
             .zip(self.ends.iter().copied())
-            .filter_map(|(start, end)| self.words.get(start..end))
+            .filter_map(move |(start, end)| {
+                let (start, end) = (start.max(words.start), end.min(words.end));
+                self.words.get(start..end).filter(|run| !run.is_empty())
+            })
     }
 
     /// A word's key (folded, plural ending dropped).
-    pub fn key(&self, word: &Word<'_>) -> &str {
+    pub fn key(&self, word: &Word) -> &str {
         self.keys
             .get(word.key.0 as usize..word.key.1 as usize)
             .unwrap_or("")
+    }
+
+    /// The words (indices into all the words) that the slice `window` of the segment has as its
+    /// own runs, were it collected alone; `None` when collecting it alone could differ: the slice
+    /// cuts through a token (a word, or a word and the detached ending glued to it), or it starts
+    /// right after a verb prefix, which took its first word out of the segment's runs. Inside
+    /// the slice the tokens, their classes and the cuts between them are the segment's: a token
+    /// is made of its own characters and the punctuation and token before it.
+    pub fn words_within(&self, window: Range<usize>) -> Option<Range<usize>> {
+        let from = u32::try_from(window.start).ok()?;
+        let to = u32::try_from(window.end).ok()?;
+        let cut_through = |at: u32| {
+            let next = self.tokens.partition_point(|t| t.end <= at);
+            (self.tokens.get(next).is_some_and(|t| t.start < at), next)
+        };
+        let (start_cuts, first) = cut_through(from);
+        let (end_cuts, _) = cut_through(to);
+        let after_prefix = first
+            .checked_sub(1)
+            .and_then(|before| self.tokens.get(before))
+            .is_some_and(|t| t.prefix);
+        if start_cuts || end_cuts || after_prefix || from > to {
+            return None;
+        }
+        Some(
+            self.words.partition_point(|w| w.span.0 < from)
+                ..self.words.partition_point(|w| w.span.1 <= to),
+        )
     }
 
     fn end_run(&mut self) {
@@ -329,14 +380,20 @@ thread_local! {
     static WORD_MEMO: RefCell<WordMemo> = RefCell::new(WordMemo::default());
 }
 
-/// The runs of content words of one text segment.
-pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
+/// The runs of content words of one text segment, with its tokens' places when `with_tokens`
+/// (for [`Runs::words_within`]).
+pub fn runs<L: Lexicon + ?Sized>(text: &str, lexicon: &L, with_tokens: bool) -> Runs {
     // Sized for the text so the buffers do not grow step by step: keys are at most about as
     // long as the words they fold, and stopwords cut a run every few words.
     let mut runs = Runs {
         keys: String::with_capacity(text.len()),
         words: Vec::with_capacity(text.len() / BYTES_PER_WORD),
         ends: Vec::with_capacity(text.len() / (2 * BYTES_PER_WORD) + 1),
+        tokens: Vec::with_capacity(if with_tokens {
+            text.len() / BYTES_PER_WORD + 1
+        } else {
+            0
+        }),
     };
     let memo_id = lexicon.memo_id();
     let tokens = tokenize(text);
@@ -345,10 +402,12 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
     WORD_MEMO.with_borrow_mut(|memo| {
         let mut after_prefix = false;
         for token in tokens {
+            let start = offset(text, token.surface) as u32;
+            let span = (start, start + token.surface.len() as u32);
             let mut cut = token.boundary_before || token.kind == TokenKind::Number;
             let mut word = None;
             if token.kind == TokenKind::Word {
-                let start = runs.keys.len();
+                let key_start = runs.keys.len();
                 let class = memo.class_of(memo_id, token.surface, &mut runs.keys, |key| {
                     word_class(token.surface, token.glued, lexicon, key, &mut buffers)
                 });
@@ -359,21 +418,28 @@ pub fn runs<'a, L: Lexicon + ?Sized>(text: &'a str, lexicon: &L) -> Runs<'a> {
                         attribution,
                     } if !after_prefix => {
                         word = Some(Word {
-                            key: (start as u32, runs.keys.len() as u32),
-                            surface: token.surface,
+                            key: (key_start as u32, runs.keys.len() as u32),
+                            span,
                             adjective_only,
                             plural,
                             attribution,
                         });
                     }
                     _ => {
-                        runs.keys.truncate(start);
+                        runs.keys.truncate(key_start);
                         cut = true;
                     }
                 }
                 after_prefix = class == WordClass::Prefix;
             } else {
                 after_prefix = false;
+            }
+            if with_tokens {
+                runs.tokens.push(TokenSpan {
+                    start: span.0,
+                    end: span.1,
+                    prefix: after_prefix,
+                });
             }
             if cut {
                 runs.end_run();
@@ -410,6 +476,9 @@ pub struct Collector {
     pub segments: u32,
     /// Keep written forms (needed to output topics, not to count frequencies).
     pub keep_surfaces: bool,
+    /// The runs of the segments added with [`Collector::add_keeping_runs`] (indexed by segment;
+    /// `None` for the others), for [`Collector::add_slice`].
+    segment_runs: Vec<Option<Runs>>,
     /// The n-gram key being built, kept so its buffer serves every segment of the text.
     key: String,
 }
@@ -439,12 +508,70 @@ impl Collector {
         is_title: bool,
         lexicon: &L,
     ) {
+        let runs = runs(text, lexicon, false);
+        self.add_runs(&runs, 0..runs.words.len(), text, 0, segment, is_title);
+    }
+
+    /// [`Collector::add`], keeping the segment's runs: slices of it are then collected from
+    /// them (see [`Collector::add_slice`]).
+    pub fn add_keeping_runs<L: Lexicon + ?Sized>(
+        &mut self,
+        text: &str,
+        segment: u32,
+        is_title: bool,
+        lexicon: &L,
+    ) {
+        let runs = runs(text, lexicon, true);
+        self.add_runs(&runs, 0..runs.words.len(), text, 0, segment, is_title);
+        let at = segment as usize;
+        if self.segment_runs.len() <= at {
+            self.segment_runs.resize_with(at + 1, || None);
+        }
+        self.segment_runs[at] = Some(runs);
+    }
+
+    /// Adds `segment_text[window]` as segment `segment`, exactly as [`Collector::add`] would,
+    /// from the runs `source` kept of `segment_text`, its segment `source_segment` (see
+    /// [`Collector::add_keeping_runs`]): a statement is a slice of its paragraph, whose words the
+    /// article's collection already found. False (nothing added) when the runs were not kept or
+    /// the slice cannot be taken from them (see [`Runs::words_within`]); then `add` the slice.
+    pub fn add_slice(
+        &mut self,
+        source: &Collector,
+        source_segment: u32,
+        segment_text: &str,
+        window: Range<usize>,
+        segment: u32,
+    ) -> bool {
+        let Some(Some(runs)) = source.segment_runs.get(source_segment as usize) else {
+            return false;
+        };
+        let (Some(text), Some(words)) = (
+            segment_text.get(window.clone()),
+            runs.words_within(window.clone()),
+        ) else {
+            return false;
+        };
+        self.add_runs(runs, words, text, window.start as u32, segment, false);
+        true
+    }
+
+    /// Adds the runs `runs` cut to the words `words`, whose written words are at their span less
+    /// `base` in `text`.
+    fn add_runs(
+        &mut self,
+        runs: &Runs,
+        words: Range<usize>,
+        text: &str,
+        base: u32,
+        segment: u32,
+        is_title: bool,
+    ) {
         let mut key = std::mem::take(&mut self.key);
         // Room for a four-word key of long words, so it does not grow step by step.
         key.reserve(128);
         self.segments += 1;
-        let runs = runs(text, lexicon);
-        for run in runs.iter() {
+        for run in runs.iter_within(words) {
             for start in 0..run.len() {
                 if run[start].adjective_only {
                     continue;
@@ -478,15 +605,14 @@ impl Collector {
                         candidate.segments += 1;
                     }
                     if self.keep_surfaces {
-                        let begin = offset(text, run[start].surface);
-                        let last = run[start + len - 1].surface;
-                        let end = offset(text, last) + last.len();
-                        let hash = FxBuild::default().hash_one(&text.as_bytes()[begin..end]);
+                        let begin = run[start].span.0 - base;
+                        let end = word.span.1 - base;
+                        let written = text.as_bytes().get(begin as usize..end as usize);
                         candidate.surfaces.add(SurfaceRef {
-                            hash,
+                            hash: FxBuild::default().hash_one(written.unwrap_or_default()),
                             segment,
-                            start: begin as u32,
-                            end: end as u32,
+                            start: begin,
+                            end,
                             count: 1,
                             plural: run[start..start + len].iter().any(|w| w.plural),
                         });
@@ -521,6 +647,10 @@ mod tests {
         }
     }
 
+    fn written<'t>(text: &'t str, word: &Word) -> &'t str {
+        &text[word.span.0 as usize..word.span.1 as usize]
+    }
+
     fn keys(text: &str) -> Vec<String> {
         let mut c = Collector::new(true);
         c.add(text, 0, false, &Tiny);
@@ -531,10 +661,11 @@ mod tests {
 
     #[test]
     fn runs_are_cut_by_stopwords_verbs_numbers_and_punctuation() {
-        let r = runs("شهردار قم گفت: مدیریت شهری در ۳ محله", &Tiny);
+        let text = "شهردار قم گفت: مدیریت شهری در ۳ محله";
+        let r = runs(text, &Tiny, false);
         let words: Vec<Vec<&str>> = r
             .iter()
-            .map(|r| r.iter().map(|w| w.surface).collect())
+            .map(|r| r.iter().map(|w| written(text, w)).collect())
             .collect();
         assert_eq!(
             words,
@@ -629,5 +760,118 @@ mod tests {
     #[test]
     fn verb_prefix_cuts_even_when_written_apart() {
         assert_eq!(keys("مدیریت می شود قم"), vec!["قم", "مدیریت"]);
+    }
+
+    /// Everything a collection holds, to compare two.
+    fn collected(c: &Collector) -> String {
+        format!(
+            "{:?} {} {}",
+            c.candidates.iter().collect::<Vec<_>>(),
+            c.position,
+            c.segments
+        )
+    }
+
+    const SEGMENT: &str = "شهردار قم گفت: برنامه ها و مدیریت شهری می شود قم، \
+        بازی های سنتی ۳ محله‌محور بزرگ تر برنامه‌های دولت";
+
+    fn kept(text: &str) -> Collector {
+        let mut c = Collector::new(true);
+        c.add_keeping_runs(text, 2, false, &Tiny);
+        c
+    }
+
+    /// Byte range of the first `part` in `SEGMENT`.
+    fn range_of(part: &str) -> Range<usize> {
+        let start = SEGMENT.find(part).expect("part of the segment");
+        start..start + part.len()
+    }
+
+    #[test]
+    fn every_slice_taken_from_kept_runs_collects_as_the_slice_alone() {
+        let source = kept(SEGMENT);
+        let bounds: Vec<usize> = (0..=SEGMENT.len())
+            .filter(|&i| SEGMENT.is_char_boundary(i))
+            .collect();
+        let mut taken = 0;
+        for (i, &from) in bounds.iter().enumerate() {
+            for &to in &bounds[i..] {
+                let mut sliced = Collector::new(true);
+                if !sliced.add_slice(&source, 2, SEGMENT, from..to, 1) {
+                    assert_eq!(collected(&sliced), collected(&Collector::new(true)));
+                    continue;
+                }
+                taken += 1;
+                let mut alone = Collector::new(true);
+                alone.add(&SEGMENT[from..to], 1, false, &Tiny);
+                assert_eq!(collected(&sliced), collected(&alone), "{from}..{to}");
+            }
+        }
+        // Slices between words (with their spaces and punctuation) are most of them.
+        assert!(
+            taken > bounds.len() * 4,
+            "{taken} of {} bounds",
+            bounds.len()
+        );
+    }
+
+    #[test]
+    fn a_slice_between_words_is_taken_from_the_runs() {
+        let source = kept(SEGMENT);
+        for part in [
+            "مدیریت شهری",
+            " قم، بازی های سنتی ۳ ",
+            "برنامه ها و",
+            "شهردار",
+        ] {
+            let mut sliced = Collector::new(true);
+            assert!(
+                sliced.add_slice(&source, 2, SEGMENT, range_of(part), 1),
+                "{part}"
+            );
+            assert!(sliced.candidates.len() > 0, "{part}");
+        }
+    }
+
+    #[test]
+    fn a_slice_cutting_a_word_or_its_glued_ending_is_collected_alone() {
+        let source = kept(SEGMENT);
+        let mut sliced = Collector::new(true);
+        let word = range_of("مدیریت");
+        for window in [
+            word.start..word.start + 4,
+            word.start + 2..word.end,
+            range_of("برنامه"),
+            range_of("ها و مدیریت"),
+            range_of("سنتی ۳ محله"),
+            range_of("بزرگ"),
+        ] {
+            assert!(
+                !sliced.add_slice(&source, 2, SEGMENT, window.clone(), 1),
+                "{window:?}"
+            );
+        }
+        assert_eq!(sliced.candidates.len(), 0);
+    }
+
+    #[test]
+    fn a_slice_right_after_a_verb_prefix_is_collected_alone() {
+        let source = kept(SEGMENT);
+        let mut sliced = Collector::new(true);
+        // In the segment `می` takes `شود` out of the runs; alone, the slice has it.
+        assert!(!sliced.add_slice(&source, 2, SEGMENT, range_of("شود قم"), 1));
+        assert!(!sliced.add_slice(&source, 2, SEGMENT, range_of(" شود قم"), 1));
+        assert!(sliced.add_slice(&source, 2, SEGMENT, range_of("می شود قم"), 1));
+    }
+
+    #[test]
+    fn runs_are_taken_only_from_a_segment_that_kept_them() {
+        let mut source = Collector::new(true);
+        source.add(SEGMENT, 2, false, &Tiny);
+        let mut sliced = Collector::new(true);
+        assert!(!sliced.add_slice(&source, 2, SEGMENT, range_of("مدیریت شهری"), 1));
+        let source = kept(SEGMENT);
+        assert!(!sliced.add_slice(&source, 1, SEGMENT, range_of("مدیریت شهری"), 1));
+        assert!(!sliced.add_slice(&source, 2, SEGMENT, 3..SEGMENT.len() + 1, 1));
     }
 }

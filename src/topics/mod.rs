@@ -130,7 +130,18 @@ impl TopicModel {
             collector.add(title, 0, true, self.background);
         }
         for (i, paragraph) in doc.paragraphs.iter().enumerate() {
-            collector.add(&paragraph.text, i as u32 + 1, false, self.background);
+            let segment = i as u32 + 1;
+            // A ranked article's statements are ranked from their paragraphs' runs.
+            if keep_surfaces
+                && doc
+                    .statements
+                    .iter()
+                    .any(|s| s.paragraph == paragraph.index)
+            {
+                collector.add_keeping_runs(&paragraph.text, segment, false, self.background);
+            } else {
+                collector.add(&paragraph.text, segment, false, self.background);
+            }
         }
         collector
     }
@@ -340,7 +351,18 @@ impl TopicModel {
         statement: &Statement,
     ) -> Vec<String> {
         let mut own = Collector::for_text_bytes(true, statement.text.len());
-        own.add(&statement.text, 1, false, self.background);
+        let taken_from_article = statement_paragraph(doc, statement).is_some_and(|(i, text)| {
+            own.add_slice(
+                article,
+                i as u32 + 1,
+                text,
+                statement.start..statement.end,
+                1,
+            )
+        });
+        if !taken_from_article {
+            own.add(&statement.text, 1, false, self.background);
+        }
         for (hash, candidate) in own.candidates.iter_hashed_mut() {
             if let Some(in_article) = article.candidates.get_hashed(hash) {
                 candidate.in_title = in_article.in_title;
@@ -446,6 +468,18 @@ fn shown_topics(
     order.sort_by_key(|&i| !leads(i));
     let mut slots: Vec<Option<String>> = shown.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// The position in `doc.paragraphs` and the text of the paragraph `statement` is a slice of
+/// (`None` when its text is not that slice).
+fn statement_paragraph<'d>(doc: &'d Document, statement: &Statement) -> Option<(usize, &'d str)> {
+    let (i, paragraph) = doc
+        .paragraphs
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.index == statement.paragraph)?;
+    let text = paragraph.text.as_str();
+    (text.get(statement.start..statement.end) == Some(statement.text.as_str())).then_some((i, text))
 }
 
 /// The document's texts by segment number: 0 the title (empty when none), then the paragraphs.
@@ -580,6 +614,48 @@ mod tests {
             (fresh.article_topics(&article), alone)
         );
         assert!(TopicModel::new().statements_topics(&doc()).is_empty());
+    }
+
+    #[test]
+    fn a_statement_ranks_alike_from_its_paragraphs_runs_or_collected_alone() {
+        let mut article = doc();
+        let paragraph = "وزیر کشور گفت مدیریت شهری در قم و تهران و برنامه‌های محله‌محور تغییر می‌کند.";
+        article.paragraphs.push(Paragraph {
+            index: 3,
+            text: paragraph.into(),
+        });
+        let text = "مدیریت شهری در قم و تهران و برنامه‌های محله‌محور تغییر می‌کند";
+        let start = paragraph.find(text).unwrap_or_default();
+        let statement = Statement {
+            id: String::new(),
+            article_id: "a".into(),
+            paragraph: 3,
+            speaker: Some("وزیر کشور".into()),
+            role: None,
+            cue: "گفت".into(),
+            kind: crate::model::StatementKind::Indirect,
+            quote: text.into(),
+            text: text.into(),
+            start,
+            end: start + text.len(),
+            confidence: 1.0,
+            topics: Vec::new(),
+        };
+        assert_eq!(
+            statement_paragraph(&article, &statement),
+            Some((1, paragraph))
+        );
+        // Offsets that do not give its text: the statement is collected alone.
+        let misplaced = Statement {
+            start: start + 1,
+            end: start + 1 + text.len(),
+            ..statement.clone()
+        };
+        assert_eq!(statement_paragraph(&article, &misplaced), None);
+        article.statements = vec![statement, misplaced];
+        let topics = TopicModel::new().statements_topics(&article);
+        assert!(!topics[0].is_empty(), "{topics:?}");
+        assert_eq!(topics[0], topics[1]);
     }
 
     #[test]
