@@ -167,6 +167,33 @@ fn ends_like_prefix(bytes: &[u8]) -> bool {
     )
 }
 
+/// Whether the word that ends where `bytes` end may be one of the prefixes [`is_canonical_affix`]
+/// attaches: `بی` alone, or `می` alone or after `ن` (`نمی`) or after the last letter of a
+/// preverb (`ز` `و` `ا` `ر`: `بازمی`, `فرونمی`, `برمی`; see [`is_preverb_mi`]). Judged by the
+/// letter before the ending, not the whole word: stronger than [`ends_like_prefix`], so that in
+/// text typing ZWNJs the common adjectives in `می` / `بی` (`رسمی`, `علمی`, `عربی`) are turned
+/// away at the space before their next word is read.
+#[inline]
+fn may_end_prefix_word(bytes: &[u8]) -> bool {
+    if !ends_like_prefix(bytes) {
+        return false;
+    }
+    let Some(before) = bytes.len().checked_sub(6) else {
+        return true;
+    };
+    // A letter is two bytes that start with a lead byte, so a continuation byte here (a ZWNJ
+    // before the ending) is no letter, and such a word is let through to the exact rules.
+    if word_char_len_at(bytes, before) != 2 {
+        return true;
+    }
+    let ends_in_mi = bytes.ends_with("می".as_bytes());
+    ends_in_mi
+        && matches!(
+            bytes[before..before + 2],
+            [0xD9, 0x86] | [0xD8, 0xB2] | [0xD9, 0x88] | [0xD8, 0xA7] | [0xD8, 0xB1]
+        )
+}
+
 /// False only when [`is_canonical_affix`] is false: every rule there needs a `left` ending in
 /// `می` or `بی` (the verbal prefixes and `بی`) or a suffix word on the right. (The suffix words
 /// are asked rather than their first letters: most words end in `ی` or start with one of those
@@ -813,10 +840,10 @@ impl Step for AffixJoin {
             if i == 0 || i + 1 >= text.len() {
                 continue;
             }
-            let ends_like_prefix = ends_like_prefix(&bytes[..i]);
             // Text that types ZWNJs gets only the affixes.
             let affixes_only = context.writer_uses_zwnj;
-            if affixes_only && !ends_like_prefix && !may_start_suffix_word(&bytes[i + 1..]) {
+            let may_follow_prefix = affixes_only && may_end_prefix_word(&bytes[..i]);
+            if affixes_only && !may_follow_prefix && !may_start_suffix_word(&bytes[i + 1..]) {
                 continue;
             }
             let right = if read_next.0 == i + 1 {
@@ -834,7 +861,7 @@ impl Step for AffixJoin {
                 &mut read_right,
                 (i + 1, Token::in_text(right, text_has_zwnj)),
             );
-            if affixes_only && !ends_like_prefix && !is_suffix_word(right) {
+            if affixes_only && !may_follow_prefix && !is_suffix_word(right) {
                 continue;
             }
             // A word read after a space ends where this space is: it is the word before it.
@@ -953,6 +980,32 @@ mod tests {
             "اینها",
         ] {
             assert!(!may_start_suffix_word(text.as_bytes()), "{text}");
+        }
+    }
+
+    #[test]
+    fn prefix_word_ends_by_bytes() {
+        // Every prefix the rules attach passes, whatever precedes it.
+        let preverbs = ["", "باز", "فرو", "فرا", "در", "بر", "ور", "وا"];
+        let prefixes = preverbs
+            .iter()
+            .flat_map(|p| VERB_PREFIXES.iter().map(move |v| format!("{p}{v}")))
+            .chain(["بی".to_string()]);
+        for prefix in prefixes {
+            assert!(
+                is_canonical_affix(&prefix, "شود") || prefix == "بی",
+                "{prefix}"
+            );
+            for before in ["", "او ", "«", "کتاب\u{200c}"] {
+                let text = format!("{before}{prefix}");
+                assert!(may_end_prefix_word(text.as_bytes()), "{text}");
+            }
+        }
+        // Words in `می` / `بی` whose letter before the ending no prefix has.
+        for word in ["رسمی", "علمی", "عربی", "خوبی", "غربی", "ممی", "ما", "کتاب"]
+        {
+            assert!(!may_end_prefix_word(word.as_bytes()), "{word}");
+            assert!(!is_canonical_affix(word, "شود"), "{word}");
         }
     }
 
