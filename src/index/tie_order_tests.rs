@@ -99,6 +99,31 @@ fn build(layout: Layout) -> (tempfile::TempDir, Searcher) {
     (dir, searcher)
 }
 
+/// Asserts that `a` and `b` answer alike (totals, hits, facets) for every query in both scopes and
+/// sorts, at each of `offsets`, `limit` hits a page.
+fn assert_same_results(
+    a: &Searcher,
+    b: &Searcher,
+    queries: &[&str],
+    offsets: &[usize],
+    limit: usize,
+) {
+    for scope in [Scope::Statements, Scope::Articles] {
+        for sort in [SortOrder::Relevance, SortOrder::Date] {
+            for &query in queries {
+                for &offset in offsets {
+                    let request = request(query, scope, sort, offset, limit);
+                    let from_a = a.search(&request).expect("search");
+                    let from_b = b.search(&request).expect("search");
+                    assert_eq!(from_a.total, from_b.total, "{request:?}");
+                    assert_eq!(from_a.hits, from_b.hits, "{request:?}");
+                    assert_eq!(from_a.facets, from_b.facets, "{request:?}");
+                }
+            }
+        }
+    }
+}
+
 fn request(
     query: &str,
     scope: Scope,
@@ -211,26 +236,14 @@ fn each_page_continues_the_one_before_across_a_tie_run() {
 fn results_do_not_depend_on_the_segment_layout() {
     let (_one_dir, one_segment) = build(Layout::OneSegment);
     let (_many_dir, many_segments) = build(Layout::SegmentsMergedBackwards);
-    for scope in [Scope::Statements, Scope::Articles] {
-        for sort in [SortOrder::Relevance, SortOrder::Date] {
-            for query in [
-                "",
-                TIED_WORD,
-                TIED_PAIR,
-                "w17x4 OR common5",
-                "common9 -w3x0",
-            ] {
-                for offset in [0, 195, 3_990] {
-                    let request = request(query, scope, sort, offset, 50);
-                    let one = one_segment.search(&request).expect("search");
-                    let many = many_segments.search(&request).expect("search");
-                    assert_eq!(one.total, many.total, "{request:?}");
-                    assert_eq!(one.hits, many.hits, "{request:?}");
-                    assert_eq!(one.facets, many.facets, "{request:?}");
-                }
-            }
-        }
-    }
+    let queries = [
+        "",
+        TIED_WORD,
+        TIED_PAIR,
+        "w17x4 OR common5",
+        "common9 -w3x0",
+    ];
+    assert_same_results(&one_segment, &many_segments, &queries, &[0, 195, 3_990], 50);
     let article = |searcher: &Searcher| searcher.article("a2345").expect("article");
     assert_eq!(article(&one_segment), article(&many_segments));
 }
@@ -315,20 +328,7 @@ fn one_and_two_threads_give_the_same_results() {
     let phrase = format!("\"{}\"", made_up_words(4, 2));
     // Every document, a word in each, three words, a phrase, a filter: long tie runs and short.
     let queries = ["", "وزیر", "ایرنا", &words, &phrase, "source:مهر وزیر"];
-    for scope in [Scope::Statements, Scope::Articles] {
-        for sort in [SortOrder::Relevance, SortOrder::Date] {
-            for query in queries {
-                for offset in [0, 195, 1_000] {
-                    let request = request(query, scope, sort, offset, 30);
-                    let one = one_thread.search(&request).expect("search");
-                    let two = two_threads.search(&request).expect("search");
-                    assert_eq!(one.total, two.total, "{request:?}");
-                    assert_eq!(one.hits, two.hits, "{request:?}");
-                    assert_eq!(one.facets, two.facets, "{request:?}");
-                }
-            }
-        }
-    }
+    assert_same_results(&one_thread, &two_threads, &queries, &[0, 195, 1_000], 30);
     for id in ["n0", "n1234", "n3999"] {
         let one = one_thread.article(id).expect("article");
         assert!(
