@@ -16,6 +16,7 @@ use std::sync::OnceLock;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::hashing::HashKeyedMap;
+use super::tsv;
 
 static EMBEDDED: &str = include_str!("data/keyphrases.tsv");
 
@@ -48,14 +49,11 @@ impl Keyphrases {
 
     /// Reads `key \t tagged \t present` lines; comments (`#`) and malformed lines are skipped.
     pub fn parse(text: &str) -> Keyphrases {
-        let phrases = text
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let key = fields.next()?.trim();
-                let tagged = fields.next()?.trim().parse().ok()?;
-                let present = fields.next()?.trim().parse().ok()?;
+        let phrases = tsv::rows(text)
+            .filter_map(|mut fields| {
+                let key = fields.text()?;
+                let tagged = fields.number()?;
+                let present = fields.number()?;
                 (!key.is_empty()).then(|| (xxh3_64(key.as_bytes()), Tagged { tagged, present }))
             })
             .collect();

@@ -22,6 +22,7 @@ mod spacing;
 mod table;
 mod tag_forms;
 mod tokens;
+mod tsv;
 mod untagged;
 mod word_memo;
 

@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use super::fold::fold_into;
 use super::hashing::FxHashMap;
+use super::tsv;
 
 static EMBEDDED: &str = include_str!("data/tag_forms.tsv");
 static JOINER_USE: &str = include_str!("data/joiner_use.tsv");
@@ -49,13 +50,11 @@ pub struct TagForms {
 /// Sources whose editors nearly never type a joiner, from `source \t tags \t tags with a
 /// joiner` lines.
 fn spaced_sources(text: &str) -> Vec<String> {
-    text.lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| {
-            let mut fields = line.split('\t');
-            let source = fields.next()?.trim();
-            let tags: u32 = fields.next()?.trim().parse().ok()?;
-            let joined: u32 = fields.next()?.trim().parse().ok()?;
+    tsv::rows(text)
+        .filter_map(|mut fields| {
+            let source = fields.text()?;
+            let tags: u32 = fields.number()?;
+            let joined: u32 = fields.number()?;
             let spaced = !source.is_empty()
                 && tags >= MIN_HABIT_TAGS
                 && f64::from(joined) < MAX_JOINER_SHARE * f64::from(tags);
@@ -141,23 +140,19 @@ impl TagForms {
     /// and rows below the evidence cuts are skipped.
     pub fn parse(text: &str) -> TagForms {
         let mut forms: FxHashMap<String, FxHashMap<String, String>> = FxHashMap::default();
-        let rows = text
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let source = fields.next()?.trim();
-                let form = word_key(fields.next()?);
-                let tag = fields.next()?.trim();
-                let tagged: u32 = fields.next()?.trim().parse().ok()?;
-                let shown: u32 = fields.next()?.trim().parse().ok()?;
-                let enough = tagged >= MIN_TAGGED
-                    && f64::from(tagged) >= MIN_SHARE * f64::from(shown)
-                    && !source.is_empty()
-                    && !form.is_empty()
-                    && !tag.is_empty();
-                enough.then_some((source, form, tag))
-            });
+        let rows = tsv::rows(text).filter_map(|mut fields| {
+            let source = fields.text()?;
+            let form = word_key(fields.text()?);
+            let tag = fields.text()?;
+            let tagged: u32 = fields.number()?;
+            let shown: u32 = fields.number()?;
+            let enough = tagged >= MIN_TAGGED
+                && f64::from(tagged) >= MIN_SHARE * f64::from(shown)
+                && !source.is_empty()
+                && !form.is_empty()
+                && !tag.is_empty();
+            enough.then_some((source, form, tag))
+        });
         for (source, form, tag) in rows {
             forms
                 .entry(source.to_string())

@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 
 use super::hashing::FxHashMap;
 use super::tag_forms::word_key;
+use super::tsv;
 
 static EMBEDDED: &str = include_str!("data/untagged.tsv");
 static OFTEN_TAGGED: &str = include_str!("data/often_tagged.tsv");
@@ -84,18 +85,14 @@ impl SourcePhrases {
     /// Reads the rows whose `(shown, matched)` counts satisfy `enough`.
     pub fn parse_with(text: &str, enough: impl Fn(u32, u32) -> bool) -> SourcePhrases {
         let mut phrases: FxHashMap<String, SourceKeys> = FxHashMap::default();
-        let rows = text
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| {
-                let mut fields = line.split('\t');
-                let source = fields.next()?.trim();
-                let phrase = word_key(fields.next()?);
-                let shown: u32 = fields.next()?.trim().parse().ok()?;
-                let matched: u32 = fields.next()?.trim().parse().ok()?;
-                let enough = enough(shown, matched) && !source.is_empty() && !phrase.is_empty();
-                enough.then_some((source, phrase))
-            });
+        let rows = tsv::rows(text).filter_map(|mut fields| {
+            let source = fields.text()?;
+            let phrase = word_key(fields.text()?);
+            let shown: u32 = fields.number()?;
+            let matched: u32 = fields.number()?;
+            let enough = enough(shown, matched) && !source.is_empty() && !phrase.is_empty();
+            enough.then_some((source, phrase))
+        });
         for (source, phrase) in rows {
             phrases
                 .entry(source.to_string())
