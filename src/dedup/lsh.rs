@@ -94,22 +94,28 @@ fn band_key(signature: &Signature, band: usize) -> u32 {
 
 impl LshIndex {
     /// Candidate ordinals sharing a band with `signature`, ascending, without repeats.
+    ///
+    /// Every band's bucket is looked up before any chain is followed, and the chains are then
+    /// walked side by side, one link of each per step: the loads of one step do not wait on each
+    /// other, so their cache misses overlap instead of queueing one behind the other (on a large
+    /// index nearly every lookup and link misses the cache).
     pub fn candidates(&self, signature: &Signature) -> Vec<u32> {
-        let mut found = Vec::new();
-        for band in 0..BANDS {
-            let mut ordinal = self.bands[band]
-                .get(&band_key(signature, band))
-                .copied()
-                .unwrap_or(END);
-            for _ in 0..MAX_CHAIN {
-                if ordinal == END {
-                    break;
+        let keys: [u32; BANDS] = std::array::from_fn(|band| band_key(signature, band));
+        let mut links: [u32; BANDS] =
+            std::array::from_fn(|band| self.bands[band].get(&keys[band]).copied().unwrap_or(END));
+        let mut found = Vec::with_capacity(BANDS * MAX_CHAIN);
+        for _ in 0..MAX_CHAIN {
+            let mut any = false;
+            for (band, link) in links.iter_mut().enumerate() {
+                if *link == END {
+                    continue;
                 }
-                found.push(ordinal);
-                ordinal = self
-                    .next
-                    .get(ordinal as usize)
-                    .map_or(END, |links| links[band]);
+                any = true;
+                found.push(*link);
+                *link = self.next.get(*link as usize).map_or(END, |next| next[band]);
+            }
+            if !any {
+                break;
             }
         }
         found.sort_unstable();
