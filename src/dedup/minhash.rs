@@ -64,6 +64,24 @@ pub fn signature_of_hashes(hashes: &[u64]) -> Option<Signature> {
 
 /// The signature of the [`token_hash`]es `hashes` yields. `None` when it yields none.
 pub fn signature_of(hashes: impl Iterator<Item = u64>) -> Option<Signature> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2, as just checked.
+        return unsafe { signature_of_avx2(hashes) };
+    }
+    signature_of_portable(hashes)
+}
+
+/// [`signature_of_portable`] compiled for AVX2: the 24 hash functions run eight lanes at a time
+/// with a native 32-bit multiply (the baseline x86-64 build has four lanes and no such multiply).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn signature_of_avx2(hashes: impl Iterator<Item = u64>) -> Option<Signature> {
+    signature_of_portable(hashes)
+}
+
+#[inline(always)]
+fn signature_of_portable(hashes: impl Iterator<Item = u64>) -> Option<Signature> {
     let mut minima = [u32::MAX; HASHES];
     let mut empty = true;
     for base in hashes {
@@ -82,6 +100,19 @@ mod tests {
 
     fn words(n: usize) -> Vec<String> {
         (0..n).map(|i| format!("word{i}")).collect()
+    }
+
+    #[test]
+    fn the_vector_build_signs_as_the_portable_one() {
+        let hashes: Vec<u64> = words(200).iter().map(|w| token_hash(w)).collect();
+        for n in [1, 7, 8, 9, 200] {
+            let some = &hashes[..n];
+            assert_eq!(
+                signature_of(some.iter().copied()),
+                signature_of_portable(some.iter().copied())
+            );
+        }
+        assert_eq!(signature_of(std::iter::empty()), None);
     }
 
     #[test]
