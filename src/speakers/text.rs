@@ -213,14 +213,34 @@ pub(crate) fn clause_floor(text: &str, floor: usize, pos: usize) -> usize {
 
 /// Byte offset of the end of the sentence that contains `pos` (the terminator excluded), or the
 /// end of the text.
+///
+/// Looks for the terminators' bytes with memchr (a SIMD scan) instead of decoding every char:
+/// the ASCII ones are whole chars, and `؟` (U+061F) is the only terminator ending in 0x9F, which
+/// is a `؟` exactly when the byte before is 0xD8 (a lead byte, so the pair is that char).
 pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
     let Some(slice) = text.get(pos..) else {
         return text.len();
     };
-    slice
-        .char_indices()
-        .find(|&(i, c)| is_sentence_end(text, pos + i, c))
-        .map_or(text.len(), |(i, _)| pos + i)
+    let bytes = slice.as_bytes();
+    let mut from = 0;
+    while let Some(rest) = bytes.get(from..) {
+        let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
+        let other = memchr::memchr2(b'\n', 0x9f, rest);
+        let Some(at) = ascii.into_iter().chain(other).min() else {
+            break;
+        };
+        let i = from + at;
+        let end = match bytes[i] {
+            b'.' => (!is_decimal_point(text, pos + i)).then_some(i),
+            0x9f => (i > 0 && bytes[i - 1] == 0xd8).then(|| i - 1),
+            _ => Some(i),
+        };
+        if let Some(end) = end {
+            return pos + end;
+        }
+        from = i + 1;
+    }
+    text.len()
 }
 
 /// `(start, end)` of `text[start..end]` with surrounding whitespace and the given punctuation
@@ -316,6 +336,44 @@ mod tests {
         let text = "الف ب ج";
         let t = tokens(text, 4, text.len());
         assert_eq!(t[0].start, 4);
+    }
+
+    #[test]
+    fn sentence_ends_are_found_as_by_chars() {
+        fn by_chars(text: &str, pos: usize) -> usize {
+            let Some(slice) = text.get(pos..) else {
+                return text.len();
+            };
+            slice
+                .char_indices()
+                .find(|&(i, c)| is_sentence_end(text, pos + i, c))
+                .map_or(text.len(), |(i, _)| pos + i)
+        }
+        let every: String = (0..=0x10ffffu32)
+            .filter_map(char::from_u32)
+            .filter(|c| !matches!(c, '.' | '!' | '?' | '\n' | '؟'))
+            .collect();
+        let texts = [
+            "وی گفت؟ بله. رشد 2.5 درصد! آری?\nپایان",
+            "ٟ ڟ ۟ ‟ 1.2.3 ؟",
+            ".",
+            "",
+        ];
+        for text in texts {
+            for pos in 0..=text.len() {
+                assert_eq!(
+                    sentence_end(text, pos),
+                    by_chars(text, pos),
+                    "{pos} in {text}"
+                );
+            }
+        }
+        // Every other char between two terminators: none of them ends the sentence.
+        let long = format!("a.{every}؟ x");
+        for pos in [0, 2, long.len() - 4] {
+            assert_eq!(sentence_end(&long, pos), by_chars(&long, pos), "{pos}");
+        }
+        assert_eq!(sentence_end(&long, 2), 2 + every.len());
     }
 
     #[test]
