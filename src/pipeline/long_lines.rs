@@ -15,14 +15,33 @@ pub(crate) const FURNITURE_MAX_CHARS: usize = 120;
 /// Whether the code point is a base letter that normalization and the match fold both keep as
 /// one letter: the Arabic letters without hamza forms and teh marbuta, and the four Persian ones
 /// plus Persian kaf and yeh. Other characters are simply not counted (a safe undercount).
-fn is_kept_letter(code: u32) -> bool {
+const fn is_kept_letter(code: u32) -> bool {
     matches!(code,
         0x0627..=0x0628 | 0x062A..=0x063A | 0x0641..=0x064A
         | 0x067E | 0x0686 | 0x0698 | 0x06A9 | 0x06AF | 0x06CC)
 }
 
+/// [`is_kept_letter`] of U+0600..=U+06FF, by the low eight bits of the code point: what the two
+/// bytes of such a char give as `(lead & 3) << 6 | (continuation & 0x3F)`.
+static KEPT_IN_ARABIC_BLOCK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut low = 0;
+    while low < 256 {
+        table[low] = is_kept_letter(0x0600 + low as u32);
+        low += 1;
+    }
+    table
+};
+
+/// Bytes looked at between two checks of the count.
+const CHUNK: usize = 64;
+
 /// True when `raw` holds more kept letters than any furniture line can have, so the learning
-/// pass need not normalize it. Reads bytes only; stops as soon as the count passes the limit.
+/// pass need not normalize it. Reads bytes only; stops soon after the count passes the limit.
+///
+/// Every byte position is tested, branch-free, as the start of a kept letter: only a lead byte
+/// 0xD8..=0xDB (never a continuation byte) can start one, so this counts exactly the letters a
+/// walk from char to char would.
 pub(crate) fn too_long_for_furniture(raw: &str) -> bool {
     // Every counted letter takes two bytes.
     if raw.len() <= 2 * FURNITURE_MAX_CHARS {
@@ -30,20 +49,17 @@ pub(crate) fn too_long_for_furniture(raw: &str) -> bool {
     }
     let bytes = raw.as_bytes();
     let mut letters = 0;
-    let mut at = 0;
-    while at + 1 < bytes.len() {
-        let lead = bytes[at];
-        if (0xD8..=0xDB).contains(&lead) {
-            let code = (u32::from(lead & 0x1F) << 6) | u32::from(bytes[at + 1] & 0x3F);
-            if is_kept_letter(code) {
-                letters += 1;
-                if letters > FURNITURE_MAX_CHARS {
-                    return true;
-                }
-            }
-            at += 2;
-        } else {
-            at += 1;
+    for (lead_chunk, next_chunk) in bytes.chunks(CHUNK).zip(bytes[1..].chunks(CHUNK)) {
+        letters += lead_chunk
+            .iter()
+            .zip(next_chunk)
+            .map(|(&lead, &next)| {
+                let low = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F);
+                usize::from((lead & 0xFC == 0xD8) & KEPT_IN_ARABIC_BLOCK[low])
+            })
+            .sum::<usize>();
+        if letters > FURNITURE_MAX_CHARS {
+            return true;
         }
     }
     false
@@ -78,6 +94,32 @@ mod tests {
             });
         }
         learner.finish().len()
+    }
+
+    /// The count as a walk from char to char makes it.
+    fn too_long_by_chars(raw: &str) -> bool {
+        raw.chars()
+            .filter(|&c| is_kept_letter(u32::from(c)))
+            .count()
+            > FURNITURE_MAX_CHARS
+    }
+
+    #[test]
+    fn byte_count_agrees_with_the_char_walk() {
+        let every: String = (0..=0x10ffffu32).filter_map(char::from_u32).collect();
+        let arabic: String = (0x0600..=0x06ffu32).filter_map(char::from_u32).collect();
+        for n in [0, 1, 30, 60, 61, 62, 100, 121, 200] {
+            for unit in ["ب", "بَ", "a", "ـ", "ب ", "€ب", "𝄞ک"] {
+                let line = unit.repeat(n);
+                assert_eq!(too_long_for_furniture(&line), too_long_by_chars(&line));
+            }
+            let line: String = arabic.chars().cycle().take(n * 3).collect();
+            assert_eq!(too_long_for_furniture(&line), too_long_by_chars(&line));
+        }
+        for line in [every.clone(), every.repeat(4)] {
+            assert_eq!(too_long_for_furniture(&line), too_long_by_chars(&line));
+        }
+        assert!(too_long_for_furniture(&every.repeat(4)));
     }
 
     #[test]
