@@ -485,8 +485,57 @@ fn should_join(
     if !context.writer_spaces_affixes && stripped() {
         return false;
     }
-    spaced_compound(left, right, next, context.writer_spaces_affixes)
-        || compound_join(left, right, context)
+    // Nearly every pair is turned away by a few filter probes that each compound rule needs
+    // passed (same answers without them): the rules' word lists and lookups cost more.
+    let spaced_writer = context.writer_spaces_affixes;
+    (may_be_spaced_compound(left, right, spaced_writer)
+        && spaced_compound(left, right, next, spaced_writer))
+        || (lexicon().may_join_with_zwnj(pair_hash(left.hash(), right.hash()))
+            && compound_join(left, right, context))
+}
+
+/// Words after which [`spaced_compound`] may join without asking the tables: the attributive
+/// participles and the degree tails.
+const COMPOUND_END_SET: WordSet<10> = WordSet::new([
+    "شده",
+    "زده",
+    "دیده",
+    "خورده",
+    "ترین",
+    "تر",
+    "تری",
+    "تریم",
+    "ترند",
+    "ترید",
+]);
+
+/// False only when [`spaced_compound`] is false: each of its joins needs `right` to be an
+/// [`ATTRIBUTIVE_PARTICIPLES`] or [`DEGREE_TAILS`] member or a bound tail, or `left` to head
+/// a compound of the compound table with `right` or with `right`'s stem before an inflection
+/// (probed by the table's pair filter). ([`compound_join`] needs the lexicon's pair filter.)
+#[inline]
+fn may_be_spaced_compound(left: &Token, right: &Token, spaced_writer: bool) -> bool {
+    COMPOUND_END_SET.contains(right.text)
+        || (super::compounds::may_head_compound_hashed(left.hash())
+            && (super::compounds::may_be_pair(pair_hash(left.hash(), right.hash()))
+                || inflected_stems(right.text).any(|stem| {
+                    super::compounds::may_be_pair(pair_hash(
+                        left.hash(),
+                        word_hash(stem.as_bytes()),
+                    ))
+                })))
+        || super::compounds::is_bound_tail_hashed(right.text, right.hash(), spaced_writer)
+}
+
+/// The stems of `word` before the [`inflections_ending_like`] it (of two letters at least):
+/// the second parts of the compounds that `word` may inflect.
+#[inline]
+fn inflected_stems(word: &str) -> impl Iterator<Item = &str> {
+    inflections_ending_like(word)
+        .iter()
+        .filter_map(move |ending| {
+            strip_ending(word, ending).filter(|stem| stem.chars().nth(1).is_some())
+        })
 }
 
 /// A glued word counts as stripped when its ZWNJ spelling is this much more common
@@ -495,6 +544,7 @@ const STRIPPED_WORD_MARGIN: i32 = 16;
 
 /// True when some word of `text` is glued where news writes a ZWNJ far more often (`میشود`):
 /// its ZWNJs were stripped, so a space between two words is a true space.
+#[inline(never)]
 fn shows_stripped_words(text: &str) -> bool {
     letter_runs(text).filter(|w| w.len() >= 6).any(|w| {
         lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
@@ -598,18 +648,10 @@ fn spaced_compound(
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
     // (Only the endings that share the word's last letter are tried.)
     may_head
-        && inflections_ending_like(right).iter().any(|ending| {
-            strip_ending(right, ending)
-                .filter(|stem| stem.chars().nth(1).is_some())
-                .is_some_and(|stem| {
-                    let stem_pair = (left_token.hash(), word_hash(stem.as_bytes()));
-                    super::compounds::is_spaced_compound_hashed(
-                        left,
-                        stem,
-                        stem_pair,
-                        spaced_writer,
-                    ) && !is_verbal_noun(stem)
-                })
+        && inflected_stems(right).any(|stem| {
+            let stem_pair = (left_token.hash(), word_hash(stem.as_bytes()));
+            super::compounds::is_spaced_compound_hashed(left, stem, stem_pair, spaced_writer)
+                && !is_verbal_noun(stem)
         })
 }
 
@@ -1180,6 +1222,117 @@ mod tests {
         assert!(!joins("سال", "گذشته", &spaced));
         assert!(!joins("پیش", "آمد", &spaced));
         assert!(!joins("نشان", "داده", &spaced));
+    }
+
+    #[test]
+    fn compound_filters_never_turn_a_join_away() {
+        // Heads, tails, inflected compounds, participles, degree suffixes and plain words:
+        // every pair of them, in both writers the compound rules serve.
+        let words = [
+            "جمع",
+            "آوری",
+            "ذوب",
+            "آهن",
+            "تصمیم",
+            "گیری",
+            "شریف",
+            "ترین",
+            "تر",
+            "تری",
+            "مرمت",
+            "گران",
+            "کاسب",
+            "کارها",
+            "کار",
+            "قبیله",
+            "سالاران",
+            "برنامه",
+            "ریزی",
+            "ریزیهای",
+            "سه",
+            "شنبه",
+            "بین",
+            "المللی",
+            "باستان",
+            "شناسی",
+            "اصلاح",
+            "طلبان",
+            "طلب",
+            "انجام",
+            "شده",
+            "زده",
+            "دیده",
+            "خورده",
+            "وحشت",
+            "صدمه",
+            "خاک",
+            "امام",
+            "جمعه",
+            "نشان",
+            "داده",
+            "سال",
+            "گذشته",
+            "پیش",
+            "آمد",
+            "کتاب",
+            "ها",
+            "این",
+            "از",
+            "و",
+            "شهر",
+            "تهران",
+            "گفت",
+            "وزیر",
+            "امور",
+            "خارجه",
+            "سازی",
+            "نامه",
+            "کننده",
+            "نگاران",
+            "خبر",
+            "روزنامه",
+            "بهره",
+            "برداری",
+            "سرمایه",
+            "گذاری",
+            "هم",
+            "اندیشی",
+            "دانش",
+            "آموزان",
+        ];
+        let mut joined = 0;
+        for spaced_writer in [false, true] {
+            let context = Context {
+                writer_spaces_affixes: spaced_writer,
+                ..Context::default()
+            };
+            for left in words {
+                for right in words {
+                    let (left, right) = (Token::new(left), Token::new(right));
+                    if spaced_compound(&left, &right, "در", spaced_writer) {
+                        joined += 1;
+                        assert!(
+                            may_be_spaced_compound(&left, &right, spaced_writer),
+                            "{} {}",
+                            left.text,
+                            right.text
+                        );
+                    }
+                    if compound_join(&left, &right, &context) {
+                        joined += 1;
+                        let pair = pair_hash(left.hash(), right.hash());
+                        assert!(
+                            lexicon().may_join_with_zwnj(pair),
+                            "{} {}",
+                            left.text,
+                            right.text
+                        );
+                    }
+                }
+            }
+        }
+        // The sweep saw joins of every kind, not an empty set.
+        assert!(joined >= 20, "{joined}");
     }
 
     #[test]
