@@ -464,14 +464,14 @@ pub(crate) fn no_break_means_zwnj(left: &str, right: &str) -> bool {
     is_canonical_affix(left, right) || lexicon_joins(left, right)
 }
 
-/// Whether the space between `left` and `right` should become a joint. `stripped` tells (and
-/// may compute once per paragraph) whether the text's glued words show stripped ZWNJs.
+/// Whether the space between `left` and `right` should become a joint. `stripped` tells
+/// whether the text's glued words show stripped ZWNJs.
 fn should_join(
     left: &Token,
     right: &Token,
     next: &str,
     context: &Context,
-    stripped: &mut impl FnMut() -> bool,
+    stripped: &mut StrippedWords,
 ) -> bool {
     if may_be_canonical_affix(left.text, right.text) && is_canonical_affix(left.text, right.text) {
         return true;
@@ -479,14 +479,65 @@ fn should_join(
     if context.writer_uses_zwnj {
         return false;
     }
-    // Without a sign of the writer's habit, compounds are joined only if the text's other words
-    // do not show stripped ZWNJs (then every space is a true one). Asked first: in stripped
-    // text it spares the compound lookups at every space.
-    if !context.writer_spaces_affixes && stripped() {
+    let spaced_writer = context.writer_spaces_affixes;
+    // A stripped word already read spares the compound rules at every later space.
+    if !spaced_writer && stripped.seen_in(right) {
         return false;
     }
-    spaced_compound(left, right, next, context.writer_spaces_affixes)
-        || compound_join(left, right, context)
+    // Nearly every pair is turned away by a few filter probes that each compound rule needs
+    // passed (same answers without them): the rules' word lists and lookups cost more.
+    let compound = (may_be_spaced_compound(left, right, spaced_writer)
+        && spaced_compound(left, right, next, spaced_writer))
+        || (lexicon().may_join_with_zwnj(pair_hash(left.hash(), right.hash()))
+            && compound_join(left, right, context));
+    // Without a sign of the writer's habit, compounds are joined only if the text's other words
+    // do not show stripped ZWNJs (then every space is a true one). Asked last: the paragraph's
+    // words are read for it only when one of its pairs would join, which few paragraphs have.
+    compound && (spaced_writer || !stripped.in_text())
+}
+
+/// Words after which [`spaced_compound`] may join without asking the tables: the attributive
+/// participles and the degree tails.
+const COMPOUND_END_SET: WordSet<10> = WordSet::new([
+    "شده",
+    "زده",
+    "دیده",
+    "خورده",
+    "ترین",
+    "تر",
+    "تری",
+    "تریم",
+    "ترند",
+    "ترید",
+]);
+
+/// False only when [`spaced_compound`] is false: each of its joins needs `right` to be an
+/// [`ATTRIBUTIVE_PARTICIPLES`] or [`DEGREE_TAILS`] member or a bound tail, or `left` to head
+/// a compound of the compound table with `right` or with `right`'s stem before an inflection
+/// (probed by the table's pair filter). ([`compound_join`] needs the lexicon's pair filter.)
+#[inline]
+fn may_be_spaced_compound(left: &Token, right: &Token, spaced_writer: bool) -> bool {
+    COMPOUND_END_SET.contains(right.text)
+        || (super::compounds::may_head_compound_hashed(left.hash())
+            && (super::compounds::may_be_pair(pair_hash(left.hash(), right.hash()))
+                || inflected_stems(right.text).any(|stem| {
+                    super::compounds::may_be_pair(pair_hash(
+                        left.hash(),
+                        word_hash(stem.as_bytes()),
+                    ))
+                })))
+        || super::compounds::is_bound_tail_hashed(right.text, right.hash(), spaced_writer)
+}
+
+/// The stems of `word` before the [`inflections_ending_like`] it (of two letters at least):
+/// the second parts of the compounds that `word` may inflect.
+#[inline]
+fn inflected_stems(word: &str) -> impl Iterator<Item = &str> {
+    inflections_ending_like(word)
+        .iter()
+        .filter_map(move |ending| {
+            strip_ending(word, ending).filter(|stem| stem.chars().nth(1).is_some())
+        })
 }
 
 /// A glued word counts as stripped when its ZWNJ spelling is this much more common
@@ -495,12 +546,59 @@ const STRIPPED_WORD_MARGIN: i32 = 16;
 
 /// True when some word of `text` is glued where news writes a ZWNJ far more often (`میشود`):
 /// its ZWNJs were stripped, so a space between two words is a true space.
+#[inline(never)] // read for few paragraphs (see [`StrippedWords`])
 fn shows_stripped_words(text: &str) -> bool {
-    letter_runs(text).filter(|w| w.len() >= 6).any(|w| {
-        lexicon().zwnj_spelled(w.as_bytes()).is_some_and(|e| {
+    letter_runs(text).any(|w| is_stripped_word(w.as_bytes(), word_hash(w.as_bytes())))
+}
+
+/// Whether the letter run `word`, with this [`word_hash`], is one that makes
+/// [`shows_stripped_words`] true.
+#[inline]
+fn is_stripped_word(word: &[u8], hash: u64) -> bool {
+    word.len() >= 6
+        && lexicon().zwnj_spelled_hashed(word, hash).is_some_and(|e| {
             i32::from(e.zwnj_bucket()) - i32::from(e.glued_bucket()) >= STRIPPED_WORD_MARGIN
         })
-    })
+}
+
+/// [`shows_stripped_words`] of a paragraph, asked while its spaces are read: known as soon as
+/// a word read after a space shows stripped ZWNJs, else found by reading the whole paragraph
+/// only when a pair would join on its answer (few paragraphs have one).
+struct StrippedWords<'a> {
+    text: &'a str,
+    known: Option<bool>,
+}
+
+impl<'a> StrippedWords<'a> {
+    /// Nothing known yet of `text`.
+    fn of(text: &'a str) -> Self {
+        Self { text, known: None }
+    }
+
+    /// A text already known to show stripped words (`true`) or not.
+    #[cfg(test)]
+    fn known(shows: bool) -> Self {
+        Self {
+            text: "",
+            known: Some(shows),
+        }
+    }
+
+    /// Notes `word`, a letter run of the text (in text without ZWNJs every word read after a
+    /// space is one), and tells whether a word noted so far showed stripped ZWNJs.
+    #[inline]
+    fn seen_in(&mut self, word: &Token) -> bool {
+        if self.known.is_none() && is_stripped_word(word.text.as_bytes(), word.hash()) {
+            self.known = Some(true);
+        }
+        self.known == Some(true)
+    }
+
+    /// [`shows_stripped_words`] of the text.
+    fn in_text(&mut self) -> bool {
+        let text = self.text;
+        *self.known.get_or_insert_with(|| shows_stripped_words(text))
+    }
 }
 
 /// The lexicon's compounds: joined where the writer spaces affixes by looser evidence, else
@@ -598,18 +696,10 @@ fn spaced_compound(
     // An inflected compound (`کاسب کارها`, `قبیله سالاران`): the compound with its ending.
     // (Only the endings that share the word's last letter are tried.)
     may_head
-        && inflections_ending_like(right).iter().any(|ending| {
-            strip_ending(right, ending)
-                .filter(|stem| stem.chars().nth(1).is_some())
-                .is_some_and(|stem| {
-                    let stem_pair = (left_token.hash(), word_hash(stem.as_bytes()));
-                    super::compounds::is_spaced_compound_hashed(
-                        left,
-                        stem,
-                        stem_pair,
-                        spaced_writer,
-                    ) && !is_verbal_noun(stem)
-                })
+        && inflected_stems(right).any(|stem| {
+            let stem_pair = (left_token.hash(), word_hash(stem.as_bytes()));
+            super::compounds::is_spaced_compound_hashed(left, stem, stem_pair, spaced_writer)
+                && !is_verbal_noun(stem)
         })
 }
 
@@ -806,8 +896,7 @@ impl Step for AffixJoin {
     fn apply(&self, input: &Buf, output: &mut Buf, context: &Context, config: &Config) -> bool {
         let text = input.text.as_str();
         let mut copied = 0;
-        // Read lazily: most paragraphs have no pair that needs it.
-        let mut stripped: Option<bool> = None;
+        let mut stripped = StrippedWords::of(text);
         // The compound rules, which ask every pair whether a word holds a ZWNJ, only run on
         // text without any: one search of the text answers for all its words.
         let text_has_zwnj = has_zwnj(text);
@@ -882,7 +971,6 @@ impl Step for AffixJoin {
             {
                 continue;
             }
-            let mut stripped_text = || *stripped.get_or_insert_with(|| shows_stripped_words(text));
             let next = match bytes.get(after_right) {
                 Some(b' ') if read_next.0 == after_right + 1 => read_next.1,
                 Some(b' ') => {
@@ -892,13 +980,7 @@ impl Step for AffixJoin {
                 }
                 _ => "",
             };
-            if !should_join(
-                &left_token,
-                &read_right.1,
-                next,
-                context,
-                &mut stripped_text,
-            ) {
+            if !should_join(&left_token, &read_right.1, next, context, &mut stripped) {
                 continue;
             }
             output.copy_range(input, copied, i);
@@ -1121,7 +1203,7 @@ mod tests {
             &Token::new(right),
             "",
             context,
-            &mut || false,
+            &mut StrippedWords::known(false),
         )
     }
 
@@ -1131,7 +1213,7 @@ mod tests {
             &Token::new(right),
             "",
             context,
-            &mut || true,
+            &mut StrippedWords::known(true),
         )
     }
 
@@ -1155,6 +1237,33 @@ mod tests {
         assert!(shows_stripped_words("کتابها را خواند"));
         assert!(!shows_stripped_words("او گفت این کار انجام می شود"));
         assert!(!shows_stripped_words("آنها رفتند"));
+    }
+
+    #[test]
+    fn stripped_words_noted_while_reading() {
+        for text in [
+            "او گفت این کار انجام میشود",
+            "کتابها را خواند",
+            "او گفت این کار انجام می شود",
+            "آنها رفتند",
+            "گفت «میشود» و رفت",
+            "گفت:کتابها را خواند",
+            "میشود",
+        ] {
+            let shows = shows_stripped_words(text);
+            let mut stripped = StrippedWords::of(text);
+            let mut seen = false;
+            for (space, _) in text.match_indices(' ') {
+                seen |= stripped.seen_in(&Token::new(word_after(text, space + 1)));
+            }
+            // A word read after a space is a letter run: seeing one is the paragraph's answer.
+            assert!(!seen || shows, "{text}");
+            assert_eq!(stripped.in_text(), shows, "{text}");
+        }
+        let text = "او گفت میشود";
+        assert!(StrippedWords::of(text).seen_in(&Token::new("میشود")));
+        assert!(!StrippedWords::of(text).seen_in(&Token::new("گفت")));
+        assert!(!StrippedWords::known(false).seen_in(&Token::new("میشود")));
     }
 
     #[test]
@@ -1183,6 +1292,117 @@ mod tests {
     }
 
     #[test]
+    fn compound_filters_never_turn_a_join_away() {
+        // Heads, tails, inflected compounds, participles, degree suffixes and plain words:
+        // every pair of them, in both writers the compound rules serve.
+        let words = [
+            "جمع",
+            "آوری",
+            "ذوب",
+            "آهن",
+            "تصمیم",
+            "گیری",
+            "شریف",
+            "ترین",
+            "تر",
+            "تری",
+            "مرمت",
+            "گران",
+            "کاسب",
+            "کارها",
+            "کار",
+            "قبیله",
+            "سالاران",
+            "برنامه",
+            "ریزی",
+            "ریزیهای",
+            "سه",
+            "شنبه",
+            "بین",
+            "المللی",
+            "باستان",
+            "شناسی",
+            "اصلاح",
+            "طلبان",
+            "طلب",
+            "انجام",
+            "شده",
+            "زده",
+            "دیده",
+            "خورده",
+            "وحشت",
+            "صدمه",
+            "خاک",
+            "امام",
+            "جمعه",
+            "نشان",
+            "داده",
+            "سال",
+            "گذشته",
+            "پیش",
+            "آمد",
+            "کتاب",
+            "ها",
+            "این",
+            "از",
+            "و",
+            "شهر",
+            "تهران",
+            "گفت",
+            "وزیر",
+            "امور",
+            "خارجه",
+            "سازی",
+            "نامه",
+            "کننده",
+            "نگاران",
+            "خبر",
+            "روزنامه",
+            "بهره",
+            "برداری",
+            "سرمایه",
+            "گذاری",
+            "هم",
+            "اندیشی",
+            "دانش",
+            "آموزان",
+        ];
+        let mut joined = 0;
+        for spaced_writer in [false, true] {
+            let context = Context {
+                writer_spaces_affixes: spaced_writer,
+                ..Context::default()
+            };
+            for left in words {
+                for right in words {
+                    let (left, right) = (Token::new(left), Token::new(right));
+                    if spaced_compound(&left, &right, "در", spaced_writer) {
+                        joined += 1;
+                        assert!(
+                            may_be_spaced_compound(&left, &right, spaced_writer),
+                            "{} {}",
+                            left.text,
+                            right.text
+                        );
+                    }
+                    if compound_join(&left, &right, &context) {
+                        joined += 1;
+                        let pair = pair_hash(left.hash(), right.hash());
+                        assert!(
+                            lexicon().may_join_with_zwnj(pair),
+                            "{} {}",
+                            left.text,
+                            right.text
+                        );
+                    }
+                }
+            }
+        }
+        // The sweep saw joins of every kind, not an empty set.
+        assert!(joined >= 20, "{joined}");
+    }
+
+    #[test]
     fn participles_used_as_adjectives() {
         let (spaced, unmarked, typed) = writing_habits();
         let joins_before = |left, right, next, context: &Context| {
@@ -1191,7 +1411,7 @@ mod tests {
                 &Token::new(right),
                 next,
                 context,
-                &mut || false,
+                &mut StrippedWords::known(false),
             )
         };
         // A word of the same phrase follows: a compound adjective (`کارهای انجام‌شده در`).

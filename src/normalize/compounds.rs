@@ -74,7 +74,7 @@ pub(crate) fn may_head_compound_hashed(head_hash: u64) -> bool {
 /// False when no pair of the table is cut into parts with these hashes (the [`pair_hash`] of
 /// their [`word_hash`]es): most pairs after a possible head are still no compound.
 #[inline]
-fn may_be_pair(pair: u64) -> bool {
+pub(crate) fn may_be_pair(pair: u64) -> bool {
     const PAIRS: Bloom<'static> = Bloom::new(table_file!("compounds.pairs.bloom"));
     PAIRS.may_contain(pair)
 }

@@ -162,7 +162,12 @@ impl Lexicon {
     /// glued one (`None` otherwise, like [`Lexicon::get`] filtered so, but faster on misses).
     #[inline]
     pub fn zwnj_spelled(&self, skeleton: &[u8]) -> Option<Entry> {
-        let hash = word_hash(skeleton);
+        self.zwnj_spelled_hashed(skeleton, word_hash(skeleton))
+    }
+
+    /// [`Lexicon::zwnj_spelled`] for a skeleton whose [`word_hash`] is known.
+    #[inline]
+    pub fn zwnj_spelled_hashed(&self, skeleton: &[u8], hash: u64) -> Option<Entry> {
         if !self.zwnj_filter.may_contain(hash) {
             return None;
         }
