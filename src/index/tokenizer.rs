@@ -166,6 +166,11 @@ struct Part {
 type Word = (usize, usize);
 
 /// The per-text working state of the analyzer.
+///
+/// Each part is folded (and its groups stemmed) afresh in every text. Remembering parts already
+/// seen (a hash map over the vocabulary, or a 512 KiB direct-mapped cache) cut the analyzer's
+/// instructions by a quarter but not its time: on 100 MB of news the lookups spent most of theirs
+/// waiting on memory, as tantivy's term table keeps churning the CPU cache.
 #[derive(Clone, Default)]
 struct Scratch {
     parts: Vec<Part>,
