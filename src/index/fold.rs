@@ -24,16 +24,18 @@ pub fn fold_word(raw: &str) -> String {
 pub fn fold_word_into(raw: &str, key: &mut String) {
     let start = key.len();
     let bytes = raw.as_bytes();
+    // Once per word: each `LazyLock` access checks its initialization.
+    let (ascii_folds, arabic_block_folds) = (&*ASCII_FOLDS, &*ARABIC_BLOCK_FOLDS);
     // `raw[copied..at]` folds to itself and is not in `key` yet.
     let mut copied = 0;
     let mut at = 0;
     while let Some(&lead) = bytes.get(at) {
         let (fold, width) = match (lead, bytes.get(at + 1)) {
-            (0..=0x7f, _) => (ASCII_FOLDS[usize::from(lead)], 1),
+            (0..=0x7f, _) => (ascii_folds[usize::from(lead)], 1),
             // A valid `str`: a lead byte 0xD8..=0xDB starts a two-byte char of U+0600..=U+06FF.
             (0xd8..=0xdb, Some(&next)) => {
                 let low = (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3f);
-                (ARABIC_BLOCK_FOLDS[low], 2)
+                (arabic_block_folds[low], 2)
             }
             _ => match raw.get(at..).and_then(|rest| rest.chars().next()) {
                 Some(c) => (CharFold::of(c), c.len_utf8()),

@@ -28,8 +28,15 @@ const AFTER_HEH_SUFFIXES: [&str; 5] = ["شان", "تان", "مان", "اش", "ا
 /// Words that end like an inflection but are not one.
 const NOT_INFLECTED: [&str; 6] = ["تنها", "اینها", "آنها", "اژدها", "کدخدا", "الها"];
 
+/// The last letters of every ending a rule strips: a word ending otherwise (most words) has no
+/// rule to try.
+const ENDING_FINALS: [char; 6] = ['ا', 'ی', 'م', 'ت', 'ش', 'ن'];
+
 /// Returns the stem of a folded word (the word itself when no guarded rule applies).
 pub fn stem(word: &str) -> &str {
+    if !word.ends_with(ENDING_FINALS) {
+        return word;
+    }
     if NOT_INFLECTED.contains(&word) || !word.chars().next().is_some_and(is_persian_letter) {
         return word;
     }
@@ -107,6 +114,17 @@ mod tests {
         assert_eq!(stem("خانهای"), "خان", "glued, the plural reading wins");
         assert_eq!(stem("برنامهی"), "برنامه");
         assert_eq!(stem("خانهاش"), "خانه");
+    }
+
+    #[test]
+    fn every_stripped_ending_ends_in_a_listed_final() {
+        let endings = PLURAL_SUFFIXES
+            .iter()
+            .chain(&AFTER_HEH_SUFFIXES)
+            .chain(&["ات", "جات", "ی"]);
+        for ending in endings {
+            assert!(ending.ends_with(ENDING_FINALS), "{ending}");
+        }
     }
 
     #[test]

@@ -23,6 +23,10 @@ use super::speakers::SpeakerList;
 use crate::model::{Document, Statement};
 
 /// Memory for the statements writer (shared by its threads); statements are most of the volume.
+///
+/// Smaller budgets do not make indexing cheaper (measured on 100 MB of distinct news, perf samples
+/// of the indexing threads: 48/48 MiB and 24/24 MiB as many or more than 192/128 MiB) and add a
+/// final merge of 2–9 segments (1–2.4 s at the end of the run).
 const STATEMENTS_MEMORY: usize = 192 << 20;
 /// Memory for the articles writer.
 const ARTICLES_MEMORY: usize = 128 << 20;
@@ -76,6 +80,8 @@ impl ExactKeys {
 /// less CPU in all, and a commit 3× faster).
 const WRITER_THREADS: usize = 1;
 
+/// The doc store keeps tantivy's lz4 compression: storing it raw saved ~1.5% of the run's CPU on
+/// 100 MB of news and grew the index by 73% (118 → 204 MB).
 fn create_index(dir: &Path, schema: tantivy::schema::Schema) -> anyhow::Result<Index> {
     if dir.exists() {
         std::fs::remove_dir_all(dir)
