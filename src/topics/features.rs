@@ -156,29 +156,82 @@ pub struct Row<'c> {
     pub key: &'c str,
     pub candidate: &'c Candidate,
     pub features: Features,
+    /// Its place among the text's phrases (see [`Phrases::position_hashed`]).
+    ///
+    /// [`Phrases::position_hashed`]: super::phrases::Phrases::position_hashed
+    pub slot: u32,
+    /// Its background entry and document frequency (background plus run).
+    entry: Entry,
+    df: f64,
+}
+
+/// The rows of a text another text's phrases are also phrases of (a statement's article): what
+/// depends on a phrase alone (its frequencies, its words' classes, the editors' priors...) is
+/// taken from there rather than looked up and worked out again.
+#[derive(Debug, Clone, Copy)]
+pub struct Inherited<'a, 'r> {
+    /// The other text's rows.
+    pub rows: &'a [Row<'r>],
+    /// By slot of the text being ranked: the index in `rows` of its phrase's row there
+    /// ([`NO_ROW`] when it has none).
+    pub row_of_slot: &'a [u32],
+}
+
+/// No row (see [`Inherited::row_of_slot`]).
+pub const NO_ROW: u32 = u32::MAX;
+
+impl<'a, 'r> Inherited<'a, 'r> {
+    /// The inherited row of the phrase in slot `slot`, when it has one for as many words.
+    fn row(self, slot: usize, words: usize) -> Option<&'a Row<'r>> {
+        let row = *self.row_of_slot.get(slot)?;
+        self.rows
+            .get(row as usize)
+            .filter(|r| r.candidate.words == words)
+    }
 }
 
 /// Computes the features of every candidate of `collector`'s text (strays left out), in no
 /// particular order.
+///
+/// With `inherited`, a phrase that has a row there takes what depends on the phrase alone from
+/// it (the same numbers, as the frequencies and speakers are the same).
 pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     collector: &'c Collector,
     freq: &F,
     lexicon: &L,
     speakers: &[String],
+    inherited: Option<Inherited<'_, '_>>,
 ) -> Vec<Row<'c>> {
     let candidates = &collector.candidates;
     let mut known: HashMap<&str, Known> =
         HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
     let keyphrases = Keyphrases::embedded();
     // One hash per phrase serves the background table, the run counts and the keyphrase table.
-    let mut rows: Vec<(&str, &Candidate, [f64; 4], Known)> = Vec::with_capacity(candidates.len());
+    let mut rows: Vec<Pending<'c, '_>> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
-    for (key, hash, c) in candidates.iter_hashed() {
+    for (slot, (key, hash, c)) in candidates.iter_hashed().enumerate() {
         if is_stray(c) {
             continue;
         }
-        let (entry, d, n) = freq.lookup_hashed(key, hash);
-        docs = n;
+        let source = inherited.and_then(|i| i.row(slot, c.words));
+        let (entry, d, prior) = match source {
+            Some(source) => (source.entry, source.df, [0.0; 4]),
+            None => {
+                let (entry, d, n) = freq.lookup_hashed(key, hash);
+                docs = n;
+                let (class_share, full_name) = if c.words == 1 {
+                    lexicon.name_evidence(key, hash)
+                } else {
+                    (0.0, false)
+                };
+                let [tagged, share] = keyphrases.features_hashed(hash);
+                (
+                    entry,
+                    d,
+                    [class_share, f64::from(u8::from(full_name)), tagged, share],
+                )
+            }
+        };
         let single_count = if c.words == 1 { c.count } else { 0 };
         let own = Known {
             entry,
@@ -188,21 +241,27 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             row: rows.len() as u32,
         };
         known.insert(key, own);
-        let (class_share, full_name) = if c.words == 1 {
-            lexicon.name_evidence(key, hash)
-        } else {
-            (0.0, false)
-        };
-        let [tagged, share] = keyphrases.features_hashed(hash);
-        let prior = [class_share, f64::from(u8::from(full_name)), tagged, share];
-        rows.push((key, c, prior, own));
+        rows.push(Pending {
+            key,
+            candidate: c,
+            prior,
+            own,
+            slot: slot as u32,
+            source: source.map(|r| &r.features),
+        });
     }
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase. By row; a stray shorter
     // phrase has no row and no features, so what it would get is not kept.
     let mut fragment = vec![0.0f64; rows.len()];
     let mut subsumed = vec![false; rows.len()];
-    for (key, c, _, own) in &rows {
+    for Pending {
+        key,
+        candidate: c,
+        own,
+        ..
+    } in &rows
+    {
         if c.words < 2 {
             continue;
         }
@@ -239,17 +298,47 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     // Each row's features are written in place: built apart and moved in, the 34 numbers were
     // copied once more per candidate.
     let mut computed: Vec<Row<'c>> = Vec::with_capacity(rows.len());
-    for (key, candidate, prior, own) in rows {
+    for pending in rows {
         computed.push(Row {
-            key,
-            candidate,
+            key: pending.key,
+            candidate: pending.candidate,
             features: [0.0; COUNT],
+            slot: pending.slot,
+            entry: pending.own.entry,
+            df: pending.own.df,
         });
         if let Some(row) = computed.last_mut() {
-            context.features_into(key, candidate, prior, own, &mut row.features);
+            match pending.source {
+                Some(source) => context.inherited_features_into(
+                    pending.key,
+                    pending.candidate,
+                    pending.own,
+                    source,
+                    &mut row.features,
+                ),
+                None => context.features_into(
+                    pending.key,
+                    pending.candidate,
+                    pending.prior,
+                    pending.own,
+                    &mut row.features,
+                ),
+            }
         }
     }
     computed
+}
+
+/// A candidate given a row, before its features are computed.
+struct Pending<'c, 'r> {
+    key: &'c str,
+    candidate: &'c Candidate,
+    /// See [`Context::features_into`] (unused with a `source`).
+    prior: [f64; 4],
+    own: Known,
+    slot: u32,
+    /// The features of its inherited row, if any.
+    source: Option<&'r Features>,
 }
 
 /// What the features of one candidate are computed from.
@@ -284,11 +373,9 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         own: Known,
         out: &mut Features,
     ) {
-        let (docs, total_positions, total_segments) =
-            (self.docs, self.total_positions, self.total_segments);
-        let row = own.row as usize;
+        let docs = self.docs;
         let own_known = Some(own);
-        let df = own_known.map_or(0.0, |k| k.df);
+        let df = own.df;
         let mut all_unknown = true;
         let mut min_wiki = f64::MAX;
         let mut min_word_df = f64::MAX;
@@ -330,51 +417,105 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
         } else {
             0.0
         };
-        let own = self.entry_of(key, own_known);
-        let single_adjective = c.words == 1 && own.has(flags::ADJECTIVE);
-        let b = |x: bool| if x { 1.0 } else { 0.0 };
+        let own_entry = self.entry_of(key, own_known);
+        let single_adjective = c.words == 1 && own_entry.has(flags::ADJECTIVE);
         let [class_share, full_name, keyphrase_tagged, keyphrase_share] = prior;
+        // The features of the text are written by `text_features_into` (left 0 here).
         *out = [
             1.0,
-            ln_one_plus(c.count),
+            0.0,
             idf,
-            b(c.in_title),
-            b(c.first_segment <= 1),
-            ln_one_plus(c.first_segment),
-            f64::from(c.first_position) / total_positions,
+            0.0,
+            0.0,
+            0.0,
+            0.0,
             b(c.words == 1),
             b(c.words == 2),
             b(c.words == 3),
-            b(c.words > 1 && c.count < 2 && df < 2.0),
+            0.0,
             b(all_unknown),
             b(head_noun),
             min_wiki / 100.0,
             cohesion,
-            self.fragment.get(row).copied().unwrap_or(0.0),
-            b(self.subsumed.get(row).copied().unwrap_or(false)),
+            0.0,
+            0.0,
             b(self.speakers.iter().any(|s| s == key)),
-            f64::from(c.segments) / total_segments,
+            0.0,
             b(single_adjective),
-            ((f64::from(own.title_df) + 0.5) / (df + 1.0)).ln(),
+            ((f64::from(own_entry.title_df) + 0.5) / (df + 1.0)).ln(),
             light_verb,
             time_words / c.words as f64,
             b(c.words == 1) * idf,
-            b(c.words == 1 && c.in_title),
-            b(c.words == 1) * ln_one_plus(c.count),
+            0.0,
+            0.0,
             idf * idf / 10.0,
-            b(c.in_title && c.first_position == 0),
+            0.0,
             outside_dictionary / c.words as f64,
-            if c.words > 1 {
-                ln_one_plus(max_part_count) - ln_one_plus(c.count)
-            } else {
-                0.0
-            },
+            0.0,
             class_share,
             full_name,
             keyphrase_tagged,
             keyphrase_share,
         ];
+        self.text_features_into(c, own, max_part_count, out);
     }
+
+    /// [`Self::features_into`] of a phrase whose features of the phrase alone are those of
+    /// `source` (see [`Inherited`]): only those of this text are worked out.
+    fn inherited_features_into(
+        &self,
+        key: &str,
+        c: &Candidate,
+        own: Known,
+        source: &Features,
+        out: &mut Features,
+    ) {
+        let mut max_part_count = 0u32;
+        if c.words > 1 {
+            for word in key_words(key) {
+                let single = self.known.get(word).map_or(0, |k| k.single_count);
+                max_part_count = max_part_count.max(single);
+            }
+        }
+        *out = *source;
+        self.text_features_into(c, own, max_part_count, out);
+    }
+
+    /// Writes the features that depend on this text (counts, places, the text's other
+    /// phrases) into `out`, leaving those of the phrase alone. `max_part_count`: the most
+    /// occurrences in this text of one of the phrase's words alone (0 for one word).
+    fn text_features_into(
+        &self,
+        c: &Candidate,
+        own: Known,
+        max_part_count: u32,
+        out: &mut Features,
+    ) {
+        let row = own.row as usize;
+        let df = own.df;
+        out[1] = ln_one_plus(c.count);
+        out[3] = b(c.in_title);
+        out[4] = b(c.first_segment <= 1);
+        out[5] = ln_one_plus(c.first_segment);
+        out[6] = f64::from(c.first_position) / self.total_positions;
+        out[10] = b(c.words > 1 && c.count < 2 && df < 2.0);
+        out[15] = self.fragment.get(row).copied().unwrap_or(0.0);
+        out[16] = b(self.subsumed.get(row).copied().unwrap_or(false));
+        out[18] = f64::from(c.segments) / self.total_segments;
+        out[24] = b(c.words == 1 && c.in_title);
+        out[25] = b(c.words == 1) * ln_one_plus(c.count);
+        out[27] = b(c.in_title && c.first_position == 0);
+        out[29] = if c.words > 1 {
+            ln_one_plus(max_part_count) - ln_one_plus(c.count)
+        } else {
+            0.0
+        };
+    }
+}
+
+/// A flag as a feature.
+fn b(x: bool) -> f64 {
+    if x { 1.0 } else { 0.0 }
 }
 
 #[cfg(test)]

@@ -74,9 +74,9 @@ impl Phrases {
         self.index.get(&hash).map(|&i| i as usize)
     }
 
-    /// The candidate whose key has [`key_hash`](super::running::key_hash) `hash`.
-    pub fn get_hashed(&self, hash: u64) -> Option<&Candidate> {
-        Some(&self.slots[self.position_hashed(hash)?].candidate)
+    /// The candidate at index `index` (see [`Self::position_hashed`]).
+    pub fn get_at(&self, index: usize) -> Option<&Candidate> {
+        self.slots.get(index).map(|s| &s.candidate)
     }
 
     #[cfg(test)]
