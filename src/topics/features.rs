@@ -5,8 +5,9 @@
 
 use super::candidates::{Candidate, Collector};
 use super::fold::key_words;
-use super::hashing::FxHashMap as HashMap;
 use super::keyphrases::Keyphrases;
+use super::phrases::Phrases;
+use super::running::key_hash;
 use super::table::{Entry, Lexicon, flags};
 
 /// Document frequency source: background table and run counts together.
@@ -203,11 +204,13 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     inherited: Option<Inherited<'_, '_>>,
 ) -> Vec<Row<'c>> {
     let candidates = &collector.candidates;
-    let mut known: HashMap<&str, Known> =
-        HashMap::with_capacity_and_hasher(candidates.len(), Default::default());
+    // The row of each phrase of the text (by slot): with the text's own index of phrase hashes,
+    // what is known of a word or shorter phrase of the text is found by its hash.
+    let mut row_of_slot = vec![NO_ROW; candidates.len()];
     let keyphrases = Keyphrases::embedded();
     // One hash per phrase serves the background table, the run counts and the keyphrase table.
     let mut rows: Vec<Pending<'c, '_>> = Vec::with_capacity(candidates.len());
+    let mut knowns: Vec<Known> = Vec::with_capacity(candidates.len());
     let mut docs = 1.0;
     for (slot, (key, hash, c)) in candidates.iter_hashed().enumerate() {
         if is_stray(c) {
@@ -238,37 +241,52 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
             df: d,
             single_count,
             count: c.count,
-            row: rows.len() as u32,
+            row: knowns.len() as u32,
         };
-        known.insert(key, own);
+        if let Some(at) = row_of_slot.get_mut(slot) {
+            *at = own.row;
+        }
+        knowns.push(own);
         rows.push(Pending {
             key,
             candidate: c,
             prior,
-            own,
             slot: slot as u32,
             source: source.map(|r| &r.features),
         });
     }
+    let known = KnownPhrases {
+        phrases: candidates,
+        row_of_slot: &row_of_slot,
+        rows: &knowns,
+    };
     // Fragments: how much of a phrase's news frequency a one-word-longer phrase of this text holds;
     // subsumed: the text never writes it outside that longer phrase. By row; a stray shorter
     // phrase has no row and no features, so what it would get is not kept.
     let mut fragment = vec![0.0f64; rows.len()];
     let mut subsumed = vec![false; rows.len()];
-    for Pending {
-        key,
-        candidate: c,
+    for (
+        Pending {
+            key, candidate: c, ..
+        },
         own,
-        ..
-    } in &rows
+    ) in rows.iter().zip(&knowns)
     {
         if c.words < 2 {
             continue;
         }
         let long_df = own.df;
+        // A space is one byte: the cuts are char boundaries.
+        let bytes = key.as_bytes();
         let shorter = [
-            key.rsplit_once(' ').map(|x| x.0),
-            key.split_once(' ').map(|x| x.1),
+            bytes
+                .iter()
+                .rposition(|&b| b == b' ')
+                .and_then(|at| key.get(..at)),
+            bytes
+                .iter()
+                .position(|&b| b == b' ')
+                .and_then(|at| key.get(at + 1..)),
         ];
         for sub in shorter.into_iter().flatten() {
             let Some(sub) = known.get(sub) else {
@@ -288,7 +306,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         docs,
         lexicon,
         freq,
-        known: &known,
+        known,
         speakers,
         total_positions: f64::from(collector.position.max(1)),
         total_segments: f64::from(collector.segments.max(1)),
@@ -298,21 +316,21 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     // Each row's features are written in place: built apart and moved in, the 34 numbers were
     // copied once more per candidate.
     let mut computed: Vec<Row<'c>> = Vec::with_capacity(rows.len());
-    for pending in rows {
+    for (pending, &own) in rows.into_iter().zip(&knowns) {
         computed.push(Row {
             key: pending.key,
             candidate: pending.candidate,
             features: [0.0; COUNT],
             slot: pending.slot,
-            entry: pending.own.entry,
-            df: pending.own.df,
+            entry: own.entry,
+            df: own.df,
         });
         if let Some(row) = computed.last_mut() {
             match pending.source {
                 Some(source) => context.inherited_features_into(
                     pending.key,
                     pending.candidate,
-                    pending.own,
+                    own,
                     source,
                     &mut row.features,
                 ),
@@ -320,7 +338,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
                     pending.key,
                     pending.candidate,
                     pending.prior,
-                    pending.own,
+                    own,
                     &mut row.features,
                 ),
             }
@@ -335,10 +353,29 @@ struct Pending<'c, 'r> {
     candidate: &'c Candidate,
     /// See [`Context::features_into`] (unused with a `source`).
     prior: [f64; 4],
-    own: Known,
     slot: u32,
     /// The features of its inherited row, if any.
     source: Option<&'r Features>,
+}
+
+/// What is known of the phrases of a text that have a row, found by their key's hash in the
+/// text's own index of phrases.
+#[derive(Clone, Copy)]
+struct KnownPhrases<'a> {
+    phrases: &'a Phrases,
+    /// By slot in `phrases`: the row ([`NO_ROW`] for none).
+    row_of_slot: &'a [u32],
+    /// By row.
+    rows: &'a [Known],
+}
+
+impl KnownPhrases<'_> {
+    /// What is known of the phrase `key` of the text (`None` when it has no row).
+    fn get(&self, key: &str) -> Option<Known> {
+        let slot = self.phrases.position_hashed(key_hash(key))?;
+        let row = *self.row_of_slot.get(slot)?;
+        self.rows.get(row as usize).copied()
+    }
 }
 
 /// What the features of one candidate are computed from.
@@ -347,7 +384,7 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     lexicon: &'a L,
     freq: &'a F,
     /// Background entries and document frequencies of this text's candidates.
-    known: &'a HashMap<&'a str, Known>,
+    known: KnownPhrases<'a>,
     speakers: &'a [String],
     total_positions: f64,
     total_segments: f64,
@@ -390,7 +427,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
             let word_known = if word.len() == key.len() {
                 own_known
             } else {
-                self.known.get(word).copied()
+                self.known.get(word)
             };
             let entry = self.entry_of(word, word_known);
             all_unknown &= !entry.has(flags::KNOWN);
