@@ -126,18 +126,27 @@ pub type Features = [f64; COUNT];
 /// `ln(1 + n)`: counts and segment numbers are small, and a table of the same values spares
 /// most of the ranking's logarithms.
 fn ln_one_plus(n: u32) -> f64 {
-    ln_one_plus_whole(f64::from(n))
+    ln_table()
+        .get(n as usize)
+        .copied()
+        .unwrap_or_else(|| (f64::from(n) + 1.0).ln())
+}
+
+/// `ln(1 + i)` for the small whole numbers `i`.
+fn ln_table() -> &'static [f64] {
+    const SMALL: usize = 1024;
+    static TABLE: std::sync::LazyLock<Vec<f64>> =
+        std::sync::LazyLock::new(|| (0..SMALL).map(|i| (1.0 + i as f64).ln()).collect());
+    &TABLE
 }
 
 /// `ln(1 + x)` for a count `x` held as a float (document frequencies), from a table when `x` is
 /// a small whole number: the same value, bit for bit.
 fn ln_one_plus_whole(x: f64) -> f64 {
-    const SMALL: usize = 1024;
-    static TABLE: std::sync::LazyLock<Vec<f64>> =
-        std::sync::LazyLock::new(|| (0..SMALL).map(|i| (1.0 + i as f64).ln()).collect());
-    if (0.0..SMALL as f64).contains(&x)
-        && x.fract() == 0.0
-        && let Some(&ln) = TABLE.get(x as usize)
+    // Saturating: negative and huge values fall outside the table, as do fractions.
+    let whole = x as usize;
+    if whole as f64 == x
+        && let Some(&ln) = ln_table().get(whole)
     {
         return ln;
     }
@@ -583,5 +592,8 @@ mod tests {
         }
         assert_eq!(ln_one_plus_whole(2.5), 3.5f64.ln());
         assert_eq!(ln_one_plus_whole(f64::MAX), f64::MAX.ln());
+        assert_eq!(ln_one_plus_whole(-1.0), f64::NEG_INFINITY);
+        assert_eq!(ln_one_plus_whole(-0.5), 0.5f64.ln());
+        assert!(ln_one_plus_whole(f64::NAN).is_nan());
     }
 }
