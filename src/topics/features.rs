@@ -125,8 +125,14 @@ pub type Features = [f64; COUNT];
 
 /// `ln(1 + n)`: counts and segment numbers are small, and a table of the same values spares
 /// most of the ranking's logarithms.
+#[cfg(test)]
 fn ln_one_plus(n: u32) -> f64 {
-    ln_table()
+    ln_one_plus_in(ln_table(), n)
+}
+
+/// [`ln_one_plus`] with the table at hand (see [`ln_table`]).
+fn ln_one_plus_in(table: &[f64], n: u32) -> f64 {
+    table
         .get(n as usize)
         .copied()
         .unwrap_or_else(|| (f64::from(n) + 1.0).ln())
@@ -191,6 +197,11 @@ pub struct Inherited<'a, 'r> {
 pub const NO_ROW: u32 = u32::MAX;
 
 impl<'a, 'r> Inherited<'a, 'r> {
+    /// Whether the phrase in slot `slot` may have an inherited row.
+    pub fn may_have_row(self, slot: usize) -> bool {
+        self.row_of_slot.get(slot).is_some_and(|&r| r != NO_ROW)
+    }
+
     /// The inherited row of the phrase in slot `slot`, when it has one for as many words.
     fn row(self, slot: usize, words: usize) -> Option<&'a Row<'r>> {
         let row = *self.row_of_slot.get(slot)?;
@@ -321,6 +332,7 @@ pub fn compute<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         total_segments: f64::from(collector.segments.max(1)),
         fragment: &fragment,
         subsumed: &subsumed,
+        ln_table: ln_table(),
     };
     // Each row's features are written in place: built apart and moved in, the 34 numbers were
     // copied once more per candidate.
@@ -400,6 +412,8 @@ struct Context<'a, F: ?Sized, L: ?Sized> {
     /// By row (see [`Known::row`]).
     fragment: &'a [f64],
     subsumed: &'a [bool],
+    /// See [`ln_table`] (looked up once per text rather than per feature).
+    ln_table: &'static [f64],
 }
 
 impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
@@ -539,20 +553,21 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
     ) {
         let row = own.row as usize;
         let df = own.df;
-        out[1] = ln_one_plus(c.count);
+        let ln_count = ln_one_plus_in(self.ln_table, c.count);
+        out[1] = ln_count;
         out[3] = b(c.in_title);
         out[4] = b(c.first_segment <= 1);
-        out[5] = ln_one_plus(c.first_segment);
+        out[5] = ln_one_plus_in(self.ln_table, c.first_segment);
         out[6] = f64::from(c.first_position) / self.total_positions;
         out[10] = b(c.words > 1 && c.count < 2 && df < 2.0);
         out[15] = self.fragment.get(row).copied().unwrap_or(0.0);
         out[16] = b(self.subsumed.get(row).copied().unwrap_or(false));
         out[18] = f64::from(c.segments) / self.total_segments;
         out[24] = b(c.words == 1 && c.in_title);
-        out[25] = b(c.words == 1) * ln_one_plus(c.count);
+        out[25] = b(c.words == 1) * ln_count;
         out[27] = b(c.in_title && c.first_position == 0);
         out[29] = if c.words > 1 {
-            ln_one_plus(max_part_count) - ln_one_plus(c.count)
+            ln_one_plus_in(self.ln_table, max_part_count) - ln_count
         } else {
             0.0
         };

@@ -282,7 +282,7 @@ impl TopicModel {
         distinct: usize,
         extent: score::Extent,
     ) -> score::Ranking<'c> {
-        self.warm_lookups(collector);
+        self.warm_lookups(collector, None);
         score::rank(
             collector,
             &self.frequencies(),
@@ -298,10 +298,11 @@ impl TopicModel {
     /// tight loop: the tables are far bigger than the CPU cache, and misses taken together
     /// overlap, where inside the feature computation they were waited for one at a time. Reads
     /// only; the ranking then finds the slots in the cache.
-    fn warm_lookups(&self, collector: &Collector) {
+    /// Phrases with an `inherited` row are not looked up, so not read.
+    fn warm_lookups(&self, collector: &Collector, inherited: Option<features::Inherited<'_, '_>>) {
         let mut touched = 0u64;
-        for (_, hash, candidate) in collector.candidates.iter_hashed() {
-            if !features::is_stray(candidate) {
+        for (slot, (_, hash, candidate)) in collector.candidates.iter_hashed().enumerate() {
+            if !features::is_stray(candidate) && !inherited.is_some_and(|i| i.may_have_row(slot)) {
                 touched ^= self.background.entry_hashed(hash).pack()
                     ^ u64::from(self.running.df_hashed(hash));
             }
@@ -316,7 +317,7 @@ impl TopicModel {
         speakers: &[String],
         inherited: Option<features::Inherited<'_, '_>>,
     ) -> score::Ranking<'c> {
-        self.warm_lookups(collector);
+        self.warm_lookups(collector, inherited);
         score::rank_apart(
             collector,
             &self.frequencies(),
