@@ -61,6 +61,7 @@ impl WordMemo {
     /// The class of the written word `surface` under the lexicon with memo id `lexicon` (`None`:
     /// memoize nothing); a content word's key is appended to `key_out`. `work_out` computes both
     /// on a miss (appending the key to the string it is given).
+    #[inline]
     pub fn class_of(
         &mut self,
         lexicon: Option<u64>,
