@@ -544,6 +544,7 @@ impl<F: Frequencies + ?Sized, L: Lexicon + ?Sized> Context<'_, F, L> {
     /// Writes the features that depend on this text (counts, places, the text's other
     /// phrases) into `out`, leaving those of the phrase alone. `max_part_count`: the most
     /// occurrences in this text of one of the phrase's words alone (0 for one word).
+    #[inline]
     fn text_features_into(
         &self,
         c: &Candidate,

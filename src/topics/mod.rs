@@ -89,6 +89,7 @@ impl Frequencies for Combined<'_> {
     }
 
     /// Both tables are keyed by the same xxh3 hash.
+    #[inline]
     fn lookup_hashed(&self, _key: &str, hash: u64) -> (table::Entry, f64, f64) {
         let entry = self.background.entry_hashed(hash);
         let df = f64::from(entry.df) + f64::from(self.running.df_hashed(hash));

@@ -48,6 +48,7 @@ impl Phrases {
 
     /// The candidate of `key`, whose [`key_hash`](super::running::key_hash) is `hash`; `make` builds it when the text had
     /// no such phrase yet.
+    #[inline]
     pub fn get_or_insert_with(
         &mut self,
         key: &str,
