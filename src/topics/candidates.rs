@@ -578,6 +578,8 @@ impl Collector {
                 }
                 key.clear();
                 let mut attribution = false;
+                // A word of the phrase so far carries a plural ending.
+                let mut plural = false;
                 for len in 1..=MAX_WORDS.min(run.len() - start) {
                     let word = &run[start + len - 1];
                     if len > 1 {
@@ -585,6 +587,7 @@ impl Collector {
                     }
                     key.push_str(runs.key(word));
                     attribution |= word.attribution;
+                    plural |= word.plural;
                     if len == 1 && word.adjective_only {
                         continue;
                     }
@@ -614,7 +617,7 @@ impl Collector {
                             start: begin,
                             end,
                             count: 1,
-                            plural: run[start..start + len].iter().any(|w| w.plural),
+                            plural,
                         });
                     }
                 }

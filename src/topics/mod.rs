@@ -89,6 +89,7 @@ impl Frequencies for Combined<'_> {
     }
 
     /// Both tables are keyed by the same xxh3 hash.
+    #[inline]
     fn lookup_hashed(&self, _key: &str, hash: u64) -> (table::Entry, f64, f64) {
         let entry = self.background.entry_hashed(hash);
         let df = f64::from(entry.df) + f64::from(self.running.df_hashed(hash));
@@ -201,14 +202,29 @@ impl TopicModel {
 
     /// [`Self::article_topics`] and [`Self::statements_topics`] of one document in one call: its
     /// candidates are collected once and its speakers' keys found once.
+    /// The statements then take the features of the phrase alone from the article's ranking
+    /// (see [`features::Inherited`]) instead of working them out again.
     pub fn document_topics(&self, doc: &Document) -> (Vec<String>, Vec<Vec<String>>) {
         let collector = self.article_candidates(doc);
         let speakers = self.speaker_keys(doc);
-        let article = self.topics_of_article(doc, &collector, &speakers);
+        let (article, ranking) = self.ranked_article(doc, &collector, &speakers);
+        if doc.statements.is_empty() {
+            return (article, Vec::new());
+        }
+        let mut row_of_slot = vec![features::NO_ROW; collector.candidates.len()];
+        for (i, row) in ranking.rows.iter().enumerate() {
+            if let Some(slot) = row_of_slot.get_mut(row.slot as usize) {
+                *slot = i as u32;
+            }
+        }
+        let from_article = ArticleRows {
+            rows: &ranking.rows,
+            row_of_slot: &row_of_slot,
+        };
         let statements = doc
             .statements
             .iter()
-            .map(|s| self.topics_of_statement(doc, &collector, &speakers, s))
+            .map(|s| self.ranked_statement(doc, &collector, &speakers, s, Some(&from_article)))
             .collect();
         (article, statements)
     }
@@ -219,15 +235,26 @@ impl TopicModel {
         collector: &Collector,
         speakers: &[String],
     ) -> Vec<String> {
+        self.ranked_article(doc, collector, speakers).0
+    }
+
+    /// The article's topics, and the ranking they were taken from.
+    fn ranked_article<'c>(
+        &self,
+        doc: &Document,
+        collector: &'c Collector,
+        speakers: &[String],
+    ) -> (Vec<String>, score::Ranking<'c>) {
         let segments = segment_texts(doc);
         let ranking = self.rank(collector, speakers, ARTICLE_TOPICS, score::Extent::Head);
-        shown_topics(
+        let shown = shown_topics(
             &ranking.scored,
             &segments,
             self.background,
             ARTICLE_TOPICS,
             doc,
-        )
+        );
+        (shown, ranking)
     }
 
     /// Every candidate of the article, ranked, with its score and features (for inspection and
@@ -256,7 +283,7 @@ impl TopicModel {
         distinct: usize,
         extent: score::Extent,
     ) -> score::Ranking<'c> {
-        self.warm_lookups(collector);
+        self.warm_lookups(collector, None);
         score::rank(
             collector,
             &self.frequencies(),
@@ -272,10 +299,11 @@ impl TopicModel {
     /// tight loop: the tables are far bigger than the CPU cache, and misses taken together
     /// overlap, where inside the feature computation they were waited for one at a time. Reads
     /// only; the ranking then finds the slots in the cache.
-    fn warm_lookups(&self, collector: &Collector) {
+    /// Phrases with an `inherited` row are not looked up, so not read.
+    fn warm_lookups(&self, collector: &Collector, inherited: Option<features::Inherited<'_, '_>>) {
         let mut touched = 0u64;
-        for (_, hash, candidate) in collector.candidates.iter_hashed() {
-            if !features::is_stray(candidate) {
+        for (slot, (_, hash, candidate)) in collector.candidates.iter_hashed().enumerate() {
+            if !features::is_stray(candidate) && !inherited.is_some_and(|i| i.may_have_row(slot)) {
                 touched ^= self.background.entry_hashed(hash).pack()
                     ^ u64::from(self.running.df_hashed(hash));
             }
@@ -288,8 +316,9 @@ impl TopicModel {
         &self,
         collector: &'c Collector,
         speakers: &[String],
+        inherited: Option<features::Inherited<'_, '_>>,
     ) -> score::Ranking<'c> {
-        self.warm_lookups(collector);
+        self.warm_lookups(collector, inherited);
         score::rank_apart(
             collector,
             &self.frequencies(),
@@ -299,6 +328,7 @@ impl TopicModel {
             STATEMENT_TOPICS,
             score::SHARES_A_WORD,
             score::Extent::Head,
+            inherited,
         )
     }
 
@@ -351,6 +381,19 @@ impl TopicModel {
         speakers: &[String],
         statement: &Statement,
     ) -> Vec<String> {
+        self.ranked_statement(doc, article, speakers, statement, None)
+    }
+
+    /// [`Self::topics_of_statement`], taking the features of the phrase alone from the
+    /// article's rows when given them.
+    fn ranked_statement(
+        &self,
+        doc: &Document,
+        article: &Collector,
+        speakers: &[String],
+        statement: &Statement,
+        article_rows: Option<&ArticleRows<'_, '_>>,
+    ) -> Vec<String> {
         let mut own = Collector::for_text_bytes(true, statement.text.len());
         let taken_from_article = statement_paragraph(doc, statement).is_some_and(|(i, text)| {
             own.add_slice(
@@ -364,15 +407,31 @@ impl TopicModel {
         if !taken_from_article {
             own.add(&statement.text, 1, false, self.background);
         }
+        // By slot of the statement's phrases: the article's row of the same phrase.
+        let mut row_of_slot = Vec::with_capacity(if article_rows.is_some() {
+            own.candidates.len()
+        } else {
+            0
+        });
         for (hash, candidate) in own.candidates.iter_hashed_mut() {
-            if let Some(in_article) = article.candidates.get_hashed(hash) {
+            let in_article = article.candidates.position_hashed(hash);
+            if let Some(in_article) = in_article.and_then(|i| article.candidates.get_at(i)) {
                 candidate.in_title = in_article.in_title;
                 candidate.first_segment = in_article.first_segment;
                 candidate.count += in_article.count;
             }
+            if let Some(rows) = article_rows {
+                row_of_slot.push(in_article.map_or(features::NO_ROW, |i| {
+                    rows.row_of_slot.get(i).copied().unwrap_or(features::NO_ROW)
+                }));
+            }
         }
+        let inherited = article_rows.map(|rows| features::Inherited {
+            rows: rows.rows,
+            row_of_slot: &row_of_slot,
+        });
         let segments = ["", statement.text.as_str()];
-        let ranking = self.rank_statement(&own, speakers);
+        let ranking = self.rank_statement(&own, speakers, inherited);
         shown_topics(
             &ranking.scored,
             &segments,
@@ -381,6 +440,13 @@ impl TopicModel {
             doc,
         )
     }
+}
+
+/// An article's ranked rows, by the slot of each phrase in its collector (see
+/// [`features::Inherited`]).
+struct ArticleRows<'a, 'r> {
+    rows: &'a [features::Row<'r>],
+    row_of_slot: &'a [u32],
 }
 
 /// The first `wanted` ranked phrases as shown: their written form, a one-word name completed to

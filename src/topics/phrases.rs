@@ -48,6 +48,7 @@ impl Phrases {
 
     /// The candidate of `key`, whose [`key_hash`](super::running::key_hash) is `hash`; `make` builds it when the text had
     /// no such phrase yet.
+    #[inline]
     pub fn get_or_insert_with(
         &mut self,
         key: &str,
@@ -74,9 +75,9 @@ impl Phrases {
         self.index.get(&hash).map(|&i| i as usize)
     }
 
-    /// The candidate whose key has [`key_hash`](super::running::key_hash) `hash`.
-    pub fn get_hashed(&self, hash: u64) -> Option<&Candidate> {
-        Some(&self.slots[self.position_hashed(hash)?].candidate)
+    /// The candidate at index `index` (see [`Self::position_hashed`]).
+    pub fn get_at(&self, index: usize) -> Option<&Candidate> {
+        self.slots.get(index).map(|s| &s.candidate)
     }
 
     #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::boilerplate::is_boilerplate_given;
 use super::candidates::{Collector, SurfaceRef};
-use super::features::{self, COUNT, Frequencies, Row};
+use super::features::{self, COUNT, Frequencies, Inherited, Row};
 use super::fold::key_words;
 use super::table::Lexicon;
 
@@ -96,6 +96,7 @@ pub fn rank<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
         distinct,
         NEAR_IDENTICAL,
         extent,
+        None,
     )
 }
 
@@ -109,7 +110,9 @@ pub enum Extent {
     All,
 }
 
-/// [`rank`] with the share of common words (see [`words_overlap_by`]) that defers a phrase.
+/// [`rank`] with the share of common words (see [`words_overlap_by`]) that defers a phrase, and
+/// the rows of another text the phrases may take their features of the phrase alone from (see
+/// [`Inherited`]).
 #[allow(clippy::too_many_arguments)]
 pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     collector: &'c Collector,
@@ -120,8 +123,9 @@ pub fn rank_apart<'c, F: Frequencies + ?Sized, L: Lexicon + ?Sized>(
     distinct: usize,
     overlap_share: f64,
     extent: Extent,
+    inherited: Option<Inherited<'_, '_>>,
 ) -> Ranking<'c> {
-    let rows = features::compute(collector, freq, lexicon, speakers);
+    let rows = features::compute(collector, freq, lexicon, speakers, inherited);
     // (score, key, index into `rows`): cheap to sort; a `Scored` is built for kept ones only.
     // Sized for every candidate: collected from a filter, it would grow step by step.
     let mut scored: Vec<(f64, &str, usize)> = Vec::with_capacity(rows.len());

@@ -57,17 +57,22 @@ fn is_word_char(ch: char) -> bool {
         )
 }
 
-/// What one character is to the tokenizer.
+/// What one character is to the tokenizer. One bit each, so a run of word characters gathers
+/// what it holds with an `or` rather than a branch per character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 enum CharClass {
-    Letter,
-    Digit,
+    Letter = 1,
+    Digit = 2,
     /// A joiner or mark: part of a word, neither letter nor digit.
-    WordMark,
-    Space,
+    WordMark = 4,
+    Space = 8,
     /// Punctuation and symbols: they cut phrases.
-    Other,
+    Other = 16,
 }
+
+/// The classes of word characters, as bits.
+const WORD_BITS: u8 = CharClass::Letter as u8 | CharClass::Digit as u8 | CharClass::WordMark as u8;
 
 fn classify(ch: char) -> CharClass {
     if is_digit(ch) {
@@ -83,11 +88,12 @@ fn classify(ch: char) -> CharClass {
     }
 }
 
-/// [`classify`] of U+0000..U+06FF: ASCII and the Arabic block, nearly every character of the
-/// text (the chain of range tests per character was most of the tokenizer's work).
-fn class_table() -> &'static [CharClass; 0x700] {
-    static TABLE: std::sync::LazyLock<[CharClass; 0x700]> = std::sync::LazyLock::new(|| {
-        let mut table = [CharClass::Other; 0x700];
+/// [`classify`] of U+0000..U+07FF (every one- and two-byte character): ASCII and the Arabic
+/// block, nearly every character of the text (the chain of range tests per character was most
+/// of the tokenizer's work).
+fn class_table() -> &'static [CharClass; 0x800] {
+    static TABLE: std::sync::LazyLock<[CharClass; 0x800]> = std::sync::LazyLock::new(|| {
+        let mut table = [CharClass::Other; 0x800];
         for (code, class) in table.iter_mut().enumerate() {
             if let Some(ch) = char::from_u32(code as u32) {
                 *class = classify(ch);
@@ -114,7 +120,7 @@ fn class_of(ch: char) -> CharClass {
 /// two-byte characters (the Arabic block) and the joiners are read from their bytes: decoding
 /// every character was a large part of the tokenizer's work.
 #[inline(always)]
-fn class_at(text: &str, table: &[CharClass; 0x700], at: usize) -> (CharClass, usize) {
+fn class_at(text: &str, table: &[CharClass; 0x800], at: usize) -> (CharClass, usize) {
     let bytes = text.as_bytes();
     let Some(&lead) = bytes.get(at) else {
         return (CharClass::Other, 1);
@@ -125,13 +131,10 @@ fn class_at(text: &str, table: &[CharClass; 0x700], at: usize) -> (CharClass, us
     if lead < 0xE0
         && let Some(&next) = bytes.get(at + 1)
     {
-        // A two-byte sequence (valid UTF-8 leads these with C2..DF): U+0080..U+07FF.
+        // A two-byte sequence (valid UTF-8 leads these with C2..DF): U+0080..U+07FF, all in
+        // the table.
         let code = (usize::from(lead & 0x1f) << 6) | usize::from(next & 0x3f);
-        let class = table
-            .get(code)
-            .copied()
-            .unwrap_or_else(|| char::from_u32(code as u32).map_or(CharClass::Other, classify));
-        return (class, 2);
+        return (table[code], 2);
     }
     if lead == 0xE2
         && bytes.get(at + 1) == Some(&0x80)
@@ -147,10 +150,7 @@ fn class_at(text: &str, table: &[CharClass; 0x700], at: usize) -> (CharClass, us
 }
 
 fn is_word_class(class: CharClass) -> bool {
-    matches!(
-        class,
-        CharClass::Letter | CharClass::Digit | CharClass::WordMark
-    )
+    class as u8 & WORD_BITS != 0
 }
 
 /// Longest UTF-8 length of a detached ending as written (`هایی` with joiners or marks around).
@@ -253,14 +253,10 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         // A run of word characters: a token when it holds a letter or a digit.
         let start = i;
-        let mut has_digit = false;
-        let mut has_letter = false;
+        // The classes the run holds, as bits.
+        let mut held = 0u8;
         loop {
-            match class {
-                CharClass::Digit => has_digit = true,
-                CharClass::Letter => has_letter = true,
-                _ => {}
-            }
+            held |= class as u8;
             i += width;
             if i >= text.len() {
                 break;
@@ -270,7 +266,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 break;
             }
         }
-        if has_digit || has_letter {
+        let has_digit = held & CharClass::Digit as u8 != 0;
+        if held & (CharClass::Letter as u8 | CharClass::Digit as u8) != 0 {
             push(
                 &mut tokens,
                 text,

@@ -28,8 +28,10 @@ pub enum WordClass {
 
 /// Longest word (in bytes) the memo holds (longer ones are worked out each time).
 const LONGEST: usize = u8::MAX as usize;
-const SLOT_BITS: u32 = 15;
-/// Bytes of words and keys kept before the memo starts over (bounds its memory as words come
+/// 2^17 slots (3 MB a thread): news uses tens of thousands of distinct words, and with 2^15 a
+/// word a few lines apart often took another's slot, a miss costing ten times a hit.
+const SLOT_BITS: u32 = 17;
+/// Bytes of keys kept before the memo starts over (bounds its memory as words come
 /// and go).
 const ARENA_LIMIT: usize = 1 << 22;
 
@@ -37,7 +39,7 @@ const ARENA_LIMIT: usize = 1 << 22;
 struct Slot {
     /// xxh3 of the written word.
     hash: u64,
-    /// Where the written word, then its key, are in [`WordMemo::arena`].
+    /// Where its key is in [`WordMemo::arena`].
     start: u32,
     /// Length of the written word (0: an empty slot, as no word is empty).
     word_len: u8,
@@ -51,7 +53,7 @@ pub struct WordMemo {
     /// The lexicon the facts were worked out with (see `Lexicon::memo_id`).
     lexicon: Option<u64>,
     slots: Vec<Slot>,
-    /// Each memoized word followed by its key.
+    /// The keys of the memoized words.
     arena: String,
 }
 
@@ -59,6 +61,7 @@ impl WordMemo {
     /// The class of the written word `surface` under the lexicon with memo id `lexicon` (`None`:
     /// memoize nothing); a content word's key is appended to `key_out`. `work_out` computes both
     /// on a miss (appending the key to the string it is given).
+    #[inline]
     pub fn class_of(
         &mut self,
         lexicon: Option<u64>,
@@ -74,16 +77,16 @@ impl WordMemo {
         }
         let hash = xxh3_64(surface.as_bytes());
         let index = (hash >> (64 - SLOT_BITS)) as usize;
+        // A word is known by its 64-bit hash and length, as phrases are by their hash (see
+        // `phrases`): comparing the letters too cost a `memcmp` call per word.
         if let Some(slot) = self.slots.get(index)
             && slot.hash == hash
             && usize::from(slot.word_len) == surface.len()
         {
-            let start = slot.start as usize;
-            let key_start = start + surface.len();
-            if self.arena.as_bytes().get(start..key_start) == Some(surface.as_bytes())
-                && let Some(key) = self
-                    .arena
-                    .get(key_start..key_start + usize::from(slot.key_len))
+            let key_start = slot.start as usize;
+            if let Some(key) = self
+                .arena
+                .get(key_start..key_start + usize::from(slot.key_len))
             {
                 key_out.push_str(key);
                 return slot.class;
@@ -99,7 +102,6 @@ impl WordMemo {
             self.start_over(lexicon);
         }
         let start = self.arena.len() as u32;
-        self.arena.push_str(surface);
         self.arena.push_str(key);
         if let Some(slot) = self.slots.get_mut(index) {
             *slot = Slot {
