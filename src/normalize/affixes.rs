@@ -844,7 +844,7 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
     let mut start = 0;
     // The pieces `text.split(' ')` gives, cut at the spaces a word-wide byte scan finds.
-    let ends = super::scan::byte_positions(bytes, b' ').chain(std::iter::once(text.len()));
+    let ends = byte_hits(bytes, b' ').chain(std::iter::once(text.len()));
     for end in ends {
         let piece = text.get(start..end).unwrap_or("");
         // A piece with a letter at both ends is its own word: only the others are trimmed.
