@@ -6,6 +6,7 @@ use super::buffer::Buf;
 use super::config::Config;
 use super::lexicon::{COMPOUND_TAIL, Entry, LISTED, SPACED_JOIN, STOPWORD, lexicon, word_hash};
 use super::lexicon_table::pair_hash;
+use super::scan::byte_hits;
 use super::script::{
     ZWNJ, ZWNJ_STR, has_zwnj, is_arabic_letter, is_joining_letter, last_char, letter_runs,
     trim_to_word, word_after, word_before, word_char_len_at,
@@ -843,7 +844,7 @@ pub(crate) fn writes_affixes_apart(text: &str) -> bool {
     let mut previous = "";
     let mut start = 0;
     // The pieces `text.split(' ')` gives, cut at the spaces a word-wide byte scan finds.
-    let ends = super::scan::byte_positions(bytes, b' ').chain(std::iter::once(text.len()));
+    let ends = byte_hits(bytes, b' ').chain(std::iter::once(text.len()));
     for end in ends {
         let piece = text.get(start..end).unwrap_or("");
         // A piece with a letter at both ends is its own word: only the others are trimmed.
@@ -909,15 +910,16 @@ impl Step for AffixJoin {
         // The next space when reading a word has shown it (the byte after the word is one):
         // most words end at a space, and this spares the search for it.
         let mut space_after_word: Option<usize> = None;
+        // In text typing ZWNJs most words are skipped unread, so the spaces are found a chunk
+        // at a time (the next one is a bit of a mask found already, not a search per space).
+        // Elsewhere most words are read, and the space after one is seen then.
+        let mut spaces = byte_hits(bytes, b' ');
         let mut from = 0;
         loop {
             let i = match space_after_word.take() {
                 Some(i) => i,
-                None => match bytes
-                    .get(from..)
-                    .and_then(|rest| memchr::memchr(b' ', rest))
-                {
-                    Some(k) => from + k,
+                None => match spaces.next_from(from) {
+                    Some(i) => i,
                     None => break,
                 },
             };

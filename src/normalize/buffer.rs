@@ -3,24 +3,17 @@
 /// Spare bytes a buffer gets for what the steps insert.
 pub(crate) const ROOM: usize = 16;
 
-/// `IDENTITY[i] == i`: the offsets of an untouched text's first bytes, copied rather than
-/// counted.
-static IDENTITY: [u32; 1 << 14] = {
-    let mut table = [0u32; 1 << 14];
-    let mut i = 0;
-    while i < table.len() {
-        table[i] = i as u32;
-        i += 1;
-    }
-    table
-};
-
 /// Text plus a per-byte map back to the original input.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Buf {
     pub text: String,
-    /// `src[i]` is the input byte offset that produced output byte `i`.
+    /// `src[i]` is the input byte offset that produced output byte `i` (empty while
+    /// `identity`).
     pub src: Vec<u32>,
+    /// The text is the input unchanged, every byte mapped to itself: the map is implied, not
+    /// stored, so a paragraph no step changes (and the first step that reads it) never
+    /// builds it.
+    pub identity: bool,
 }
 
 impl Buf {
@@ -28,26 +21,13 @@ impl Buf {
     pub fn identity(input: &str) -> Self {
         // Room for what the steps insert (a few spaces and ZWNJs), so the buffer they write
         // next after the first swap need not be reallocated.
-        let room = input.len() + ROOM;
-        let src = match u32::try_from(input.len()) {
-            Ok(len) => {
-                let mut src = Vec::with_capacity(room);
-                // A copy of the table where it covers the text (a memory copy moves many
-                // offsets per instruction, a counting loop only a few), counting past it.
-                let copied = IDENTITY.len().min(input.len());
-                src.extend_from_slice(&IDENTITY[..copied]);
-                src.extend(copied as u32..len);
-                src
-            }
-            // Past 4 GiB every further byte maps to the last offset that fits.
-            Err(_) => (0..u32::MAX)
-                .chain(std::iter::repeat(u32::MAX))
-                .take(input.len())
-                .collect(),
-        };
-        let mut text = String::with_capacity(room);
+        let mut text = String::with_capacity(input.len() + ROOM);
         text.push_str(input);
-        Self { text, src }
+        Self {
+            text,
+            src: Vec::new(),
+            identity: true,
+        }
     }
 
     /// Room for `bytes` bytes in the (cleared) buffer, and more when it must grow. A buffer
@@ -69,6 +49,7 @@ impl Buf {
     pub fn clear(&mut self) {
         self.text.clear();
         self.src.clear();
+        self.identity = false;
     }
 
     /// Appends `s`, every byte attributed to input offset `from`.
@@ -89,13 +70,35 @@ impl Buf {
     #[inline]
     pub fn copy_range(&mut self, other: &Buf, start: usize, end: usize) {
         self.text.push_str(&other.text[start..end]);
-        self.src.extend_from_slice(&other.src[start..end]);
+        self.copy_offsets(other, start, end);
+    }
+
+    /// Appends the offsets of `other`'s bytes `start..end`.
+    #[inline]
+    pub fn copy_offsets(&mut self, other: &Buf, start: usize, end: usize) {
+        if !other.identity {
+            self.src.extend_from_slice(&other.src[start..end]);
+        } else if let (Ok(from), Ok(to)) = (u32::try_from(start), u32::try_from(end)) {
+            self.src.extend(from..to);
+        } else {
+            // Past 4 GiB every further byte maps to the last offset that fits.
+            self.src
+                .extend((start..end).map(|i| u32::try_from(i).unwrap_or(u32::MAX)));
+        }
     }
 
     /// The input offset of byte `i` of this buffer (`end` past the last byte).
     #[inline]
     pub fn origin(&self, i: usize, end: u32) -> u32 {
-        self.src.get(i).copied().unwrap_or(end)
+        if self.identity {
+            if i < self.text.len() {
+                u32::try_from(i).unwrap_or(u32::MAX)
+            } else {
+                end
+            }
+        } else {
+            self.src.get(i).copied().unwrap_or(end)
+        }
     }
 }
 
@@ -105,19 +108,20 @@ mod tests {
 
     #[test]
     fn identity_maps_every_byte_to_itself() {
-        for len in [
-            0,
-            1,
-            5,
-            IDENTITY.len() - 1,
-            IDENTITY.len(),
-            IDENTITY.len() + 7,
-        ] {
+        for len in [0, 1, 5, 1 << 14, (1 << 14) + 7] {
             let text = "a".repeat(len);
             let buf = Buf::identity(&text);
             assert_eq!(buf.text, text);
-            assert!(buf.src.iter().enumerate().all(|(i, &s)| s as usize == i));
-            assert_eq!(buf.src.len(), len);
+            assert!((0..len).all(|i| buf.origin(i, u32::MAX) as usize == i));
+            assert_eq!(buf.origin(len, 99), 99);
+            let mut copy = Buf::default();
+            copy.copy_range(&buf, len / 3, len);
+            assert!(
+                copy.src
+                    .iter()
+                    .enumerate()
+                    .all(|(i, &s)| s as usize == len / 3 + i)
+            );
         }
     }
 }

@@ -67,7 +67,8 @@ use step::{Context, Step};
 pub struct Normalized {
     /// The normalized text.
     pub text: String,
-    /// `offsets[i]`: the input byte that produced output byte `i`.
+    /// `offsets[i]`: the input byte that produced output byte `i`; empty when the text is
+    /// the input unchanged (every byte its own offset).
     offsets: Vec<u32>,
     /// The input's length, for offsets past the end.
     input_len: u32,
@@ -78,7 +79,13 @@ impl Normalized {
     /// input's end). For `out` on a char boundary of the output the result is a char boundary of
     /// the input, and it never decreases as `out` grows.
     pub fn source_offset(&self, out: usize) -> usize {
-        self.offsets.get(out).copied().unwrap_or(self.input_len) as usize
+        if self.offsets.len() == self.text.len() {
+            self.offsets.get(out).copied().unwrap_or(self.input_len) as usize
+        } else if out < self.text.len() {
+            out
+        } else {
+            self.input_len as usize
+        }
     }
 }
 
@@ -139,6 +146,7 @@ thread_local! {
         std::cell::Cell::new(Buf {
             text: String::new(),
             src: Vec::new(),
+            identity: false,
         })
     };
 }

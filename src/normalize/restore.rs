@@ -569,9 +569,7 @@ impl Step for Restore {
                     let mut utf8 = [0u8; 4];
                     let s = c.encode_utf8(&mut utf8);
                     output.text.push_str(s);
-                    output
-                        .src
-                        .extend_from_slice(&input.src[start + at..start + at + s.len()]);
+                    output.copy_offsets(input, start + at, start + at + s.len());
                 }
             });
         }
