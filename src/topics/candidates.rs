@@ -9,7 +9,7 @@ use super::hashing::FxBuild;
 use super::phrases::Phrases;
 use super::running::key_hash;
 use super::table::{Lexicon, flags};
-use super::tokens::{TokenKind, tokenize};
+use super::tokens::{TokenKind, is_one_whole_token, tokenize};
 use super::word_memo::{WordClass, WordMemo};
 use std::cell::RefCell;
 use std::hash::BuildHasher;
@@ -127,6 +127,12 @@ impl Candidate {
 /// A phrase's proper written form: words separated by single spaces, glued endings joined to
 /// their word with a ZWNJ (`برنامه ها` → `برنامه‌ها`).
 pub fn written_form(span: &str) -> String {
+    // Most shown phrases are one word, written as it stands: nothing to split or rejoin.
+    if is_one_whole_token(span) {
+        let mut out = span.to_string();
+        drop_final_ezafe(&mut out);
+        return out;
+    }
     let mut out = String::with_capacity(span.len());
     for (i, token) in tokenize(span).iter().enumerate() {
         if i > 0 {

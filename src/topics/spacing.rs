@@ -58,24 +58,30 @@ impl Spacings {
         if self.spaced.is_empty() {
             return None;
         }
-        let mut changed = false;
-        let mut out = String::with_capacity(text.len() + 4);
+        // Most shown phrases have no such word: the new text is only built from the first one on.
+        let mut out: Option<String> = None;
         let mut folded = String::new();
-        for (i, word) in text.split(' ').enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
+        for word in text.split(' ') {
             folded.clear();
             fold_into(word, &mut folded);
-            match self.spaced.get(&folded) {
-                Some(two_words) => {
-                    out.push_str(two_words);
-                    changed = true;
+            let two_words = self.spaced.get(&folded);
+            match (&mut out, two_words) {
+                (Some(out), two_words) => {
+                    out.push(' ');
+                    out.push_str(two_words.map_or(word, String::as_str));
                 }
-                None => out.push_str(word),
+                (None, Some(two_words)) => {
+                    // `word` is a slice of `text`: the text before it is kept as written.
+                    let start = word.as_ptr() as usize - text.as_ptr() as usize;
+                    let mut respaced = String::with_capacity(text.len() + 4);
+                    respaced.push_str(text.get(..start).unwrap_or_default());
+                    respaced.push_str(two_words);
+                    out = Some(respaced);
+                }
+                (None, None) => {}
             }
         }
-        changed.then_some(out)
+        out
     }
 }
 
@@ -131,6 +137,20 @@ mod tests {
         assert_eq!(
             s.respace("باشگاه منچستریونایتد").as_deref(),
             Some("باشگاه منچستر یونایتد")
+        );
+    }
+
+    #[test]
+    fn words_around_and_after_a_respaced_word_keep_their_spelling() {
+        let s = spacings();
+        assert_eq!(
+            s.respace("باشگاه منچستریونایتد و راه\u{200c}آهن تهران")
+                .as_deref(),
+            Some("باشگاه منچستر یونایتد و راه آهن تهران")
+        );
+        assert_eq!(
+            s.respace("منچستریونایتد باشگاه").as_deref(),
+            Some("منچستر یونایتد باشگاه")
         );
     }
 

@@ -282,6 +282,27 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     tokens
 }
 
+/// Whether `text` is exactly one token as written: a single run of word characters holding a
+/// letter or digit, with no joiner at either end to trim ([`tokenize`] gives it back whole).
+pub fn is_one_whole_token(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&0xE2) || bytes.iter().rev().nth(2) == Some(&0xE2) {
+        return false;
+    }
+    let table = class_table();
+    let mut held = 0u8;
+    let mut i = 0;
+    while i < text.len() {
+        let (class, width) = class_at(text, table, i);
+        if !is_word_class(class) {
+            return false;
+        }
+        held |= class as u8;
+        i += width;
+    }
+    held & (CharClass::Letter as u8 | CharClass::Digit as u8) != 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,6 +312,26 @@ mod tests {
             .iter()
             .map(|t| (t.surface, t.boundary_before))
             .collect()
+    }
+
+    #[test]
+    fn one_whole_token_is_what_tokenize_gives_back_whole() {
+        for text in [
+            "برنامه‌های",
+            "تهران",
+            "۱۴۰۲",
+            "covid19",
+            "\u{200c}تهران",
+            "تهران\u{200c}",
+            "تهران قم",
+            "قم،",
+            "\u{064b}",
+            "",
+        ] {
+            let tokens = tokenize(text);
+            let whole = tokens.len() == 1 && tokens[0].surface == text && !tokens[0].glued;
+            assert_eq!(is_one_whole_token(text), whole, "{text:?}");
+        }
     }
 
     #[test]
