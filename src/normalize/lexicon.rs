@@ -6,7 +6,7 @@
 //! Wikipedia vocabulary of github.com/Text-Mining/Persian-Wikipedia-Corpus (CC BY-SA), and word
 //! counts of the news collections listed in `../shared/README.md`.
 
-use super::lexicon_table::{Bloom, Table, is_zwnj_preferred};
+use super::lexicon_table::{Bloom, Table, is_zwnj_preferred, shape_key};
 pub use super::lexicon_table::{TYPED_FIX_MARGIN, word_hash};
 
 /// The word is a present stem in hazm's verb list.
@@ -95,6 +95,8 @@ pub struct Lexicon {
     typed_fixes: Table<'static>,
     /// Which skeletons [`Lexicon::typed_fix`] may find: most words are rejected from L1.
     typed_filter: Bloom<'static>,
+    /// The [`shape_key`]s of those skeletons, a bit each: checked before a word is even hashed.
+    typed_shapes: &'static [u8],
     /// Which skeletons [`Lexicon::zwnj_spelled`] may find: a spaced pair is rarely one word,
     /// and this rejects most pairs without touching the large table.
     zwnj_filter: Bloom<'static>,
@@ -118,6 +120,7 @@ impl Lexicon {
                 table_file!("lexicon_fixes.arena"),
             ),
             typed_filter: Bloom::new(table_file!("lexicon_fixes.bloom")),
+            typed_shapes: table_file!("lexicon_fixes.shapes"),
             zwnj_filter: Bloom::new(table_file!("lexicon_zwnj.bloom")),
             zwnj_pair_filter: Bloom::new(table_file!("lexicon_zwnj_pairs.bloom")),
         }
@@ -151,6 +154,14 @@ impl Lexicon {
     /// The entry of `skeleton` if text that types ZWNJs should still get its ZWNJ spelling.
     #[inline]
     pub fn typed_fix(&self, skeleton: &str) -> Option<Entry> {
+        let shape = shape_key(skeleton.as_bytes());
+        if self
+            .typed_shapes
+            .get(shape / 8)
+            .is_some_and(|bits| bits >> (shape % 8) & 1 == 0)
+        {
+            return None;
+        }
         let hash = word_hash(skeleton.as_bytes());
         if !self.typed_filter.may_contain(hash) {
             return None;

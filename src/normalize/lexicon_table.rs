@@ -92,6 +92,22 @@ pub fn is_zwnj_preferred(value: u64) -> bool {
     mask != 0 && zwnj > glued
 }
 
+/// Bits in the typed-fix shape filter (8 KiB: it stays in L1).
+pub const SHAPE_BITS: usize = 1 << 16;
+
+/// A word's shape for the typed-fix filter: the low bits of its first and last letters' final
+/// UTF-8 bytes and its length. Cheaper than [`word_hash`], and most shapes of running text
+/// hold no typed fix, so most words are turned away before they are hashed.
+#[inline]
+pub fn shape_key(bytes: &[u8]) -> usize {
+    match (bytes.get(1), bytes.last()) {
+        (Some(&first), Some(&last)) => {
+            usize::from(first & 63) | usize::from(last & 63) << 6 | (bytes.len() & 15) << 12
+        }
+        _ => 0,
+    }
+}
+
 /// Keys up to this many bytes (11 Persian letters: nearly all words) live in their slot.
 pub const INLINE: usize = 22;
 /// Bytes per slot: two to a cache line, so a lookup usually costs a single memory access (the
@@ -305,6 +321,8 @@ pub struct Tables {
     pub typed_fixes: TableBuilder,
     /// Their hashes.
     pub typed_filter: BloomBuilder,
+    /// Their [`shape_key`]s, one bit each in [`SHAPE_BITS`].
+    pub typed_shapes: Vec<u8>,
     /// The hashes of the skeletons [`is_zwnj_preferred`] accepts.
     pub zwnj_filter: BloomBuilder,
     /// The same skeletons with a single ZWNJ, by the [`pair_hash`] of their two parts.
@@ -320,6 +338,7 @@ impl Tables {
         let zwnj = entries.iter().filter(|(_, v)| is_zwnj_preferred(*v));
         let mut typed_fixes = TableBuilder::with_capacity(fixes.len());
         let mut typed_filter = BloomBuilder::with_capacity(fixes.len());
+        let mut typed_shapes = vec![0u8; SHAPE_BITS / 8];
         let mut zwnj_filter = BloomBuilder::with_capacity(zwnj.clone().count());
         let mut zwnj_pair_filter = BloomBuilder::with_capacity(zwnj.clone().count());
         for (key, value) in entries {
@@ -328,6 +347,8 @@ impl Tables {
         for (key, value) in fixes {
             typed_fixes.insert_new(key, *value);
             typed_filter.insert(word_hash(key));
+            let shape = shape_key(key);
+            typed_shapes[shape / 8] |= 1 << (shape % 8);
         }
         for (key, value) in zwnj {
             zwnj_filter.insert(word_hash(key));
@@ -342,6 +363,7 @@ impl Tables {
             all,
             typed_fixes,
             typed_filter,
+            typed_shapes,
             zwnj_filter,
             zwnj_pair_filter,
         }
@@ -359,6 +381,7 @@ impl Tables {
             ("lexicon_fixes.slots", fix_slots),
             ("lexicon_fixes.arena", fix_arena),
             ("lexicon_fixes.bloom", self.typed_filter.into_bytes()),
+            ("lexicon_fixes.shapes", self.typed_shapes),
             ("lexicon_zwnj.bloom", self.zwnj_filter.into_bytes()),
             (
                 "lexicon_zwnj_pairs.bloom",
