@@ -413,6 +413,27 @@ mod memo {
     use super::super::lexicon::word_hash;
     use super::Cuts;
 
+    /// The slot of a word: its first and last eight bytes (which overlap or cover it whole up to
+    /// 16 bytes) mixed by one multiplication, cheaper than [`word_hash`] over every chunk. A
+    /// longer word's middle does not count, which only costs an eviction now and then: the slot
+    /// keeps the whole key.
+    #[inline]
+    fn slot_of(bytes: &[u8]) -> usize {
+        const K: u64 = 0x9E37_79B9_7F4A_7C15;
+        let n = bytes.len();
+        let load = |at: usize| {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(word)
+        };
+        let mixed = if n >= 8 {
+            load(0).rotate_left(23) ^ load(n - 8) ^ n as u64
+        } else {
+            word_hash(bytes)
+        };
+        (mixed.wrapping_mul(K) >> 40) as usize & (SLOTS - 1)
+    }
+
     /// Slots in the cache (32 bytes each: 1 MiB per thread, most of it in L2).
     const SLOTS: usize = 1 << 15;
     /// Words up to this many bytes are remembered (11 letters: nearly all).
@@ -448,7 +469,7 @@ mod memo {
         if bytes.len() > KEY {
             return analyse(word);
         }
-        let index = word_hash(bytes) as usize & (SLOTS - 1);
+        let index = slot_of(bytes);
         let hit = MEMO.with(|memo| {
             let memo = memo.borrow();
             let slot = memo.get(index)?;
