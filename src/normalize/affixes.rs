@@ -499,18 +499,7 @@ fn should_join(
 
 /// Words after which [`spaced_compound`] may join without asking the tables: the attributive
 /// participles and the degree tails.
-const COMPOUND_END_SET: WordSet<10> = WordSet::new([
-    "شده",
-    "زده",
-    "دیده",
-    "خورده",
-    "ترین",
-    "تر",
-    "تری",
-    "تریم",
-    "ترند",
-    "ترید",
-]);
+const COMPOUND_END_SET: WordSet<10> = WordSet::union(ATTRIBUTIVE_PARTICIPLES, DEGREE_TAILS);
 
 /// False only when [`spaced_compound`] is false: each of its joins needs `right` to be an
 /// [`ATTRIBUTIVE_PARTICIPLES`] or [`DEGREE_TAILS`] member or a bound tail, or `left` to head

@@ -33,6 +33,21 @@ impl<const N: usize> WordSet<N> {
         Self { words, filter }
     }
 
+    /// The set of the words of `first` and of `second` (`N` is their lengths' sum).
+    pub const fn union<const A: usize, const B: usize>(
+        first: [&'static str; A],
+        second: [&'static str; B],
+    ) -> Self {
+        assert!(A + B == N, "a union holds both lists whole");
+        let mut words = [""; N];
+        let mut k = 0;
+        while k < N {
+            words[k] = if k < A { first[k] } else { second[k - A] };
+            k += 1;
+        }
+        Self::new(words)
+    }
+
     /// True when `word` is one of the set's words.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
@@ -54,5 +69,14 @@ mod tests {
         for word in ["", "ا", "ز", "اس", "استان", "های", "a", "کتاب"] {
             assert!(!SET.contains(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_union_holds_both_lists() {
+        const SET: WordSet<4> = WordSet::union(["از", "است"], ["ها", "ی"]);
+        for word in ["از", "است", "ها", "ی"] {
+            assert!(SET.contains(word), "{word}");
+        }
+        assert!(!SET.contains("های"));
     }
 }
