@@ -222,14 +222,16 @@ pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
         return text.len();
     };
     let bytes = slice.as_bytes();
-    let mut from = 0;
-    while let Some(rest) = bytes.get(from..) {
-        let ascii = memchr::memchr3(b'.', b'!', b'?', rest);
-        let other = memchr::memchr2(b'\n', 0x9f, rest);
-        let Some(at) = ascii.into_iter().chain(other).min() else {
-            break;
-        };
-        let i = from + at;
+    let search = |from: usize, find: fn(&[u8]) -> Option<usize>| {
+        bytes.get(from..).and_then(find).map(|at| from + at)
+    };
+    let find_ascii = |rest: &[u8]| memchr::memchr3(b'.', b'!', b'?', rest);
+    let find_other = |rest: &[u8]| memchr::memchr2(b'\n', 0x9f, rest);
+    // The next hit of each search, searched again only once passed: a decimal point or a
+    // stray 0x9F then costs one search, not two.
+    let mut next_ascii = search(0, find_ascii);
+    let mut next_other = search(0, find_other);
+    while let Some(i) = next_ascii.into_iter().chain(next_other).min() {
         let end = match bytes[i] {
             b'.' => (!is_decimal_point(text, pos + i)).then_some(i),
             0x9f => (i > 0 && bytes[i - 1] == 0xd8).then(|| i - 1),
@@ -238,7 +240,11 @@ pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
         if let Some(end) = end {
             return pos + end;
         }
-        from = i + 1;
+        if next_ascii == Some(i) {
+            next_ascii = search(i + 1, find_ascii);
+        } else {
+            next_other = search(i + 1, find_other);
+        }
     }
     text.len()
 }
