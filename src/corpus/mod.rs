@@ -412,8 +412,9 @@ impl RecordReader {
         }
     }
 
+    /// A record that could not be read. Not logged here: whoever consumes the record reports
+    /// it (the pipeline warns once per rejected record), and `process` reads its inputs twice.
     fn bad(name: &str, line: Option<usize>, reason: String) -> RawRecord {
-        tracing::warn!("{name}: {reason}");
         RawRecord {
             file: name.to_string(),
             line,
